@@ -1,0 +1,108 @@
+-- Treasury payments (国库集中支付). Each allocation gets a paid share by its year-end (previous year) or by the data
+-- cut (demo year), slowed down for the lagging towns, departments and sections; a few allocations sit idle.
+CREATE OR REPLACE TEMP TABLE speed AS
+SELECT id AS unit_id,
+  CASE name
+    WHEN '石窑镇' THEN 0.45 WHEN '杨家沟镇' THEN 0.5 WHEN '双庙镇' THEN 0.75 WHEN '县城街道' THEN 1.15
+    WHEN '县文化和旅游局' THEN 0.5 WHEN '县交通运输局' THEN 0.6
+    ELSE 0.8 + 0.35 * rnd(id, 'speed', (SELECT seed FROM gen)) END AS factor
+FROM units WHERE kind IN ('town', 'department');
+
+CREATE OR REPLACE TEMP TABLE alloc_plan AS
+WITH base AS (
+  SELECT a.*, i.year, i.fund_id, i.func_code, i.eco_code, i.is_to_person, i.doc_no AS ind_doc_no, fm.name AS fund_name,
+         s.factor * CASE fm.section_name WHEN '综合股' THEN 0.6 WHEN '经建股' THEN 0.85 ELSE 1.0 END AS factor,
+         row_number() OVER (ORDER BY a.id) AS ord, gen.seed, gen.y, gen.py, gen.until, gen.n_payments,
+         CASE WHEN i.year = gen.py THEN make_date(gen.py, 12, 31) ELSE gen.until END AS cut,
+         rnd(a.id, 'pflag', gen.seed) AS u
+  FROM allocations a JOIN indicators i ON i.id = a.indicator_id JOIN fund_meta fm ON fm.id = i.fund_id
+  JOIN speed s ON s.unit_id = a.unit_id, gen
+),
+flagged AS (
+  SELECT base.*,
+    CASE WHEN u < 0.05 AND alloc_date + 150 < cut THEN 'idle_none'
+         WHEN u < 0.09 AND alloc_date + 150 < cut THEN 'idle_stop'
+         WHEN u < 0.16 AND year = py THEN 'carry'
+         ELSE 'normal' END AS pflag
+  FROM base
+),
+planned AS (
+  SELECT flagged.*,
+    CASE pflag
+      WHEN 'idle_none' THEN 0
+      WHEN 'idle_stop' THEN 0.3
+      WHEN 'carry' THEN 0.97
+      ELSE CASE WHEN year = py THEN least(0.99, (0.9 + 0.09 * rnd(id, 'ratio', seed)) * least(1, factor) ** 0.3)
+                ELSE least(0.98, 1.3 * factor * (0.85 + 0.3 * rnd(id, 'ratio', seed)) * least(1, (until - alloc_date) / 150)) END
+    END AS ratio,
+    alloc_date + 1 AS start_date,
+    CASE pflag
+      WHEN 'idle_stop' THEN alloc_date + 30
+      WHEN 'carry' THEN least(make_date(y, 4, 30), until)
+      ELSE cut END AS end_date
+  FROM flagged
+),
+weighted AS (
+  SELECT planned.*, round(amount * ratio, 2) AS paid_total,
+         round(amount * ratio, 2) * CASE WHEN is_to_person THEN 6 ELSE 1 END AS weight
+  FROM planned
+),
+shares AS (
+  SELECT weighted.*, n_payments * weight / sum(weight) OVER () AS exact FROM weighted
+),
+counted AS (
+  SELECT shares.*, floor(exact)::BIGINT AS base_n,
+         row_number() OVER (ORDER BY exact - floor(exact) DESC, id) AS frac_rank,
+         n_payments - sum(floor(exact)::BIGINT) OVER () AS remainder
+  FROM shares
+)
+SELECT counted.* EXCLUDE (base_n, frac_rank, remainder, exact, weight),
+       base_n + CASE WHEN frac_rank <= remainder THEN 1 ELSE 0 END AS n,
+       2 * pi() * rnd(id, 'phase', seed) AS phase
+FROM counted;
+
+CREATE OR REPLACE TEMP TABLE orgs AS
+SELECT k,
+  ['陕西宏远', '榆林鑫源', '恒达', '陕北金土地', '秦川', '华宇', '鼎盛', '瑞丰', '众兴', '天泽', '利民', '富民', '金穗', '绿源', '塞上'][1 + k % 15]
+  || ['建筑工程有限公司', '农业专业合作社', '水利工程有限公司', '路桥工程有限公司', '农牧业开发有限公司', '苗木有限公司',
+      '建材有限公司', '光伏科技有限公司', '工程监理有限公司', '医疗器械有限公司'][1 + k // 15] AS name,
+  '61050' || digits(k, 'org-acct', gen.seed, 11) AS account_no,
+  pick(['中国农业银行示范县支行', '中国建设银行示范县支行', '示范县农村商业银行', '中国邮政储蓄银行示范县支行'], k, 'bank', gen.seed) AS bank
+FROM gen, range(150) r(k);
+
+INSERT INTO payments (voucher_no, pay_date, amount, indicator_id, indicator_doc_no, unit_id, project_code, func_code, eco_code,
+                      payee_name, payee_account, payee_bank, payee_type, purpose, town_id, village_id)
+WITH rows AS (
+  SELECT ap.id, ap.ord, ap.indicator_id, ap.ind_doc_no, ap.unit_id, ap.project_code, ap.func_code, ap.eco_code, ap.fund_name,
+         ap.n, k, ap.seed, ap.start_date, ap.end_date, ap.year, ap.py, ap.paid_total, ap.phase,
+         ap.is_to_person AND ap.paid_total / ap.n < 20000 AS to_person, np.n_persons
+  FROM alloc_plan ap, range(ap.n) t(k), (SELECT count(*) AS n_persons FROM persons) np
+  WHERE ap.n > 0
+),
+keyed AS (
+  -- Plain equality keys, so the payee joins stay hash joins.
+  SELECT rows.*,
+         CASE WHEN to_person THEN hash(ord, k, 'payee', seed) % n_persons END AS person_k,
+         CASE WHEN NOT to_person THEN hash(ord, 'org', seed) % 150 END AS org_k
+  FROM rows
+)
+SELECT
+  'PZ' || lpad(r.ord::VARCHAR, 5, '0') || lpad(r.k::VARCHAR, 8, '0'),
+  r.start_date + least(r.end_date - r.start_date,
+    ((r.end_date - r.start_date + 1) * rnd(r.ord * 100000000 + r.k, 'date', r.seed) ** CASE WHEN r.year = r.py THEN 0.7 ELSE 0.6 END))::INTEGER,
+  CASE WHEN r.n = 1 THEN r.paid_total
+       ELSE round(r.paid_total / r.n * (1 + 0.6 * sin(2 * pi() * r.k / r.n + r.phase)), 2) END,
+  r.indicator_id, r.ind_doc_no, r.unit_id, r.project_code, r.func_code, r.eco_code,
+  CASE WHEN r.to_person THEN p.name ELSE o.name END,
+  CASE WHEN r.to_person THEN p.account_no ELSE o.account_no END,
+  CASE WHEN r.to_person THEN '示范县农村商业银行' ELSE o.bank END,
+  CASE WHEN r.to_person THEN 'person' ELSE 'org' END,
+  CASE WHEN r.to_person THEN r.fund_name || '发放'
+       ELSE coalesce(pr.name, r.fund_name) || pick(['工程进度款', '材料款', '设备购置款', '劳务费', '补助资金拨付'], r.ord * 100000000 + r.k, 'memo', r.seed) END,
+  coalesce(pr.town_id, CASE WHEN r.unit_id < 200 THEN r.unit_id END, CASE WHEN r.to_person THEN p.town_id END),
+  coalesce(pr.village_id, CASE WHEN r.to_person THEN p.village_id END)
+FROM keyed r
+LEFT JOIN persons p ON p.k = r.person_k
+LEFT JOIN orgs o ON o.k = r.org_k
+LEFT JOIN projects pr ON pr.code = r.project_code
+ORDER BY 2;

@@ -1,0 +1,79 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { migrate } from './migrate';
+
+export type Params = Record<string, DuckDBValue>;
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  memoryLimit?: string;
+  threads?: number;
+}
+
+/**
+ * The one owner of DuckDB connections. Every query opens a short-lived connection on the shared instance,
+ * because a DuckDB connection runs one statement at a time and server requests arrive concurrently.
+ */
+export class Db {
+  private constructor(private readonly instance: DuckDBInstance, readonly file: string) {}
+
+  static async open(file: string, options: OpenOptions = {}): Promise<Db> {
+    const instance = await DuckDBInstance.create(file, {
+      // Extensions cannot be downloaded here; a miss would otherwise cost ~0.5 s trying the network.
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      memory_limit: options.memoryLimit ?? '2GB',
+      threads: String(options.threads ?? 2),
+      ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+    });
+    const db = new Db(instance, file);
+    if (!options.readOnly) await migrate(db);
+    return db;
+  }
+
+  async withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = await this.instance.connect();
+    try {
+      return await fn(conn);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  /** Rows as plain JSON objects: DECIMAL and BIGINT arrive as strings, DATE as YYYY-MM-DD. */
+  all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
+    return this.withConnection(async (conn) => {
+      const reader = await conn.runAndReadAll(sql, params);
+      return reader.getRowObjectsJson() as T[];
+    });
+  }
+
+  async one<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.withConnection(async (conn) => {
+      await conn.run(sql, params);
+    });
+  }
+
+  /** Runs fn inside one transaction on one connection: all of it lands, or none of it. */
+  transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.withConnection(async (conn) => {
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn(conn);
+        await conn.run('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.run('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  close(): void {
+    this.instance.closeSync();
+  }
+}
+

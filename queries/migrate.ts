@@ -1,0 +1,42 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from './db';
+import { runScript } from './script';
+import { projectRoot, sqlFile } from './sql';
+import { loadCatalog } from './catalog';
+
+const SCHEMA_DIR = 'queries/schema';
+
+export interface Migration {
+  version: number;
+  name: string;
+  file: string;
+}
+
+export function listMigrations(): Migration[] {
+  return readdirSync(path.join(projectRoot, SCHEMA_DIR))
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 3)), name: f.slice(4, -4), file: `${SCHEMA_DIR}/${f}` }));
+}
+
+/**
+ * Applies every migration newer than the file's recorded version, each in its own transaction, so an
+ * existing database file moves forward without losing data. A new database also receives the fund catalog.
+ */
+export async function migrate(db: Db): Promise<void> {
+  await db.run(`CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
+  const row = await db.one<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
+  const current = row?.v ?? 0;
+  for (const m of listMigrations().filter((m) => m.version > current)) {
+    await db.transaction(async (conn) => {
+      await runScript(conn, sqlFile(m.file));
+      await conn.run('INSERT INTO schema_version (version, name) VALUES ($version, $name)', {
+        version: m.version,
+        name: m.name,
+      });
+    });
+  }
+  await loadCatalog(db);
+}

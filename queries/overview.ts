@@ -1,0 +1,75 @@
+import type { Db } from './db';
+import { sqlFile } from './sql';
+import type { TimeProgressMode } from '@/lib/settings';
+
+export type Level = 'central' | 'province' | 'city' | 'county';
+
+export interface OverviewFilter {
+  year: number;
+  /** 截止日期, YYYY-MM-DD */
+  asOf: string;
+  timeProgressMode: TimeProgressMode;
+}
+
+/** Money columns are exact 元 as DECIMAL strings; rates are fractions; gaps are percentage points. */
+export interface Measured {
+  total: string;
+  paid: string;
+  spend_rate: number;
+  gap_points: number;
+  gap_amount: string;
+}
+
+export interface LevelRow extends Measured {
+  /** null is the grand total over all levels */
+  level: Level | null;
+  allocated: string;
+  alloc_rate: number;
+}
+
+export interface UnitRow extends Measured {
+  id: number;
+  name: string;
+}
+
+export interface MonthPoint {
+  month: number;
+  month_end: string;
+  total: string;
+  paid: string;
+  spend_rate: number;
+  time_progress: number;
+}
+
+function scoped(file: string): string {
+  return `${sqlFile('queries/overview/scope.sql')}\n${sqlFile(`queries/overview/${file}`)}`;
+}
+
+function params(f: OverviewFilter) {
+  return { year: f.year, as_of: f.asOf, tp_mode: f.timeProgressMode };
+}
+
+export function levelTotals(db: Db, f: OverviewFilter): Promise<LevelRow[]> {
+  return db.all<LevelRow>(scoped('by_level.sql'), params(f));
+}
+
+export function sectionTotals(db: Db, f: OverviewFilter): Promise<UnitRow[]> {
+  return db.all<UnitRow>(scoped('by_section.sql'), params(f));
+}
+
+export function unitTotals(db: Db, f: OverviewFilter, kind: 'town' | 'department'): Promise<UnitRow[]> {
+  return db.all<UnitRow>(scoped('by_unit.sql'), { ...params(f), kind });
+}
+
+export function monthlyProgress(db: Db, f: OverviewFilter): Promise<MonthPoint[]> {
+  return db.all<MonthPoint>(scoped('monthly.sql'), params(f));
+}
+
+/** The year of the newest indicators and the last date with data in it: the overview's default filter. */
+export async function dataExtent(db: Db): Promise<{ years: number[]; lastDate: Record<number, string> }> {
+  const rows = await db.all<{ year: number; last_date: string }>(sqlFile('queries/overview/extent.sql'));
+  return {
+    years: rows.map((r) => r.year),
+    lastDate: Object.fromEntries(rows.map((r) => [r.year, r.last_date])),
+  };
+}

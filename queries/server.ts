@@ -1,0 +1,146 @@
+import 'server-only';
+import { cache } from 'react';
+import { Db } from './db';
+import {
+  dataExtent,
+  levelTotals,
+  monthlyProgress,
+  sectionTotals,
+  unitTotals,
+  type LevelRow,
+  type MonthPoint,
+  type OverviewFilter,
+  type UnitRow,
+} from './overview';
+import { getSettings } from './settings';
+import type { Settings, TimeProgressMode } from '@/lib/settings';
+
+const DEFAULT_DB_FILE = 'data/demo.duckdb';
+
+const holder = globalThis as typeof globalThis & { __fundMonitorDb?: Promise<Db> };
+
+/**
+ * The server's one Db, opened read-write on $FUND_MONITOR_DB (default data/demo.duckdb) and kept on globalThis so
+ * dev reloads reuse it (a second instance on the same file would be refused by DuckDB's lock). A failed open is
+ * forgotten, so the next request tries again.
+ */
+export function serverDb(): Promise<Db> {
+  if (!holder.__fundMonitorDb) {
+    const file = process.env.FUND_MONITOR_DB ?? DEFAULT_DB_FILE;
+    holder.__fundMonitorDb = Db.open(file).catch((error: unknown) => {
+      holder.__fundMonitorDb = undefined;
+      throw error;
+    });
+  }
+  return holder.__fundMonitorDb;
+}
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export interface Extent {
+  /** Budget years with indicators, newest first. */
+  years: number[];
+  lastDate: Record<number, string>;
+}
+
+export interface ResolvedOverview {
+  filter: OverviewFilter;
+  /** Years offered in the 年度 select: the years with data, plus the chosen year if it has none. */
+  years: number[];
+  /** Whether the chosen year has any indicators at all. */
+  hasData: boolean;
+}
+
+/** Today's date in the county (China Standard Time) as YYYY-MM-DD. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A year in 2000..2100, or undefined. */
+export function parseYear(value: string | undefined): number | undefined {
+  if (!value || !/^\d{4}$/.test(value.trim())) return undefined;
+  const year = Number(value.trim());
+  return year >= 2000 && year <= 2100 ? year : undefined;
+}
+
+/** A real calendar date YYYY-MM-DD (2018-02-30 is refused), or undefined. */
+export function parseIsoDate(value: string | undefined): string | undefined {
+  const m = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim()) : null;
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  const real = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return real && y >= 2000 && y <= 2100 ? m[0] : undefined;
+}
+
+/**
+ * The overview filter from ?year=2018&as_of=2018-10-31. Defaults: the newest year with data; as of that year's
+ * last date with data, never later than today. An invalid value, or an as_of before the budget year began,
+ * falls back to the default. A later as_of is kept (carry-over views).
+ */
+export function resolveFilter(
+  searchParams: SearchParams,
+  extent: Extent,
+  timeProgressMode: TimeProgressMode,
+  today: string = todayInChina(),
+): ResolvedOverview {
+  const newest = extent.years[0];
+  const year = parseYear(first(searchParams.year)) ?? newest ?? Number(today.slice(0, 4));
+  const lastDate = extent.lastDate[year] ?? `${year}-12-31`;
+  const defaultAsOf = lastDate < today ? lastDate : today;
+  const requested = parseIsoDate(first(searchParams.as_of));
+  const asOf = requested && requested >= `${year}-01-01` ? requested : defaultAsOf;
+  const hasData = extent.years.includes(year);
+  const years = hasData ? extent.years : [...extent.years, year].sort((a, b) => b - a);
+  return { filter: { year, asOf, timeProgressMode }, years, hasData };
+}
+
+/** Reads the data extent and settings, then resolves the overview filter from the page's searchParams. */
+export async function resolveOverviewFilter(searchParams: SearchParams): Promise<ResolvedOverview> {
+  const [extent, settings] = await Promise.all([cachedExtent(), cachedSettings()]);
+  return resolveFilter(searchParams, extent, settings.timeProgressMode);
+}
+
+// Per-request memoised reads: several sections of one page share a query without running it twice.
+// Keys are primitives, because React's cache compares arguments by identity.
+
+export const cachedSettings = cache(async (): Promise<Settings> => getSettings(await serverDb()));
+
+export const cachedExtent = cache(async (): Promise<Extent> => dataExtent(await serverDb()));
+
+function filterOf(year: number, asOf: string, mode: TimeProgressMode): OverviewFilter {
+  return { year, asOf, timeProgressMode: mode };
+}
+
+export const cachedLevelTotals = cache(
+  async (year: number, asOf: string, mode: TimeProgressMode): Promise<LevelRow[]> =>
+    levelTotals(await serverDb(), filterOf(year, asOf, mode)),
+);
+
+export const cachedMonthlyProgress = cache(
+  async (year: number, asOf: string, mode: TimeProgressMode): Promise<MonthPoint[]> =>
+    monthlyProgress(await serverDb(), filterOf(year, asOf, mode)),
+);
+
+export const cachedSectionTotals = cache(
+  async (year: number, asOf: string, mode: TimeProgressMode): Promise<UnitRow[]> =>
+    sectionTotals(await serverDb(), filterOf(year, asOf, mode)),
+);
+
+export const cachedTownTotals = cache(
+  async (year: number, asOf: string, mode: TimeProgressMode): Promise<UnitRow[]> =>
+    unitTotals(await serverDb(), filterOf(year, asOf, mode), 'town'),
+);
+
+/** 序时进度 (fraction) at the filter's as-of date, by the schema's time_progress macro: the one formula. */
+export const cachedTimeProgress = cache(async (year: number, asOf: string, mode: TimeProgressMode): Promise<number> => {
+  const row = await (await serverDb()).one<{ tp: number }>(
+    'SELECT time_progress($as_of::DATE, $year::INTEGER, $mode) AS tp',
+    { as_of: asOf, year, mode },
+  );
+  return Number(row?.tp ?? 0);
+});
