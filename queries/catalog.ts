@@ -10,6 +10,6 @@ export async function loadCatalog(db: Db): Promise<void> {
   const row = await db.one<{ n: string }>('SELECT count(*) AS n FROM funds');
   if (Number(row?.n) > 0) return;
   await db.transaction((conn) =>
-    runScript(conn, sqlFile('queries/catalog_load.sql'), { path: path.join(projectRoot, CATALOG_CSV) }),
+    runScript(conn, sqlFile('queries/catalog_load.sql'), { path: path.join(/*turbopackIgnore: true*/ projectRoot, CATALOG_CSV) }),
   );
 }

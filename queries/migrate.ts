@@ -14,7 +14,7 @@ export interface Migration {
 }
 
 export function listMigrations(): Migration[] {
-  return readdirSync(path.join(projectRoot, SCHEMA_DIR))
+  return readdirSync(path.join(/*turbopackIgnore: true*/ projectRoot, SCHEMA_DIR))
     .filter((f) => /^\d{3}_.+\.sql$/.test(f))
     .sort()
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f.slice(4, -4), file: `${SCHEMA_DIR}/${f}` }));

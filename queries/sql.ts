@@ -10,7 +10,7 @@ const cache = new Map<string, string>();
 export function sqlFile(relativePath: string): string {
   let text = cache.get(relativePath);
   if (text === undefined) {
-    text = readFileSync(path.join(projectRoot, relativePath), 'utf8');
+    text = readFileSync(path.join(/*turbopackIgnore: true*/ projectRoot, relativePath), 'utf8');
     cache.set(relativePath, text);
   }
   return text;

@@ -1,13 +1,13 @@
 -- 指标/已分配/已支付 per 级次, plus the grand total (level IS NULL) that feeds the KPI cards.
 SELECT
   level,
-  sum(amount)::DECIMAL(18,2)    AS total,
-  sum(allocated)::DECIMAL(18,2) AS allocated,
-  sum(paid)::DECIMAL(18,2)      AS paid,
+  coalesce(sum(amount), 0)::DECIMAL(18,2)    AS total,
+  coalesce(sum(allocated), 0)::DECIMAL(18,2) AS allocated,
+  coalesce(sum(paid), 0)::DECIMAL(18,2)      AS paid,
   rate(sum(allocated), sum(amount)) AS alloc_rate,
   rate(sum(paid), sum(amount))                                   AS spend_rate,
   (rate(sum(paid), sum(amount)) - any_value(params.tp)) * 100                   AS gap_points,
-  ((rate(sum(paid), sum(amount)) - any_value(params.tp)) * sum(amount))::DECIMAL(18,2) AS gap_amount
+  coalesce((rate(sum(paid), sum(amount)) - any_value(params.tp)) * sum(amount), 0)::DECIMAL(18,2) AS gap_amount
 FROM per_indicator, params
 GROUP BY GROUPING SETS ((level), ())
 ORDER BY level NULLS LAST

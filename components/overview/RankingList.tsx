@@ -1,0 +1,32 @@
+import type { GapBand } from '@/lib/settings';
+import { formatRate } from '@/lib/format';
+import { BandChip } from '../ui/BandChip';
+import type { RankedRow } from './ranking';
+
+/** One ranked list: 名次, name, 支出进度, gap chip. Presentational. */
+export function RankingList({ rows, bands, unitLabel, testId }: { rows: RankedRow[]; bands: GapBand[]; unitLabel: string; testId: string }) {
+  return (
+    <table className="w-full table-fixed border-collapse text-sm" data-testid={testId}>
+      <thead>
+        <tr className="border-b border-slate-200 text-xs text-slate-500">
+          <th scope="col" className="w-10 py-1.5 text-left font-medium">名次</th>
+          <th scope="col" className="py-1.5 text-left font-medium">{unitLabel}</th>
+          <th scope="col" className="w-20 py-1.5 pl-2 text-right font-medium">支出进度</th>
+          <th scope="col" className="w-28 py-1.5 pl-2 text-right font-medium whitespace-nowrap">超(短)序时</th>
+        </tr>
+      </thead>
+      <tbody className="tabular-nums">
+        {rows.map((r) => (
+          <tr key={r.id} className="border-b border-slate-100 last:border-0" data-testid={`${testId}-row`}>
+            <td className="py-1.5 text-slate-500">{r.rank}</td>
+            <td className="truncate py-1.5 pr-2" title={r.name}>{r.name}</td>
+            <td className="py-1.5 pl-2 text-right">{formatRate(r.spend_rate)}</td>
+            <td className="py-1.5 pl-2 text-right">
+              <BandChip points={r.gap_points} bands={bands} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
