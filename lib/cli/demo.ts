@@ -14,7 +14,7 @@ export async function buildDemoFile(file: string, options: DemoOptions, log: (ms
   const partial = `${file}.partial`;
   for (const f of [partial, `${partial}.wal`]) rmSync(f, { force: true });
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = await Db.open(partial, { memoryLimit: '3GB' });
+  const db = await Db.open(partial, { memoryLimit: '2GB' });
   try {
     await generateDemo(db, options, log);
     await db.run('CHECKPOINT');

@@ -37,7 +37,7 @@ WITH r AS (
          ip.id || '-' || lpad((j + 1)::VARCHAR, 2, '0') AS alloc_id,
          (SELECT unit_id FROM pool WHERE pool.section_id = ip.section_id
             AND pool.idx = hash(ip.id, j, 'unit', ip.seed) % pool.n) AS unit_id,
-         0.3 + rnd(ip.id || j, 'w', ip.seed) AS w,
+         300 + hash(ip.id, j, 'w', ip.seed) % 1000 AS w,   -- integer weights: exact sums, same on every run
          round(ip.amount * CASE WHEN ip.aflag = 'partial' THEN 0.6 + 0.35 * rnd(ip.id, 'frac', ip.seed) ELSE 1 END, -2) AS alloc_total
   FROM ind_plan ip, range(ip.n_rec) t(j)
   WHERE ip.aflag <> 'none'

@@ -33,7 +33,7 @@ planned AS (
       WHEN 'idle_stop' THEN 0.3
       WHEN 'carry' THEN 0.97
       ELSE CASE WHEN year = py THEN least(0.99, (0.9 + 0.09 * rnd(id, 'ratio', seed)) * least(1, factor) ** 0.3)
-                ELSE least(0.98, 1.3 * factor * (0.85 + 0.3 * rnd(id, 'ratio', seed)) * least(1, (until - alloc_date) / 150)) END
+                ELSE least(0.98, 1.4 * factor * (0.85 + 0.3 * rnd(id, 'ratio', seed)) * least(1, (until - alloc_date) / 150)) END
     END AS ratio,
     alloc_date + 1 AS start_date,
     CASE pflag
@@ -43,20 +43,23 @@ planned AS (
   FROM flagged
 ),
 weighted AS (
+  -- Weights in whole fen, so the split of N below is exact integer arithmetic and the same on every run
+  -- (a floating-point sum would depend on the order the threads add in).
   SELECT planned.*, round(amount * ratio, 2) AS paid_total,
-         round(amount * ratio, 2) * CASE WHEN is_to_person THEN 6 ELSE 1 END AS weight
+         (round(amount * ratio, 2) * 100)::HUGEINT * CASE WHEN is_to_person THEN 6 ELSE 1 END AS weight
   FROM planned
 ),
 shares AS (
-  SELECT weighted.*, n_payments * weight / sum(weight) OVER () AS exact FROM weighted
+  SELECT weighted.*, n_payments * weight AS scaled, sum(weight) OVER () AS total_weight FROM weighted
 ),
 counted AS (
-  SELECT shares.*, floor(exact)::BIGINT AS base_n,
-         row_number() OVER (ORDER BY exact - floor(exact) DESC, id) AS frac_rank,
-         n_payments - sum(floor(exact)::BIGINT) OVER () AS remainder
+  -- Largest-remainder apportionment: exactly N payments in all.
+  SELECT shares.*, (scaled // total_weight)::BIGINT AS base_n,
+         row_number() OVER (ORDER BY scaled % total_weight DESC, id) AS frac_rank,
+         n_payments - sum((scaled // total_weight)::BIGINT) OVER () AS remainder
   FROM shares
 )
-SELECT counted.* EXCLUDE (base_n, frac_rank, remainder, exact, weight),
+SELECT counted.* EXCLUDE (base_n, frac_rank, remainder, scaled, total_weight, weight),
        base_n + CASE WHEN frac_rank <= remainder THEN 1 ELSE 0 END AS n,
        2 * pi() * rnd(id, 'phase', seed) AS phase
 FROM counted;

@@ -21,12 +21,16 @@ SELECT 'IDLE_FUNDS', 'allocation', id, pflag FROM alloc_plan WHERE pflag IN ('id
 
 -- 5. OVER_INDICATOR: two demo-year indicators get one more payment that takes them past their amount.
 CREATE OR REPLACE TEMP TABLE over_ind AS
-SELECT ap.indicator_id, ap.ind_doc_no, ap.unit_id, ap.func_code, ap.eco_code, ap.fund_name, i.amount,
-       (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.indicator_id = ap.indicator_id) AS paid,
-       row_number() OVER (ORDER BY hash(ap.indicator_id, 'over', ap.seed)) AS n
-FROM alloc_plan ap JOIN indicators i ON i.id = ap.indicator_id
-WHERE ap.year = ap.y AND ap.pflag = 'normal' AND ap.n > 0
-QUALIFY row_number() OVER (PARTITION BY ap.indicator_id ORDER BY ap.id) = 1;
+WITH candidates AS (
+  SELECT DISTINCT ap.indicator_id, ap.ind_doc_no, ap.func_code, ap.eco_code, ap.fund_name, ap.seed,
+         first(ap.unit_id ORDER BY ap.id) OVER (PARTITION BY ap.indicator_id) AS unit_id
+  FROM alloc_plan ap
+  WHERE ap.year = ap.y AND ap.pflag = 'normal' AND ap.n > 0
+)
+SELECT c.*, i.amount,
+       (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.indicator_id = c.indicator_id) AS paid,
+       row_number() OVER (ORDER BY hash(c.indicator_id, 'over', c.seed)) AS n
+FROM candidates c JOIN indicators i ON i.id = c.indicator_id;
 
 INSERT INTO payments (voucher_no, pay_date, amount, indicator_id, indicator_doc_no, unit_id, func_code, eco_code,
                       payee_name, payee_account, payee_bank, payee_type, purpose, town_id)

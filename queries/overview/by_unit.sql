@@ -1,16 +1,6 @@
 -- A 镇 or a 部门 ($kind) is measured on the allocations it received (its budget) and the payments it made against them.
-, unit_budget AS (
-  SELECT a.unit_id, sum(a.amount) AS total
-  FROM allocations a, params
-  WHERE a.alloc_date <= params.as_of AND a.indicator_id IN (SELECT id FROM ind)
-  GROUP BY a.unit_id
-),
-unit_paid AS (
-  SELECT p.unit_id, sum(p.amount) AS paid
-  FROM payments p, params
-  WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM ind)
-  GROUP BY p.unit_id
-)
+, unit_budget AS (SELECT unit_id, sum(allocated) AS total FROM alloc GROUP BY unit_id),
+unit_paid AS (SELECT unit_id, sum(paid) AS paid FROM paid GROUP BY unit_id)
 SELECT
   u.id, u.name,
   b.total::DECIMAL(18,2)                 AS total,
