@@ -101,7 +101,7 @@ export const FIELDS: Record<ImportKind, FieldDef[]> = {
     village,
     f('name', '姓名', 'text', true, ['户主姓名', '领取人', '享受人姓名']),
     f('id_number', '身份证号', 'code', true, ['身份证号码', '公民身份号码', '证件号码']),
-    f('item', '补贴项目', 'text', true, ['发放项目', '项目名称', '补贴类别', '资金名称']),
+    f('item', '补贴项目', 'text', true, ['发放项目', '项目名称', '补贴类别']),
     f('household_targeted', '到户补贴', 'bool', false, ['是否到户']),
     f('due', '应发金额', 'money', false, ['应发']),
     f('paid', '实发金额', 'money', true, ['实发', '发放金额', '金额']),
