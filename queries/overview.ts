@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import { sqlFile } from './sql';
 import type { TimeProgressMode } from '@/lib/settings';
+import { scopeParams, type Scope } from '@/lib/auth/roles';
 
 export type Level = 'central' | 'province' | 'city' | 'county';
 
@@ -10,6 +11,10 @@ export interface OverviewFilter {
   asOf: string;
   timeProgressMode: TimeProgressMode;
 }
+
+/**
+ * Every function takes the viewer's Scope: the SQL restricts the rows, so no caller can forget it.
+ */
 
 /** Money columns are exact 元 as DECIMAL strings; rates are fractions; gaps are percentage points. */
 export interface Measured {
@@ -45,24 +50,24 @@ function scoped(file: string): string {
   return `${sqlFile('queries/overview/scope.sql')}\n${sqlFile(`queries/overview/${file}`)}`;
 }
 
-function params(f: OverviewFilter) {
-  return { year: f.year, as_of: f.asOf, tp_mode: f.timeProgressMode };
+function params(f: OverviewFilter, scope: Scope) {
+  return { year: f.year, as_of: f.asOf, tp_mode: f.timeProgressMode, ...scopeParams(scope) };
 }
 
-export function levelTotals(db: Db, f: OverviewFilter): Promise<LevelRow[]> {
-  return db.all<LevelRow>(scoped('by_level.sql'), params(f));
+export function levelTotals(db: Db, f: OverviewFilter, scope: Scope): Promise<LevelRow[]> {
+  return db.all<LevelRow>(scoped('by_level.sql'), params(f, scope));
 }
 
-export function sectionTotals(db: Db, f: OverviewFilter): Promise<UnitRow[]> {
-  return db.all<UnitRow>(scoped('by_section.sql'), params(f));
+export function sectionTotals(db: Db, f: OverviewFilter, scope: Scope): Promise<UnitRow[]> {
+  return db.all<UnitRow>(scoped('by_section.sql'), params(f, scope));
 }
 
-export function unitTotals(db: Db, f: OverviewFilter, kind: 'town' | 'department'): Promise<UnitRow[]> {
-  return db.all<UnitRow>(scoped('by_unit.sql'), { ...params(f), kind });
+export function unitTotals(db: Db, f: OverviewFilter, scope: Scope, kind: 'town' | 'department'): Promise<UnitRow[]> {
+  return db.all<UnitRow>(scoped('by_unit.sql'), { ...params(f, scope), kind });
 }
 
-export function monthlyProgress(db: Db, f: OverviewFilter): Promise<MonthPoint[]> {
-  return db.all<MonthPoint>(scoped('monthly.sql'), params(f));
+export function monthlyProgress(db: Db, f: OverviewFilter, scope: Scope): Promise<MonthPoint[]> {
+  return db.all<MonthPoint>(scoped('monthly.sql'), params(f, scope));
 }
 
 /** The year of the newest indicators and the last date with data in it: the overview's default filter. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
-import { Db } from './db';
+import { serverDb } from './server-db';
+import { requireScope } from '@/lib/auth/server';
 import {
   dataExtent,
   levelTotals,
@@ -14,26 +15,6 @@ import {
 } from './overview';
 import { getSettings } from './settings';
 import type { Settings, TimeProgressMode } from '@/lib/settings';
-
-const DEFAULT_DB_FILE = 'data/demo.duckdb';
-
-const holder = globalThis as typeof globalThis & { __fundMonitorDb?: Promise<Db> };
-
-/**
- * The server's one Db, opened read-write on $FUND_MONITOR_DB (default data/demo.duckdb) and kept on globalThis so
- * dev reloads reuse it (a second instance on the same file would be refused by DuckDB's lock). A failed open is
- * forgotten, so the next request tries again.
- */
-export function serverDb(): Promise<Db> {
-  if (!holder.__fundMonitorDb) {
-    const file = process.env.FUND_MONITOR_DB ?? DEFAULT_DB_FILE;
-    holder.__fundMonitorDb = Db.open(file).catch((error: unknown) => {
-      holder.__fundMonitorDb = undefined;
-      throw error;
-    });
-  }
-  return holder.__fundMonitorDb;
-}
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -118,22 +99,22 @@ function filterOf(year: number, asOf: string, mode: TimeProgressMode): OverviewF
 
 export const cachedLevelTotals = cache(
   async (year: number, asOf: string, mode: TimeProgressMode): Promise<LevelRow[]> =>
-    levelTotals(await serverDb(), filterOf(year, asOf, mode)),
+    levelTotals(await serverDb(), filterOf(year, asOf, mode), await requireScope()),
 );
 
 export const cachedMonthlyProgress = cache(
   async (year: number, asOf: string, mode: TimeProgressMode): Promise<MonthPoint[]> =>
-    monthlyProgress(await serverDb(), filterOf(year, asOf, mode)),
+    monthlyProgress(await serverDb(), filterOf(year, asOf, mode), await requireScope()),
 );
 
 export const cachedSectionTotals = cache(
   async (year: number, asOf: string, mode: TimeProgressMode): Promise<UnitRow[]> =>
-    sectionTotals(await serverDb(), filterOf(year, asOf, mode)),
+    sectionTotals(await serverDb(), filterOf(year, asOf, mode), await requireScope()),
 );
 
 export const cachedTownTotals = cache(
   async (year: number, asOf: string, mode: TimeProgressMode): Promise<UnitRow[]> =>
-    unitTotals(await serverDb(), filterOf(year, asOf, mode), 'town'),
+    unitTotals(await serverDb(), filterOf(year, asOf, mode), await requireScope(), 'town'),
 );
 
 /** 序时进度 (fraction) at the filter's as-of date, by the schema's time_progress macro: the one formula. */

@@ -15,3 +15,16 @@ export function sqlFile(relativePath: string): string {
   }
   return text;
 }
+
+/**
+ * The statements of a .sql file that holds several, each introduced by a line `-- name: some_name`
+ * (the yesql convention), so a module's small queries live in one file beside its typed functions.
+ */
+export function namedSql(relativePath: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of sqlFile(relativePath).split(/^-- name: */m).slice(1)) {
+    const newline = part.indexOf('\n');
+    out[part.slice(0, newline).trim()] = part.slice(newline + 1).trim().replace(/;$/, '');
+  }
+  return out;
+}

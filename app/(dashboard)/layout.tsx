@@ -1,17 +1,20 @@
 import { AppHeader } from '@/components/layout/AppHeader';
 import { SideNav } from '@/components/layout/SideNav';
+import { navFor } from '@/components/layout/nav';
 import { cachedSettings } from '@/queries/server';
+import { requireViewer } from '@/lib/auth/server';
 
-// The header reads the county name from the database's settings, so nothing here is prerendered at build time.
+// Every page below needs a signed-in viewer and reads the database, so nothing here is prerendered at build time.
 export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const settings = await cachedSettings();
+  const [viewer, settings] = await Promise.all([requireViewer(), cachedSettings()]);
+  const items = navFor(viewer.role);
   return (
     <div className="min-h-screen">
-      <AppHeader countyName={settings.countyName} />
+      <AppHeader countyName={settings.countyName} viewer={viewer} items={items} />
       <div className="flex min-h-[calc(100vh-3rem)]">
-        <SideNav />
+        <SideNav items={items} />
         <main className="min-w-0 flex-1 px-3 py-4 sm:px-5 lg:px-6">{children}</main>
       </div>
     </div>

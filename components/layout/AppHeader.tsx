@@ -1,7 +1,10 @@
 import { NavLinks } from './NavLinks';
+import { UserBox } from './UserBox';
+import type { NavItem } from './nav';
+import type { Viewer } from '@/lib/auth/roles';
 
 /** The top bar: product name, county, and at phone width the menu button (a <details>, no script needed). */
-export function AppHeader({ countyName }: { countyName: string }) {
+export function AppHeader({ countyName, viewer, items }: { countyName: string; viewer: Viewer; items: NavItem[] }) {
   return (
     <header className="sticky top-0 z-20 flex h-12 items-center gap-3 bg-navy-900 px-4 text-white shadow-sm print:static print:shadow-none">
       <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-white/12 text-sm font-semibold">
@@ -13,7 +16,8 @@ export function AppHeader({ countyName }: { countyName: string }) {
           {countyName}财政局
         </span>
       </div>
-      <details className="group relative ml-auto md:hidden">
+      <UserBox viewer={viewer} />
+      <details className="group relative md:hidden">
         <summary className="flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border border-white/25 px-3 text-sm [&::-webkit-details-marker]:hidden">
           <span aria-hidden className="flex flex-col gap-[3px]">
             <span className="block h-px w-3.5 bg-white" />
@@ -27,7 +31,7 @@ export function AppHeader({ countyName }: { countyName: string }) {
           className="absolute right-0 mt-2 w-48 rounded-md border border-slate-200 bg-white p-1 text-slate-800 shadow-lg"
         >
           <p className="px-3 py-2 text-xs text-slate-500">{countyName}财政局</p>
-          <NavLinks variant="menu" />
+          <NavLinks variant="menu" items={items} />
         </nav>
       </details>
     </header>

@@ -2,17 +2,17 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { NAV_ITEMS, isActive } from './nav';
+import { isActive, type NavItem } from './nav';
 
 /**
  * The navigation links, highlighted by the current path (the only reason this is a client component).
  * `variant` picks the sidebar or the phone menu look; a click in the phone menu closes it.
  */
-export function NavLinks({ variant }: { variant: 'side' | 'menu' }) {
+export function NavLinks({ variant, items }: { variant: 'side' | 'menu'; items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <ul className={variant === 'side' ? 'space-y-0.5' : 'divide-y divide-slate-100'}>
-      {NAV_ITEMS.map((item) => {
+      {items.map((item) => {
         const active = isActive(item, pathname);
         const look =
           variant === 'side'

@@ -1,16 +1,22 @@
-/**
- * The navigation, as data: later pages add an entry here (DESIGN.md §6 lists them). `roles` will restrict an
- * entry once sign-in exists; absent means everyone.
- */
+import type { Role } from '@/lib/auth/roles';
+
+/** The navigation, as data (DESIGN.md §6). `roles` lists who sees an entry; absent means everyone signed in. */
 export interface NavItem {
   href: string;
   label: string;
   /** Matches sub-paths too (e.g. /funds/123 under 资金台账). '/' only matches itself. */
   exact?: boolean;
-  roles?: string[];
+  roles?: Role[];
 }
 
-export const NAV_ITEMS: NavItem[] = [{ href: '/', label: '总览', exact: true }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/', label: '总览', exact: true },
+];
+
+/** The entries a role may use; the pages check the role again on the server. */
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+}
 
 export function isActive(item: NavItem, pathname: string): boolean {
   if (item.exact || item.href === '/') return pathname === item.href;

@@ -6,6 +6,9 @@ import { dataExtent, levelTotals, monthlyProgress, sectionTotals, unitTotals, ty
 import { getSettings } from '@/queries/settings';
 import { DEMO_DEFAULTS } from '@/lib/demo/generate';
 import { buildDemoFile } from './demo';
+import type { Scope } from '@/lib/auth/roles';
+
+const ALL: Scope = { kind: 'all' };
 
 interface BenchOptions {
   payments: number;
@@ -37,10 +40,10 @@ export async function benchCommand(opts: BenchOptions): Promise<void> {
   const queries: [string, () => Promise<unknown>][] = [
     ['data extent (years, last dates)', () => dataExtent(db)],
     ['settings', () => getSettings(db)],
-    ['KPI + by level', () => levelTotals(db, filter)],
-    ['monthly cumulative progress', () => monthlyProgress(db, filter)],
-    ['by section (股室)', () => sectionTotals(db, filter)],
-    ['by town (镇)', () => unitTotals(db, filter, 'town')],
+    ['KPI + by level', () => levelTotals(db, filter, ALL)],
+    ['monthly cumulative progress', () => monthlyProgress(db, filter, ALL)],
+    ['by section (股室)', () => sectionTotals(db, filter, ALL)],
+    ['by town (镇)', () => unitTotals(db, filter, ALL, 'town')],
   ];
   console.log(`\n${payments} payments, year ${filter.year}, as of ${filter.asOf}; median of ${opts.runs} runs after one warm-up\n`);
   console.log('| query | median ms |\n|---|---:|');

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Db } from '@/queries/db';
 import { generateDemo, type DemoOptions } from '@/lib/demo/generate';
+import { createDemoUsers } from '@/lib/auth/bootstrap';
 
 export interface DemoCommandOptions extends DemoOptions {
   db: string;
@@ -17,6 +18,7 @@ export async function buildDemoFile(file: string, options: DemoOptions, log: (ms
   const db = await Db.open(partial, { memoryLimit: '2GB' });
   try {
     await generateDemo(db, options, log);
+    await createDemoUsers(db);
     await db.run('CHECKPOINT');
   } finally {
     db.close();

@@ -7,15 +7,22 @@
   WHERE make_date(params.budget_year, m::INTEGER, 1) <= params.as_of
 ),
 received AS (
+  -- The budget at each month end: indicators received by then, or for a department/town its allocations made by then.
   SELECT m.month, sum(i.amount) AS total
   FROM months m JOIN indicators i ON i.received_date <= m.month_end, params
-  WHERE i.year = params.budget_year
+  WHERE NOT params.unit_scoped AND i.id IN (SELECT id FROM ind)
+  GROUP BY m.month
+  UNION ALL
+  SELECT m.month, sum(a.amount) AS total
+  FROM months m JOIN allocations a ON a.alloc_date <= m.month_end, params
+  WHERE params.unit_scoped AND a.unit_id = params.scope_unit AND a.indicator_id IN (SELECT id FROM ind)
   GROUP BY m.month
 ),
 paid_by_month AS (
   SELECT year(p.pay_date) AS y, month(p.pay_date) AS month, sum(p.amount) AS paid
   FROM payments p, params
   WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM ind)
+    AND (NOT params.unit_scoped OR p.unit_id = params.scope_unit)
   GROUP BY ALL
 ),
 cumulative AS (

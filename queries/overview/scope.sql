@@ -1,13 +1,19 @@
 -- (shared prefix, not run alone) The year's indicators received by the as-of date, with what was allocated and paid
--- against each by that date. Every overview query starts from these CTEs so all of them agree with the KPI cards.
+-- against each by that date, within the viewer's scope ($scope_kind, $scope_unit; see lib/auth/roles.ts):
+--   all: every indicator; section: the indicators of the funds the 股室 manages;
+--   department/town: the unit's own allocations (its budget) and payments, per indicator.
+-- Every overview query starts from these CTEs so all of them agree with the KPI cards.
 WITH params AS (
   SELECT $year::INTEGER AS budget_year, $as_of::DATE AS as_of,
-         time_progress($as_of::DATE, $year::INTEGER, $tp_mode) AS tp
+         time_progress($as_of::DATE, $year::INTEGER, $tp_mode) AS tp,
+         $scope_kind::VARCHAR AS scope_kind, $scope_unit::INTEGER AS scope_unit,
+         $scope_kind IN ('department', 'town') AS unit_scoped
 ),
 ind AS (
   SELECT i.id, i.level, i.fund_id, i.amount
-  FROM indicators i, params
+  FROM indicators i JOIN funds f ON f.id = i.fund_id, params
   WHERE i.year = params.budget_year AND i.received_date <= params.as_of
+    AND (params.scope_kind <> 'section' OR f.section_id = params.scope_unit)
 ),
 -- Allocated and paid per indicator and unit (the recipient of an allocation, the 预算单位 of a payment): the indicator
 -- rollup feeds levels, funds and sections; the unit rollup feeds towns and departments.
@@ -15,17 +21,23 @@ alloc AS (
   SELECT a.indicator_id, a.unit_id, sum(a.amount) AS allocated
   FROM allocations a, params
   WHERE a.alloc_date <= params.as_of AND a.indicator_id IN (SELECT id FROM ind)
+    AND (NOT params.unit_scoped OR a.unit_id = params.scope_unit)
   GROUP BY a.indicator_id, a.unit_id
 ),
 paid AS (
   SELECT p.indicator_id, p.unit_id, sum(p.amount) AS paid
   FROM payments p, params
   WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM ind)
+    AND (NOT params.unit_scoped OR p.unit_id = params.scope_unit)
   GROUP BY p.indicator_id, p.unit_id
 ),
 per_indicator AS (
-  SELECT ind.*, coalesce(a.allocated, 0) AS allocated, coalesce(pd.paid, 0) AS paid
-  FROM ind
+  -- A department or town's budget on an indicator is what was allocated to it.
+  SELECT ind.id, ind.level, ind.fund_id,
+         CASE WHEN params.unit_scoped THEN coalesce(a.allocated, 0) ELSE ind.amount END AS amount,
+         coalesce(a.allocated, 0) AS allocated, coalesce(pd.paid, 0) AS paid
+  FROM ind CROSS JOIN params
   LEFT JOIN (SELECT indicator_id, sum(allocated) AS allocated FROM alloc GROUP BY indicator_id) a ON a.indicator_id = ind.id
   LEFT JOIN (SELECT indicator_id, sum(paid) AS paid FROM paid GROUP BY indicator_id) pd ON pd.indicator_id = ind.id
+  WHERE NOT params.unit_scoped OR a.indicator_id IS NOT NULL OR pd.indicator_id IS NOT NULL
 )

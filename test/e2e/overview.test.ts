@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Db } from '@/queries/db';
 import { buildDemoFile } from '@/lib/cli/demo';
 import { formatPoints, formatRate, yuanToWan } from '@/lib/format';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, signIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const SHOTS = 'test-results';
@@ -41,6 +41,7 @@ describe('overview page in Chromium', () => {
     server = await startServer(file);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, server.url, 'leader');
     mkdirSync(SHOTS, { recursive: true });
   });
 
@@ -99,6 +100,7 @@ describe('overview page in Chromium', () => {
 
   it('fits a phone screen', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    await signIn(phone, server.url, 'leader');
     await phone.goto(`${server.url}/?year=2018&as_of=2018-10-31`);
     await phone.getByTestId('overview-kpis').waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

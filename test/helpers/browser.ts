@@ -10,3 +10,11 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** Signs in through the login form (the demo accounts share one password) and waits for the overview. */
+export async function signIn(page: import('playwright-core').Page, baseUrl: string, username: string, password = 'demo2018') {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.locator('button[type=submit]').click()]);
+}

@@ -1,0 +1,21 @@
+import { ROLE_LABELS, type Viewer } from '@/lib/auth/roles';
+
+/** Who is signed in, with what role and unit, and the sign-out button (a POST form: no script needed). */
+export function UserBox({ viewer }: { viewer: Viewer }) {
+  return (
+    <div className="ml-auto flex items-center gap-2 text-xs sm:text-sm" data-testid="user-box">
+      <span className="hidden text-slate-200 sm:inline">
+        {viewer.displayName ?? viewer.username}
+        <span className="ml-1 text-slate-400">
+          {ROLE_LABELS[viewer.role]}
+          {viewer.unitName ? ` · ${viewer.unitName}` : ''}
+        </span>
+      </span>
+      <form action="/logout" method="post">
+        <button type="submit" className="h-8 rounded-md border border-white/25 px-2.5 hover:bg-white/10" data-testid="logout">
+          退出
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import { serverDb } from '@/queries/server-db';
+import { viewerForToken } from '@/queries/auth/sessions';
+import { SESSION_COOKIE } from './cookie';
+import type { Viewer } from './roles';
+
+/**
+ * For route handlers: the viewer, or the Response to return instead — 401 without a live session,
+ * 403 when the role may not use the route. Usage: `const v = await apiViewer(req); if (v instanceof Response) return v;`
+ */
+export async function apiViewer(req: NextRequest, allowed?: (v: Viewer) => boolean): Promise<Viewer | Response> {
+  const viewer = await viewerForToken(await serverDb(), req.cookies.get(SESSION_COOKIE)?.value);
+  if (!viewer) return Response.json({ error: '未登录或会话已过期' }, { status: 401 });
+  if (allowed && !allowed(viewer)) return Response.json({ error: '无权访问' }, { status: 403 });
+  return viewer;
+}

@@ -1,0 +1,51 @@
+import type { Db } from '../db';
+import { namedSql } from '../sql';
+
+const sql = () => namedSql('queries/auth/audit.sql');
+
+export interface AuditEntry {
+  actor: string | null;
+  action: string;
+  target?: string | null;
+  detail?: unknown;
+  ip?: string | null;
+}
+
+export interface AuditRow {
+  id: string;
+  happened_at: string;
+  actor: string | null;
+  action: string;
+  target: string | null;
+  detail: string | null;
+  ip: string | null;
+}
+
+/** Appends to the audit log. There is deliberately no update or delete beside it. */
+export function audit(db: Db, entry: AuditEntry): Promise<void> {
+  return db.run(sql().insert, {
+    actor: entry.actor,
+    action: entry.action,
+    target: entry.target ?? null,
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    ip: entry.ip ?? null,
+  });
+}
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export function listAudit(db: Db, f: AuditFilter = {}): Promise<AuditRow[]> {
+  return db.all<AuditRow>(sql().list, {
+    actor: f.actor ?? '', action: f.action ?? '', from: f.from ?? '', to: f.to ?? '', limit: f.limit ?? 500,
+  });
+}
+
+export async function auditActions(db: Db): Promise<string[]> {
+  return (await db.all<{ action: string }>(sql().actions)).map((r) => r.action);
+}

@@ -1,0 +1,24 @@
+-- name: insert
+INSERT INTO sessions (token_hash, user_id, expires_at)
+VALUES ($token_hash, $user_id, current_localtimestamp() + to_minutes($absolute_minutes::BIGINT));
+
+-- name: viewer
+-- A session is alive until its absolute expiry and while it has been used within the idle limit.
+SELECT u.id, u.username, u.display_name, u.role, u.unit_id, un.name AS unit_name
+FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN units un ON un.id = u.unit_id
+WHERE s.token_hash = $token_hash AND NOT u.disabled
+  AND s.expires_at > current_localtimestamp()
+  AND s.last_seen > current_localtimestamp() - to_minutes($idle_minutes::BIGINT);
+
+-- name: touch
+UPDATE sessions SET last_seen = current_localtimestamp()
+WHERE token_hash = $token_hash AND last_seen < current_localtimestamp() - INTERVAL 1 MINUTE;
+
+-- name: delete
+DELETE FROM sessions WHERE token_hash = $token_hash;
+
+-- name: delete_for_user
+DELETE FROM sessions WHERE user_id = $user_id;
+
+-- name: purge_expired
+DELETE FROM sessions WHERE expires_at < current_localtimestamp();

@@ -1,0 +1,42 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db';
+import { namedSql } from '../sql';
+import type { Role, Viewer } from '@/lib/auth/roles';
+
+const sql = () => namedSql('queries/auth/sessions.sql');
+
+/** Idle and absolute session lifetimes in minutes; the environment may shorten them (tests do). */
+export function sessionLimits() {
+  return {
+    idle: Number(process.env.FUND_MONITOR_SESSION_IDLE_MINUTES ?? 120),
+    absolute: Number(process.env.FUND_MONITOR_SESSION_MAX_MINUTES ?? 720),
+  };
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates a session and returns the token for the cookie; only its hash is stored. */
+export async function createSession(db: Db, userId: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.run(sql().purge_expired);
+  await db.run(sql().insert, { token_hash: hashToken(token), user_id: userId, absolute_minutes: sessionLimits().absolute });
+  return token;
+}
+
+export async function viewerForToken(db: Db, token: string | undefined): Promise<Viewer | null> {
+  if (!token) return null;
+  const token_hash = hashToken(token);
+  const row = await db.one<{ id: number; username: string; display_name: string | null; role: Role; unit_id: number | null; unit_name: string | null }>(
+    sql().viewer, { token_hash, idle_minutes: sessionLimits().idle });
+  if (!row) return null;
+  await db.run(sql().touch, { token_hash });
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, unitName: row.unit_name };
+}
+
+export function deleteSession(db: Db, token: string): Promise<void> {
+  return db.run(sql().delete, { token_hash: hashToken(token) });
+}
+
+export function deleteUserSessions(db: Db, userId: number): Promise<void> {
+  return db.run(sql().delete_for_user, { user_id: userId });
+}
