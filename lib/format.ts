@@ -56,6 +56,11 @@ export function yuanToWan(yuan: string | number | bigint): string {
   return hundredthsToText(divRound(yuanToFen(yuan), FEN_PER_CENT_OF_WAN));
 }
 
+/** 元 as text with thousands separators and two decimals: '49261.5' → '49,261.50'. No unit. */
+export function formatYuan(yuan: string | number | bigint): string {
+  return hundredthsToText(yuanToFen(yuan));
+}
+
 /** 元 → 万元 as a number rounded to two decimals (for chart values): '123456789.12' → 12345.68. */
 export function yuanToWanNumber(yuan: string | number | bigint): number {
   return Number(hundredthsToText(divRound(yuanToFen(yuan), FEN_PER_CENT_OF_WAN), false));
@@ -163,4 +168,11 @@ export function formatPercent(percent: number, decimals = 1): string {
 /** Whether an amount in 元 is missing (SQL NULL from an empty sum) or exactly zero. */
 export function isZeroYuan(yuan: string | number | bigint | null | undefined): boolean {
   return yuan === null || yuan === undefined || yuanToFen(yuan) === 0n;
+}
+
+/** A timestamp (DuckDB's 'YYYY-MM-DD HH:MM:SS.ffffff', or ISO with a 'T') as '2018-09-30 14:05:09', to the second. */
+export function formatDateTime(value: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})/.exec(value);
+  if (!m) return formatDate(value);
+  return `${m[1]} ${m[2]}`;
 }

@@ -15,8 +15,9 @@ import {
 } from './overview';
 import { getSettings } from './settings';
 import type { Settings, TimeProgressMode } from '@/lib/settings';
+import { first, parseIsoDate, parseYear, type SearchParams } from '@/lib/url-params';
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export { parseIsoDate, parseYear, type SearchParams };
 
 export interface Extent {
   /** Budget years with indicators, newest first. */
@@ -35,27 +36,6 @@ export interface ResolvedOverview {
 /** Today's date in the county (China Standard Time) as YYYY-MM-DD. */
 export function todayInChina(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** A year in 2000..2100, or undefined. */
-export function parseYear(value: string | undefined): number | undefined {
-  if (!value || !/^\d{4}$/.test(value.trim())) return undefined;
-  const year = Number(value.trim());
-  return year >= 2000 && year <= 2100 ? year : undefined;
-}
-
-/** A real calendar date YYYY-MM-DD (2018-02-30 is refused), or undefined. */
-export function parseIsoDate(value: string | undefined): string | undefined {
-  const m = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim()) : null;
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  const real = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-  return real && y >= 2000 && y <= 2100 ? m[0] : undefined;
 }
 
 /**

@@ -17,7 +17,7 @@ export function AppHeader({ countyName, viewer, items }: { countyName: string; v
         </span>
       </div>
       <UserBox viewer={viewer} />
-      <details className="group relative md:hidden">
+      <details className="group relative shrink-0 whitespace-nowrap md:hidden">
         <summary className="flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border border-white/25 px-3 text-sm [&::-webkit-details-marker]:hidden">
           <span aria-hidden className="flex flex-col gap-[3px]">
             <span className="block h-px w-3.5 bg-white" />

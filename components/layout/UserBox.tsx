@@ -3,7 +3,7 @@ import { ROLE_LABELS, type Viewer } from '@/lib/auth/roles';
 /** Who is signed in, with what role and unit, and the sign-out button (a POST form: no script needed). */
 export function UserBox({ viewer }: { viewer: Viewer }) {
   return (
-    <div className="ml-auto flex items-center gap-2 text-xs sm:text-sm" data-testid="user-box">
+    <div className="ml-auto flex shrink-0 items-center gap-2 text-xs whitespace-nowrap sm:text-sm" data-testid="user-box">
       <span className="hidden text-slate-200 sm:inline">
         {viewer.displayName ?? viewer.username}
         <span className="ml-1 text-slate-400">

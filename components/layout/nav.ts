@@ -11,6 +11,9 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: '总览', exact: true },
+  { href: '/payments', label: '支付明细' },
+  { href: '/admin/users', label: '用户管理', roles: ['admin'] },
+  { href: '/audit', label: '审计日志', roles: ['admin', 'supervisor'] },
 ];
 
 /** The entries a role may use; the pages check the role again on the server. */

@@ -38,12 +38,22 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   limit?: number;
+  offset?: number;
 }
 
+const filterParams = (f: AuditFilter) => ({ actor: f.actor ?? '', action: f.action ?? '', from: f.from ?? '', to: f.to ?? '' });
+
+/** Newest first; `from` and `to` (YYYY-MM-DD) are inclusive days. */
 export function listAudit(db: Db, f: AuditFilter = {}): Promise<AuditRow[]> {
-  return db.all<AuditRow>(sql().list, {
-    actor: f.actor ?? '', action: f.action ?? '', from: f.from ?? '', to: f.to ?? '', limit: f.limit ?? 500,
-  });
+  return db.all<AuditRow>(sql().list, { ...filterParams(f), limit: f.limit ?? 500, offset: f.offset ?? 0 });
+}
+
+export async function countAudit(db: Db, f: AuditFilter = {}): Promise<number> {
+  return Number((await db.one<{ n: string }>(sql().count, filterParams(f)))?.n ?? 0);
+}
+
+export async function auditActors(db: Db): Promise<string[]> {
+  return (await db.all<{ actor: string }>(sql().actors)).map((r) => r.actor);
 }
 
 export async function auditActions(db: Db): Promise<string[]> {

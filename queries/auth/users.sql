@@ -40,3 +40,13 @@ WHERE id = $id;
 
 -- name: unit_of_kind
 SELECT id, name FROM units WHERE id = $unit_id AND kind = $kind;
+
+-- name: bindable_units
+-- The units a scoped role can be bound to: 股室 (section), 预算单位 (department), 镇(中心) (town).
+SELECT id, kind, name FROM units WHERE kind IN ('section', 'department', 'town') ORDER BY kind, id;
+
+-- name: active_admins
+SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled;
+
+-- name: unit_name
+SELECT name FROM units WHERE id = $unit_id;

@@ -86,3 +86,24 @@ export async function recordFailedLogin(db: Db, id: number): Promise<{ failed_at
 export function recordGoodLogin(db: Db, id: number): Promise<void> {
   return db.run(sql().good_login, { id });
 }
+
+export interface BindableUnit {
+  id: number;
+  kind: 'section' | 'department' | 'town';
+  name: string;
+}
+
+/** The 股室, 预算单位 and 镇 a scoped user may be bound to. */
+export function listBindableUnits(db: Db): Promise<BindableUnit[]> {
+  return db.all<BindableUnit>(sql().bindable_units);
+}
+
+/** Admin accounts that can still sign in: a change that would leave none is refused. */
+export async function countActiveAdmins(db: Db): Promise<number> {
+  return Number((await db.one<{ n: string }>(sql().active_admins))?.n ?? 0);
+}
+
+export async function unitName(db: Db, unitId: number | null): Promise<string | null> {
+  if (unitId === null) return null;
+  return (await db.one<{ name: string }>(sql().unit_name, { unit_id: unitId }))?.name ?? null;
+}

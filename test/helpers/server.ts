@@ -1,5 +1,8 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
+import { inject } from 'vitest';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -17,13 +20,60 @@ export interface RunningServer {
   stop: () => void;
 }
 
-/** Builds the site once per test run (unless E2E_SKIP_BUILD=1) and serves it on a free port over the given database. */
-export async function startServer(dbFile: string): Promise<RunningServer> {
+const BUILD_TIMEOUT_MS = 10 * 60_000;
+
+function build(env: NodeJS.ProcessEnv) {
+  execFileSync('npx', ['next', 'build'], { env, stdio: 'inherit' });
+}
+
+function buildDir(): string | undefined {
+  try {
+    return inject('e2eBuildDir');
+  } catch {
+    return undefined; // outside a vitest run (a script): no shared build state
+  }
+}
+
+/**
+ * Runs `next build` at most once per vitest run (unless E2E_SKIP_BUILD=1): the first caller takes a lock in the
+ * run's folder (test/setup/e2e-build.ts) and builds; callers in other workers wait for its outcome.
+ */
+async function ensureBuilt(env: NodeJS.ProcessEnv): Promise<void> {
+  if (process.env.E2E_SKIP_BUILD === '1') return;
+  const dir = buildDir();
+  if (!dir) return build(env);
+  const ok = path.join(dir, 'built');
+  const failed = path.join(dir, 'failed');
+  try {
+    mkdirSync(path.join(dir, 'lock'));
+  } catch {
+    const deadline = Date.now() + BUILD_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (existsSync(ok)) return;
+      if (existsSync(failed)) throw new Error(`next build failed in another test file: ${readFileSync(failed, 'utf8')}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error('waited too long for next build in another test file');
+  }
+  try {
+    build(env);
+    writeFileSync(ok, '');
+  } catch (error) {
+    writeFileSync(failed, String(error));
+    throw error;
+  }
+}
+
+/**
+ * Builds the site once per test run (see ensureBuilt) and serves it on a free port over the given database.
+ * `extraEnv` reaches the server only (e.g. shorter session limits).
+ */
+export async function startServer(dbFile: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FUND_MONITOR_DB: dbFile };
-  if (process.env.E2E_SKIP_BUILD !== '1') execFileSync('npx', ['next', 'build'], { env, stdio: 'inherit' });
+  await ensureBuilt(env);
   const port = await freePort();
   const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env, stdio: ['ignore', 'pipe', 'inherit'], detached: true,
+    env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'], detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = () => {

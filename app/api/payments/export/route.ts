@@ -1,0 +1,56 @@
+import type { NextRequest } from 'next/server';
+import { apiViewer } from '@/lib/auth/api';
+import { scopeOf } from '@/lib/auth/roles';
+import { EXPORT_MAX_ROWS, paymentFilterFromUrl } from '@/lib/payments/filter';
+import { paymentsCsv, paymentsXlsx } from '@/lib/payments/export';
+import { formatCount } from '@/lib/format';
+import { serverDb } from '@/queries/server-db';
+import { todayInChina } from '@/queries/server';
+import { exportPayments, paymentSummary } from '@/queries/payments';
+import { audit } from '@/queries/auth/audit';
+
+export const dynamic = 'force-dynamic';
+
+const TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/**
+ * GET /api/payments/export?format=csv|xlsx&<the 支付明细 filters> — every payment the viewer may read that matches,
+ * amounts in exact 元. More than EXPORT_MAX_ROWS rows are refused (422) with a message to narrow the filter.
+ * Each export is audited.
+ */
+export async function GET(req: NextRequest) {
+  const viewer = await apiViewer(req);
+  if (viewer instanceof Response) return viewer;
+  const format = req.nextUrl.searchParams.get('format') ?? 'csv';
+  if (format !== 'csv' && format !== 'xlsx') {
+    return Response.json({ error: '不支持的导出格式，请使用 format=csv 或 format=xlsx' }, { status: 400 });
+  }
+  const { filter } = paymentFilterFromUrl(req.nextUrl);
+  const scope = scopeOf(viewer);
+  const db = await serverDb();
+  const { count } = await paymentSummary(db, filter, scope);
+  if (count > EXPORT_MAX_ROWS) {
+    return Response.json(
+      { error: `符合条件的支付有 ${formatCount(count)} 笔，超过单次导出上限 ${formatCount(EXPORT_MAX_ROWS)} 笔，请缩小年度、日期或单位范围后再导出。`, count, max: EXPORT_MAX_ROWS },
+      { status: 422 },
+    );
+  }
+  const rows = await exportPayments(db, filter, scope, EXPORT_MAX_ROWS);
+  const body: BodyInit = format === 'csv' ? paymentsCsv(rows) : new Uint8Array(await paymentsXlsx(rows));
+  await audit(db, {
+    actor: viewer.username, action: 'export', target: 'payments',
+    detail: { format, rows: rows.length, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null)) },
+    ip: req.headers.get('x-forwarded-for')?.split(',')[0].trim() ?? null,
+  });
+  const name = `支付明细_${todayInChina().replace(/-/g, '')}.${format}`;
+  return new Response(body, {
+    headers: {
+      'Content-Type': TYPES[format],
+      'Content-Disposition': `attachment; filename="payments.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,83 @@
+import { ROLE_LABELS, type Role } from './roles';
+
+/** Chinese labels of the audit log's actions; an unknown action shows as its identifier. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  login: '登录',
+  login_failed: '登录失败',
+  logout: '退出',
+  import: '导入',
+  rollback: '撤销导入',
+  settings: '设置',
+  export: '导出',
+  user_create: '新建用户',
+  user_update: '修改用户',
+  user_disable: '停用用户',
+  user_enable: '启用用户',
+  password_reset: '重置密码',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+const KEY_LABELS: Record<string, string> = {
+  reason: '原因',
+  failed_attempts: '连续失败次数',
+  locked: '已锁定',
+  role: '角色',
+  unit: '绑定单位',
+  unit_id: '绑定单位',
+  display_name: '姓名',
+  first_start: '首次启动',
+  sessions_ended: '结束其会话',
+  unlocked: '解除锁定',
+  format: '格式',
+  rows: '行数',
+  filter: '筛选',
+  file_name: '文件',
+  kind: '类型',
+  batch_id: '批次',
+};
+
+/** The 支付明细 filter of an export. */
+const FILTER_LABELS: Record<string, string> = { year: '年度', from: '起', to: '止', town: '镇编号', unit: '预算单位编号', q: '搜索' };
+
+const REASON_LABELS: Record<string, string> = {
+  wrong_password: '密码错误',
+  unknown_user: '用户不存在',
+  disabled: '账户已停用',
+  locked: '账户锁定中',
+};
+
+function valueText(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '无';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (key === 'reason' && typeof value === 'string') return REASON_LABELS[value] ?? value;
+  if (key === 'role' && typeof value === 'string' && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    if ('from' in o && 'to' in o && Object.keys(o).length === 2) return `${valueText(key, o.from)} → ${valueText(key, o.to)}`;
+    const labels = key === 'filter' ? FILTER_LABELS : KEY_LABELS;
+    const parts = Object.entries(o).map(([k, v]) => `${labels[k] ?? k}=${valueText(k, v)}`);
+    return parts.length ? parts.join('，') : '无';
+  }
+  return String(value);
+}
+
+/**
+ * An audit row's JSON detail as short Chinese text: {"reason":"wrong_password","failed_attempts":3} →
+ * '原因：密码错误；连续失败次数：3'. Text that is not a JSON object is shown as it is.
+ */
+export function describeAuditDetail(detail: string | null): string {
+  if (!detail) return '';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(detail);
+  } catch {
+    return detail;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return String(detail);
+  return Object.entries(parsed as Record<string, unknown>)
+    .map(([k, v]) => `${KEY_LABELS[k] ?? k}：${valueText(k, v)}`)
+    .join('；');
+}

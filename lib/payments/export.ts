@@ -1,0 +1,83 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { safeCell } from '@/lib/export/safe-cell';
+import type { PaymentExportRow } from '@/queries/payments';
+
+/**
+ * 支付明细 as CSV (UTF-8 with a BOM, CRLF, so Excel opens it as Chinese text) or XLSX. Amounts stay exact 元 — a
+ * decimal string in CSV, a number with two decimals in XLSX — and every text cell passes through safeCell.
+ */
+
+type Column = { header: string; key: keyof PaymentExportRow; width: number; amount?: true };
+
+export const EXPORT_COLUMNS: Column[] = [
+  { header: '支付日期', key: 'pay_date', width: 12 },
+  { header: '支付凭证号', key: 'voucher_no', width: 18 },
+  { header: '金额(元)', key: 'amount', width: 15, amount: true },
+  { header: '预算单位', key: 'unit_name', width: 20 },
+  { header: '镇(中心)', key: 'town_name', width: 12 },
+  { header: '村', key: 'village_name', width: 12 },
+  { header: '收款人', key: 'payee_name', width: 24 },
+  { header: '收款人类型', key: 'payee_type', width: 10 },
+  { header: '收款账号', key: 'payee_account', width: 22 },
+  { header: '收款银行', key: 'payee_bank', width: 24 },
+  { header: '用途摘要', key: 'purpose', width: 36 },
+  { header: '指标明细号', key: 'indicator_id', width: 16 },
+  { header: '指标文号', key: 'indicator_doc_no', width: 24 },
+  { header: '资金名称', key: 'fund_name', width: 28 },
+  { header: '项目编码', key: 'project_code', width: 14 },
+  { header: '功能科目', key: 'func_code', width: 10 },
+  { header: '经济科目', key: 'eco_code', width: 10 },
+];
+
+const PAYEE_TYPES: Record<string, string> = { person: '个人', org: '单位' };
+
+/** A row's cells in column order: the amount as its exact decimal text, everything else neutralised text. */
+function cells(row: PaymentExportRow): (string | null)[] {
+  return EXPORT_COLUMNS.map((c) => {
+    const value = row[c.key];
+    if (c.amount) return value as string;
+    const text = c.key === 'payee_type' && value ? (PAYEE_TYPES[value] ?? value) : value;
+    const safe = safeCell(text);
+    return safe === null ? null : String(safe);
+  });
+}
+
+function csvField(value: string | null): string {
+  if (value === null) return '';
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function paymentsCsv(rows: PaymentExportRow[]): string {
+  const lines = [EXPORT_COLUMNS.map((c) => csvField(c.header)).join(',')];
+  for (const row of rows) lines.push(cells(row).map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The XLSX workbook, written with exceljs's streaming writer (no shared strings) and collected into one buffer. */
+export async function paymentsXlsx(rows: PaymentExportRow[]): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = '扶贫资金动态监控';
+  const sheet = workbook.addWorksheet('支付明细', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map((c) => ({
+    header: c.header, key: c.key, width: c.width, style: c.amount ? { numFmt: '#,##0.00' } : { numFmt: '@' },
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  for (const row of rows) {
+    const values = cells(row);
+    // Two-decimal 元 amounts up to 9e13 are exact as doubles, so the number in the cell is the DECIMAL in the database.
+    sheet.addRow(EXPORT_COLUMNS.map((c, i) => (c.amount ? Number(values[i]) : values[i]))).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
