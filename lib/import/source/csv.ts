@@ -1,0 +1,66 @@
+import { unlink } from 'node:fs/promises';
+import type { SourceInfo, SourceOptions } from '../types';
+import { parseHead } from './delimiter';
+import type { Sniffed } from './detect';
+import { assertText, bomLength, decodeHead, decoderLabel, detectEncoding, isValidUtf8, needsTranscoding, type CsvEncoding } from './encoding';
+import { SourceError } from './errors';
+import { tempPath, transcodeToUtf8 } from './transcode';
+
+async function chooseEncoding(filePath: string, fileName: string, options: SourceOptions, { head, size }: Sniffed): Promise<CsvEncoding> {
+  if (options.encoding === 'gb18030') return 'gb18030';
+  if (options.encoding === 'utf-8') {
+    const bom = bomLength(head, 'utf-8');
+    if (!isValidUtf8(head.subarray(bom), head.length < size)) {
+      throw new SourceError(`文件“${fileName}”不是有效的 UTF-8 编码，不能按 UTF-8 读取。请改选 GB18030（GBK），或不指定编码由系统自动识别。`);
+    }
+    return bom ? 'utf-8-bom' : 'utf-8';
+  }
+  return detectEncoding(filePath, head, size);
+}
+
+/**
+ * Reads a CSV (or tab/semicolon-separated text) source: encoding, delimiter and header from the first MB; the data
+ * stay in the file (or its UTF-8 transcoding), and skipLines tells DuckDB's read_csv how many records to skip.
+ */
+export async function readCsvSource(filePath: string, fileName: string, options: SourceOptions, sniffed: Sniffed): Promise<SourceInfo> {
+  const whole = sniffed.head.length >= sniffed.size;
+  const encoding = await chooseEncoding(filePath, fileName, options, sniffed);
+  const text = decodeHead(sniffed.head, encoding, whole);
+  assertText(text, fileName, encoding);
+  const { delimiter, records, complete, layout } = parseHead(text, options.kind, whole);
+
+  const headerEnd = layout.headerIndex + layout.headerRowCount;
+  let dataIndex = layout.dataIndex;
+  if (dataIndex >= records.length) {
+    if (complete) throw new SourceError(`文件“${fileName}”在表头（第 ${layout.headerIndex + 1} 行）之下没有数据行。`);
+    dataIndex = headerEnd; // beyond the head only blank lines: DuckDB skips empty lines itself
+  }
+
+  const info: SourceInfo = {
+    fileName,
+    format: 'csv',
+    encoding,
+    headers: layout.headers,
+    rawHeaders: layout.rawHeaders,
+    // Excel shows record i (0-based, a quoted field with line breaks counted as one record) as row i + 1.
+    firstDataRow: dataIndex + 1,
+    unitHint: layout.unitHint,
+    dataCsvPath: filePath,
+    // DuckDB's read_csv skip= counts records the same way (quote-aware; an empty line is one), not physical lines.
+    skipLines: dataIndex,
+    delimiter,
+    tempFiles: [],
+  };
+  if (needsTranscoding(encoding)) {
+    const dest = tempPath('.csv');
+    try {
+      await transcodeToUtf8(filePath, decoderLabel(encoding), dest);
+    } catch (e) {
+      await unlink(dest).catch(() => {});
+      throw e;
+    }
+    info.dataCsvPath = dest;
+    info.tempFiles.push(dest);
+  }
+  return info;
+}
