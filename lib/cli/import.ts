@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { Db } from '@/queries/db';
+import { importFile } from '@/lib/import/import-file';
+import { IMPORT_KINDS, KIND_LABELS, type AmountUnit, type ImportKind } from '@/lib/import/types';
+import { listBatches } from '@/queries/import/batches';
+import { loadPreset } from '@/queries/import/presets';
+import { rollbackBatch } from '@/queries/import/rollback';
+
+/** The CLI's user name for batch records and rollbacks. */
+const cliUser = () => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
+
+/** DuckDB's share of memory for an import; big files spill to disk beyond it (peak RSS stays under 1.5 GB). */
+export const IMPORT_MEMORY_LIMIT = '1GB';
+
+export interface ImportCommandOptions {
+  kind: string;
+  db: string;
+  sheet?: string;
+  unit?: string;
+  encoding?: string;
+  mapping?: string;
+  dayFirst?: boolean;
+  allowNewUnits?: boolean;
+  rawDir?: string;
+  user?: string;
+  json?: boolean;
+}
+
+function kindOf(value: string): ImportKind {
+  const byLabel = IMPORT_KINDS.find((k) => KIND_LABELS[k] === value);
+  if (byLabel) return byLabel;
+  if (!(IMPORT_KINDS as readonly string[]).includes(value)) {
+    throw new Error(`未知的导入类型 --kind ${value}；可选：${IMPORT_KINDS.map((k) => `${k}（${KIND_LABELS[k]}）`).join('、')}`);
+  }
+  return value as ImportKind;
+}
+
+function unitOf(value: string | undefined): AmountUnit | undefined {
+  if (value === undefined) return undefined;
+  if (value === '元' || value === '万元') return value;
+  throw new Error(`--unit 只能是 元 或 万元（收到 ${value}）`);
+}
+
+function encodingOf(value: string | undefined): 'utf-8' | 'gb18030' | undefined {
+  if (value === undefined) return undefined;
+  const v = value.toLowerCase().replace(/_/g, '-');
+  if (v === 'utf-8' || v === 'utf8') return 'utf-8';
+  if (v === 'gbk' || v === 'gb18030' || v === 'gb2312') return 'gb18030';
+  throw new Error(`--encoding 只能是 utf-8 或 gb18030（GBK）（收到 ${value}）`);
+}
+
+/** `fund-monitor import FILE --kind KIND`: prints the result; throws (exit 1) when nothing could be imported. */
+export async function importCommand(file: string, opts: ImportCommandOptions): Promise<void> {
+  const kind = kindOf(opts.kind);
+  const db = await Db.open(opts.db, { memoryLimit: IMPORT_MEMORY_LIMIT });
+  try {
+    const preset = opts.mapping ? await loadPreset(db, kind, opts.mapping) : null;
+    if (opts.mapping && !preset) throw new Error(`没有名为“${opts.mapping}”的${KIND_LABELS[kind]}映射方案`);
+    const result = await importFile({
+      db, filePath: file, fileName: path.basename(file), kind,
+      mapping: preset?.mapping,
+      unit: unitOf(opts.unit) ?? preset?.options.unit,
+      dayFirst: opts.dayFirst ?? preset?.options.dayFirst,
+      allowNewUnits: opts.allowNewUnits ?? preset?.options.allowNewUnits,
+      sheet: opts.sheet,
+      encoding: encodingOf(opts.encoding),
+      rawDir: opts.rawDir,
+      user: opts.user ?? cliUser(),
+    });
+    if (opts.json) {
+      console.log(JSON.stringify(result));
+      return;
+    }
+    console.log(`批次 #${result.batch_id}（${KIND_LABELS[kind]}，${result.file_name}，${result.encoding}）`);
+    console.log(`  读取 ${result.rows_read} 行：导入 ${result.accepted}，拒绝 ${result.rejected}，重复 ${result.duplicates}，小计/合计行 ${result.subtotal_rows_skipped}`);
+    console.log(`  金额合计 ${result.amount_total_yuan} 元；合计行核对：${result.totals_reconciled === null ? '无合计行' : result.totals_reconciled ? '一致' : '不一致'}`);
+    if (result.matched_indicator !== undefined) {
+      console.log(`  匹配指标 ${result.matched_indicator}，匹配项目 ${result.matched_project}`);
+    }
+    for (const r of result.rejects.slice(0, 20)) console.log(`  第 ${r.row} 行${r.column ? `【${r.column}】` : ''}${r.reason}`);
+    if (result.rejected > 0) console.log(`  （全部拒绝原因见数据导入页，或下载该批次的拒绝报告）`);
+  } finally {
+    db.close();
+  }
+}
+
+export async function batchesCommand(opts: { db: string; json?: boolean; limit: number }): Promise<void> {
+  const db = await Db.open(opts.db);
+  try {
+    const batches = await listBatches(db, { limit: opts.limit });
+    if (opts.json) {
+      console.log(JSON.stringify(batches.map(({ mapping: _m, options: _o, ...b }) => b)));
+      return;
+    }
+    if (batches.length === 0) console.log('还没有导入批次');
+    for (const b of batches) {
+      const state = b.status === 'rolled_back' ? `已撤销（${b.rolled_back_by}，${b.rolled_back_at}）` : '已导入';
+      console.log(`#${b.id}  ${b.created_at}  ${KIND_LABELS[b.kind] ?? b.kind}  ${b.file_name}  读取 ${b.rows_read} 导入 ${b.accepted} 拒绝 ${b.rejected} 重复 ${b.duplicates}  ${state}`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+export async function rollbackCommand(id: number, opts: { db: string; user?: string; json?: boolean }): Promise<void> {
+  const db = await Db.open(opts.db);
+  try {
+    const r = await rollbackBatch(db, id, opts.user ?? cliUser());
+    if (opts.json) console.log(JSON.stringify(r));
+    else console.log(`已撤销批次 #${r.batch_id}：删除 ${r.rows_deleted} 行${r.units_deleted ? `，以及该批次新建的 ${r.units_deleted} 个单位` : ''}`);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,212 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db, Params } from '@/queries/db';
+import { runScript } from '@/queries/script';
+import { sqlFile } from '@/queries/sql';
+import type { ImportResult, RejectRow, SourceInfo } from '../types';
+import {
+  applyDocsSql, applyLookupsSql, candidateKeysSql, columnsSql, docNamesSql, insertSql, tableHasRowsSql, namesSql, rawRereadSql, rejectsSql, usedUnitsSql,
+} from './load-sql';
+import { knownLookups } from './lookup-enums';
+import { mappingJson } from './mapping';
+import { planLoad, type LoadOptions, type LoadPlan } from './plan';
+import { RawCopy } from './raw-file';
+import { afterFirstPassSql, needsSerialRead, rowsSql } from './rows-sql';
+import { serialized } from './serialize';
+import { viewSql, type TableColumn } from './view-sql';
+
+export interface RawFileOptions {
+  /** The file as the user gave it (kept byte for byte, and hashed). */
+  filePath: string;
+  /** Where raw files are kept. */
+  rawDir: string;
+  /** The copy, if the caller started it already (importFile does, beside the source reading). */
+  copy?: Promise<RawCopy>;
+}
+
+/** How many rejects the result carries; all of them are stored with the batch. */
+export const RESULT_REJECTS = 100;
+
+async function rows<T>(conn: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
+  return (await conn.runAndReadAll(sql, params)).getRowObjectsJson() as T[];
+}
+
+async function tableColumns(conn: DuckDBConnection, table: string): Promise<Map<string, TableColumn>> {
+  const cols = await rows<{ column_name: string; data_type: string; is_nullable: boolean }>(conn, sqlFile('queries/import/table_columns.sql'), { t: table });
+  return new Map(cols.map((c) => [c.column_name, { name: c.column_name, type: c.data_type, notNull: !c.is_nullable }]));
+}
+
+/** FUND_MONITOR_TRACE_IMPORT=1 prints the time of each step to stderr (for tuning the SQL). */
+function tracer(): (step: string) => void {
+  if (!process.env.FUND_MONITOR_TRACE_IMPORT) return () => {};
+  let last = performance.now();
+  return (step) => {
+    const now = performance.now();
+    console.error(`  [import] ${step}: ${(now - last).toFixed(0)} ms`);
+    last = now;
+  };
+}
+
+interface Summary {
+  rows_read: string;
+  accepted: string;
+  rejected: string;
+  duplicates: string;
+  subtotal_rows_skipped: string;
+  amount_total: string;
+  totals_reconciled: boolean | null;
+  missing_raw: string;
+}
+
+/**
+ * Loads one source (already read into a UTF-8 CSV of data records) into the database: one typed pass over the file,
+ * then lookups, duplicate checks and, in ONE transaction, the batch, the accepted rows, any new units and the rejects.
+ * Any error rolls all of it back and removes the raw copy.
+ */
+export async function loadSource(db: Db, source: SourceInfo, raw: RawFileOptions, options: LoadOptions): Promise<ImportResult> {
+  let plan: LoadPlan;
+  try {
+    plan = planLoad(source, options);
+  } catch (error) {
+    await raw.copy?.then((c) => c.discard(), () => undefined);
+    throw error;
+  }
+  return serialized(db, () => db.withConnection((conn) => load(conn, plan, raw)));
+}
+
+async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions): Promise<ImportResult> {
+  const { source, target, options } = plan;
+  const trace = tracer();
+  // The raw copy and its checksum run beside the first pass (in a worker thread).
+  const copying = raw.copy ?? RawCopy.start(raw.filePath, raw.rawDir, source.fileName);
+  copying.catch(() => undefined);
+  let copy: RawCopy | null = null;
+  let inTransaction = false;
+  try {
+    // One call for the whole file: the macros take no parameters, and one round trip is cheaper than fifty.
+    await conn.run(sqlFile('queries/import/parsers.sql'));
+    const columns = await tableColumns(conn, target.table);
+    const known = await knownLookups(conn, options.fundChoices);
+    await runScript(conn, known.fundSetsSql);
+
+    // The first pass keeps the file's order (imp_rows.rowid = record position); nothing after it needs any order.
+    await conn.run('SET preserve_insertion_order = true');
+    let parallel = true;
+    try {
+      await conn.run(rowsSql(plan, known, true));
+    } catch (error) {
+      if (!needsSerialRead(error)) throw error;
+      parallel = false;
+      await conn.run(rowsSql(plan, known, false));
+    }
+    trace('read and parse');
+    for (const statement of afterFirstPassSql(plan)) await conn.run(statement);
+    trace('first pass');
+    // Nothing after the first pass needs the file's order, and the inserts run faster without keeping it.
+    await conn.run('SET preserve_insertion_order = false');
+    copy = await copying;
+    const batchId = Number((await rows<{ id: string }>(conn, "SELECT nextval('import_batch_seq') AS id"))[0].id);
+    const rawPath = await copy.name(batchId);
+    trace('raw copy');
+
+    await conn.run('BEGIN TRANSACTION');
+    inTransaction = true;
+    await conn.run(namesSql(plan));
+    await runScript(conn, sqlFile('queries/import/lookup_funds.sql'), { choices: JSON.stringify(options.fundChoices ?? {}) });
+    await runScript(conn, sqlFile('queries/import/lookup_units.sql'), { allow_new: options.allowNewUnits ?? false });
+    for (const update of applyLookupsSql(plan)) await conn.run(update);
+    if (target.table === 'payments' && plan.mapping.byField.has('indicator_doc_no')) {
+      await conn.run(docNamesSql());
+      await runScript(conn, sqlFile('queries/import/lookup_docs.sql'));
+      await conn.run(applyDocsSql());
+    }
+    await conn.run(viewSql(plan, columns));
+    trace('lookups');
+    const tableHasRows = (await rows<{ has_rows: boolean }>(conn, tableHasRowsSql(plan)))[0].has_rows;
+    for (const statement of candidateKeysSql(plan, columns, tableHasRows)) await conn.run(statement);
+    await conn.run(viewSql(plan, columns, 'imp_rows_cand', 'imp_view_cand'));
+    trace('keys');
+    await runScript(conn, sqlFile('queries/import/classify_keys.sql'));
+    await runScript(conn, sqlFile('queries/import/classify.sql'), { key_label: target.keyLabel });
+    trace('duplicates');
+    const summary = (await rows<Summary>(conn, sqlFile('queries/import/summary.sql'), { has_amount: !!target.amountField }))[0];
+    trace('summary');
+
+    const optionsRecord: Record<string, unknown> = {
+      unit: options.unit ?? null, money_units: plan.moneyUnits, day_first: options.dayFirst ?? false,
+      allow_new_units: options.allowNewUnits ?? false, fund_choices: options.fundChoices ?? {}, sheet: options.sheet ?? source.sheet ?? null,
+      raw_headers: source.rawHeaders, first_data_row: source.firstDataRow, format: source.format,
+    };
+    await runScript(conn, sqlFile('queries/import/batch_insert.sql'), {
+      id: batchId, kind: plan.kind, file_name: source.fileName, sha256: copy.sha256, encoding: source.encoding,
+      mapping: mappingJson(plan.mapping), options: JSON.stringify(optionsRecord), raw_path: rawPath, user: options.user ?? null,
+    });
+    optionsRecord.created_unit_ids = await createUnits(conn, plan);
+    const inserted = (await conn.run(insertSql(plan), { batch: batchId })).rowsChanged;
+    if (inserted !== Number(summary.accepted)) {
+      throw new Error(`导入内部错误：应写入 ${summary.accepted} 行，实际写入 ${inserted} 行；已全部撤回`);
+    }
+    trace('insert');
+    // A row found clean in the first pass kept no raw cells; if it is rejected after all (a key conflict, say), the
+    // file is read again for them.
+    const missingRaw = Number(summary.missing_raw);
+    if (missingRaw > 0) {
+      await conn.run('SET preserve_insertion_order = true');
+      for (const statement of rawRereadSql(plan, parallel)) await conn.run(statement);
+      await conn.run('SET preserve_insertion_order = false');
+    }
+    await conn.run(columnsSql(plan));
+    await conn.run(rejectsSql(plan, missingRaw > 0), { batch: batchId });
+    trace('rejects');
+    const matches = target.table === 'payments'
+      ? (await rows<{ matched_indicator: string; matched_project: string }>(conn, sqlFile('queries/import/payment_matches.sql'), { batch: batchId }))[0]
+      : null;
+    await runScript(conn, sqlFile('queries/import/batch_finish.sql'), {
+      id: batchId, rows_read: Number(summary.rows_read), accepted: Number(summary.accepted), rejected: Number(summary.rejected),
+      duplicates: Number(summary.duplicates), subtotal_rows_skipped: Number(summary.subtotal_rows_skipped),
+      totals_reconciled: summary.totals_reconciled, amount_total: summary.amount_total,
+      matched_indicator: matches ? Number(matches.matched_indicator) : null,
+      matched_project: matches ? Number(matches.matched_project) : null,
+      options: JSON.stringify(optionsRecord),
+    });
+    const rejects = await rows<RejectRow>(conn, sqlFile('queries/import/rejects.sql'), { batch: batchId, limit: RESULT_REJECTS, offset: 0 });
+    await conn.run('COMMIT');
+    inTransaction = false;
+    trace('commit');
+
+    return {
+      batch_id: batchId,
+      kind: plan.kind,
+      file_name: source.fileName,
+      sha256: copy.sha256,
+      encoding: source.encoding,
+      rows_read: Number(summary.rows_read),
+      accepted: Number(summary.accepted),
+      rejected: Number(summary.rejected),
+      duplicates: Number(summary.duplicates),
+      subtotal_rows_skipped: Number(summary.subtotal_rows_skipped),
+      totals_reconciled: summary.totals_reconciled,
+      amount_total_yuan: summary.amount_total,
+      ...(matches ? { matched_indicator: Number(matches.matched_indicator), matched_project: Number(matches.matched_project) } : {}),
+      rejects,
+    };
+  } catch (error) {
+    if (inTransaction) await conn.run('ROLLBACK').catch(() => undefined);
+    if (!copy) copy = await copying.catch(() => null);
+    await copy?.discard();
+    throw error;
+  } finally {
+    // The setting is instance-wide; everything else in the application runs with DuckDB's default.
+    await conn.run('SET preserve_insertion_order = true').catch(() => undefined);
+  }
+}
+
+/** Inserts the new units accepted rows use (only with allowNewUnits); returns their ids for a later rollback. */
+async function createUnits(conn: DuckDBConnection, plan: LoadPlan): Promise<number[]> {
+  const planned = Number((await rows<{ n: string }>(conn, 'SELECT count(*) AS n FROM imp_new_units'))[0].n);
+  const used = usedUnitsSql(plan);
+  if (planned === 0 || !used) return [];
+  await conn.run(used);
+  await runScript(conn, sqlFile('queries/import/new_units.sql'));
+  const ids = await rows<{ id: number }>(conn, sqlFile('queries/import/new_unit_ids.sql'));
+  return ids.map((r) => r.id);
+}

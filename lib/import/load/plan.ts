@@ -1,0 +1,63 @@
+import { FIELDS, headerUnit, type FieldDef } from '../fields';
+import type { AmountUnit, ImportKind, SourceInfo } from '../types';
+import { fieldSql, type FieldSql } from './field-sql';
+import { assertComplete, resolveMapping, type HeaderMapping, type ResolvedMapping } from './mapping';
+import { TARGETS, type TargetSpec } from './targets';
+
+/** What the caller may decide about one file (the web form's choices and the CLI's flags). */
+export interface LoadOptions {
+  kind: ImportKind;
+  /** Corrections to the automatic header mapping: normalised header → field id, or null to ignore the column. */
+  mapping?: HeaderMapping;
+  /** The amount unit of every money column, overriding headers and title lines. */
+  unit?: AmountUnit;
+  /** Dates such as 07/09/2018 are day first. */
+  dayFirst?: boolean;
+  /** Create towns, departments and villages the file names but the database does not know. */
+  allowNewUnits?: boolean;
+  /** Fund names the user confirmed: the cell text as written → fund id (the answer to a suggestion). */
+  fundChoices?: Record<string, number>;
+  /** Who imports, for the batch record. */
+  user?: string;
+  /** The XLSX sheet read, recorded with the batch. */
+  sheet?: string;
+}
+
+export interface LoadPlan {
+  kind: ImportKind;
+  source: SourceInfo;
+  options: LoadOptions;
+  mapping: ResolvedMapping;
+  fields: FieldDef[];
+  sql: Map<string, FieldSql>;
+  target: TargetSpec;
+  /** The unit each money column is read in (null: 元 unless the cell says otherwise). */
+  moneyUnits: Record<string, AmountUnit | null>;
+}
+
+/**
+ * Everything decided before the data is touched: which column feeds which field, how each is parsed, in which unit.
+ * Throws (nothing imported) when a required field has no column.
+ */
+export function planLoad(source: SourceInfo, options: LoadOptions): LoadPlan {
+  const kind = options.kind;
+  const mapping = resolveMapping(kind, source.headers, source.rawHeaders, options.mapping);
+  assertComplete(mapping);
+  const moneyUnits: Record<string, AmountUnit | null> = {};
+  const moneyUnit = (field: FieldDef): AmountUnit | null => {
+    const col = mapping.byField.get(field.id);
+    // The user's choice, else the column header's "(万元)", else the title's "单位：万元"; a cell's own suffix still wins.
+    const unit = options.unit ?? (col ? headerUnit(col.rawHeader) : null) ?? source.unitHint ?? null;
+    moneyUnits[field.id] = unit;
+    return unit;
+  };
+  const fields = FIELDS[kind];
+  const sql = new Map(fields.map((f) => [f.id, fieldSql(f, { kind, dayFirst: options.dayFirst ?? false, moneyUnit })]));
+  return { kind, source, options, mapping, fields, sql, target: TARGETS[kind], moneyUnits };
+}
+
+/** Whether the field is a lookup (资金, 单位, 乡镇, 村) of this kind. */
+export const isLookup = (plan: Pick<LoadPlan, 'sql'>, id: string) => plan.sql.get(id)?.role === 'lookup';
+
+/** A lookup field the file has a column for. */
+export const mappedLookup = (plan: Pick<LoadPlan, 'sql' | 'mapping'>, id: string) => isLookup(plan, id) && plan.mapping.byField.has(id);

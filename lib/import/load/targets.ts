@@ -1,0 +1,143 @@
+import type { ImportKind } from '../types';
+
+/**
+ * Where each import kind lands: the table, how every column is computed from the parsed fields (f_<field id>) and the
+ * lookups (fund_id, x_unit, x_town, x_village, x_doc_indicator), and the key that makes re-imports idempotent.
+ */
+export interface TargetSpec {
+  table: 'indicators' | 'allocations' | 'payments' | 'projects' | 'perf_targets' | 'payouts' | 'watchlists';
+  /** Restricts a shared table to this kind's rows (the watchlists). */
+  filter?: string;
+  /** Insert order; batch_id is appended by the loader. */
+  columns: { name: string; expr: string }[];
+  /** Columns that identify a row: same key + same content = duplicate, same key + other content = conflict. */
+  key: string[];
+  /** How a conflict names the key in Chinese: '与第 N 行凭证号相同但内容不同'. */
+  keyLabel: string;
+  /** The field whose column a conflict is reported against, and whose empty cell marks a 合计 row. */
+  keyField: string;
+  /** The money field that 合计 rows are checked against and the batch total sums. */
+  amountField?: string;
+  /** Filled at insert with max(id) + n (tables whose key is not their primary key). */
+  generatedId?: string;
+}
+
+const col = (name: string, expr = `f_${name}`) => ({ name, expr });
+const watchlist = (list: string, extra: { name: string; expr: string }[] = []): TargetSpec => ({
+  table: 'watchlists',
+  filter: `list = '${list}'`,
+  columns: [col('list', `'${list}'`), col('id_number'), col('name'), col('place'), ...extra],
+  key: ['list', 'id_number'],
+  keyLabel: '身份证号',
+  keyField: 'id_number',
+});
+
+export const TARGETS: Record<ImportKind, TargetSpec> = {
+  indicators: {
+    table: 'indicators',
+    columns: [
+      col('id'), col('doc_no'), col('parent_doc_no'), col('fund_id', 'fund_id'),
+      col('level', 'coalesce(f_level, fund_level)'),
+      col('year', 'coalesce(f_year, year(f_received_date))'),
+      col('amount'), col('received_date'), col('func_code'), col('eco_code'),
+      col('is_poverty', 'coalesce(f_is_poverty, true)'),
+      col('is_direct', 'coalesce(f_is_direct, false)'),
+      col('is_to_person', 'coalesce(f_is_to_person, false)'),
+    ],
+    key: ['id'],
+    keyLabel: '指标明细号',
+    keyField: 'id',
+    amountField: 'amount',
+  },
+  allocations: {
+    table: 'allocations',
+    columns: [
+      // Exports without a 分配明细号 get a content hash, so the same line imported twice is still one allocation.
+      col('id', `coalesce(f_id, 'H' || substr(md5(concat_ws('|', f_indicator_id, x_unit, f_amount, f_alloc_date, f_doc_no)), 1, 16))`),
+      col('indicator_id'), col('unit_id', 'x_unit'), col('project_code'), col('amount'), col('alloc_date'), col('doc_no'),
+    ],
+    key: ['id'],
+    keyLabel: '分配明细',
+    keyField: 'indicator_id',
+    amountField: 'amount',
+  },
+  payments: {
+    table: 'payments',
+    columns: [
+      col('voucher_no'), col('pay_date'), col('amount'),
+      col('indicator_id', 'coalesce(f_indicator_id, x_doc_indicator)'),
+      col('indicator_doc_no'), col('unit_id', 'x_unit'), col('project_code'), col('func_code'), col('eco_code'),
+      col('payee_name'), col('payee_account'), col('payee_bank'), col('payee_type'), col('purpose'),
+      col('town_id', 'x_town'), col('village_id', 'x_village'),
+    ],
+    key: ['voucher_no'],
+    keyLabel: '凭证号',
+    keyField: 'voucher_no',
+    amountField: 'amount',
+  },
+  projects: {
+    table: 'projects',
+    columns: [
+      col('code'), col('name'), col('year'), col('type'), col('town_id', 'x_town'), col('village_id', 'x_village'),
+      col('unit_id', 'x_unit'), col('planned_amount'), col('start_date'), col('planned_end'), col('actual_end'), col('status'),
+      col('beneficiaries'), col('poor_beneficiaries'),
+    ],
+    key: ['code'],
+    keyLabel: '项目编码',
+    keyField: 'code',
+    amountField: 'planned_amount',
+  },
+  perf_targets: {
+    table: 'perf_targets',
+    columns: [
+      col('project_code'), col('level1'), col('level2'), col('name'), col('comparator', `coalesce(f_comparator, '>=')`),
+      col('target_value'), col('unit'), col('actual_value'), col('as_of'),
+    ],
+    key: ['project_code', 'name'],
+    keyLabel: '项目编码和指标名称',
+    keyField: 'project_code',
+    generatedId: 'id',
+  },
+  payouts: {
+    table: 'payouts',
+    columns: [
+      col('voucher_no'), col('month'), col('fund_id', 'fund_id'), col('town_id', 'x_town'), col('village_id', 'x_village'),
+      col('name'), col('id_number'), col('item'), col('household_targeted', 'coalesce(f_household_targeted, false)'),
+      col('due'), col('paid'), col('account_no'),
+    ],
+    // 发放批次号 is often one number for a whole batch, so it cannot be the key alone; the same person, month and item
+    // under another batch number is kept (the DUPLICATE_PAY rule looks at exactly those).
+    key: ['voucher_no', 'id_number', 'month', 'item'],
+    keyLabel: '身份证号、月份和补贴项目',
+    keyField: 'id_number',
+    amountField: 'paid',
+  },
+  payroll: watchlist('payroll'),
+  deaths: watchlist('deaths', [col('event_date')]),
+  registered_poor: watchlist('registered_poor'),
+};
+
+/** The key as one comparable text, the same expression over parsed rows and over the table (alias.). */
+export function keyExpr(spec: TargetSpec, alias = ''): string {
+  if (spec.key.length === 1) return `${alias}${spec.key[0]}::VARCHAR`;
+  return `concat_ws(chr(31), ${spec.key.map((k) => `coalesce(${alias}${k}::VARCHAR, '')`).join(', ')})`;
+}
+
+/** A content fingerprint of everything the row stores (the batch and generated ids aside). */
+export function contentHashExpr(spec: TargetSpec, alias = ''): string {
+  return `hash(${spec.columns.map((c) => `${alias}${c.name}`).join(', ')})`;
+}
+
+/**
+ * The key over the first pass's rows (imp_rows) instead of the finished view: the key columns' expressions cast as the
+ * table stores them, so the text equals keyExpr over the view or the table.
+ */
+export function rowKeyExpr(spec: TargetSpec, typeOf: (column: string) => string | undefined): string {
+  const part = (k: string) => {
+    const c = spec.columns.find((x) => x.name === k)!;
+    const type = typeOf(k);
+    return type ? `CAST(${c.expr} AS ${type})::VARCHAR` : `(${c.expr})::VARCHAR`;
+  };
+  if (spec.key.length === 1) return part(spec.key[0]);
+  return `concat_ws(chr(31), ${spec.key.map((k) => `coalesce(${part(k)}, '')`).join(', ')})`;
+}

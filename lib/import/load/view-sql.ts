@@ -1,0 +1,99 @@
+import type { ImportKind } from '../types';
+import { LOOKUP_FIELDS } from './field-sql';
+import { mappedLookup, type LoadPlan } from './plan';
+import { contentHashExpr, keyExpr } from './targets';
+
+export interface TableColumn {
+  name: string;
+  type: string;
+  notNull: boolean;
+}
+
+const str = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Which fund a cell means: names repeat across 中央/省/市/县, and an indicator's 预算级次 picks one. */
+function fundPick(kind: ImportKind): string {
+  if (kind === 'indicators') {
+    return `CASE WHEN len(x_fund_ids) = 1 THEN x_fund_ids[1]
+      WHEN f_level IS NOT NULL THEN x_fund_ids[list_position(x_fund_levels, f_level)] END`;
+  }
+  return 'CASE WHEN len(x_fund_ids) = 1 THEN x_fund_ids[1] END';
+}
+
+/**
+ * imp_view: the rows of imp_rows (blank records left out) as the target table will hold them, with their Excel row
+ * number (rn), what is wrong with them (errs, a list of {field, reason}; NULL when fine), whether they may be loaded
+ * (ok), their key and content hash. A view, not a table: each later step reads only the columns it needs.
+ */
+export function viewSql(plan: LoadPlan, tableColumns: Map<string, TableColumn>, base = 'imp_rows', name = 'imp_view'): string {
+  const { fields, target, kind } = plan;
+  const mapped = (id: string) => mappedLookup(plan, id);
+  // Payments use the fund only to find indicators (done before); the others store it and need its candidates here.
+  const fundJoin = mapped('fund') && kind !== 'payments';
+
+  // Errors of the lookup fields, now that the lookups are done (x_ filled, e_ holding the lookup's reason).
+  const lookupErrors = LOOKUP_FIELDS.filter(mapped).map((id) => {
+    const f = fields.find((x) => x.id === id)!;
+    const empty = f.required ? `'必填字段为空'` : 'NULL';
+    if (id === 'fund') {
+      // A payment only uses the fund to find its indicator by 文号, so several candidates are fine there.
+      const ambiguous = kind === 'payments' ? '' : `
+        WHEN fund_id IS NULL THEN '资金名称在多个预算级次下都有（'
+          || array_to_string(list_transform(x_fund_levels, l -> imp_level_label(l)), '、')
+          || '），请填写预算级次，或改用资金代码（如 central-22）：' || coalesce(t_fund, x_fund_text)`;
+      return `CASE WHEN x_fund IS NULL AND t_fund IS NULL THEN ${empty}
+        WHEN x_fund IS NULL THEN coalesce(e_fund, '资金不在目录中：' || t_fund)${ambiguous} END AS e_fund`;
+    }
+    return `CASE WHEN x_${id} IS NOT NULL THEN NULL WHEN t_${id} IS NULL THEN ${empty} ELSE coalesce(e_${id}, '无法识别：' || t_${id}) END AS e_${id}`;
+  });
+  // The lookup fields' errors are columns of the view; all other fields' errors are already in errs0 (first pass).
+  const lookupIds = LOOKUP_FIELDS.filter(mapped);
+
+  const cast = (c: { name: string; expr: string }) => {
+    const type = tableColumns.get(c.name)?.type;
+    return `${type ? `CAST(${c.expr} AS ${type})` : c.expr} AS ${c.name}`;
+  };
+  // Columns the table declares NOT NULL never reach the insert empty: a row that cannot fill one is rejected.
+  const fieldOfColumn = (name: string) => fields.find((f) => `f_${f.id}` === target.columns.find((c) => c.name === name)?.expr);
+  const notNull = target.columns.filter((c) => tableColumns.get(c.name)?.notNull);
+  const fieldsOk = ['NOT extra', 'errs0 IS NULL', ...lookupIds.map((id) => `e_${id} IS NULL`)].join(' AND ');
+  const allOk = [fieldsOk, ...notNull.map((c) => `${c.name} IS NOT NULL`)].join(' AND ');
+  const errItems = [
+    `CASE WHEN extra THEN {'field': '_row', 'reason': '本行的数据列比表头多（可能有未加引号的逗号），请检查后重新导入'} END`,
+    ...lookupIds.map((id) => `CASE WHEN e_${id} IS NOT NULL THEN {'field': ${str(id)}, 'reason': e_${id}} END`),
+    ...notNull.map((c) => {
+      const f = fieldOfColumn(c.name);
+      return `CASE WHEN ${fieldsOk} AND ${c.name} IS NULL THEN {'field': ${str(f?.id ?? '_row')}, 'reason': ${str(`无法确定“${f?.label ?? c.name}”`)}} END`;
+    }),
+  ];
+  const amount = target.amountField ? `f_${target.amountField}` : 'NULL::DECIMAL(18,2)';
+
+  return `CREATE OR REPLACE TEMP VIEW ${name} AS
+WITH f AS (
+  SELECT r.*${fundJoin ? ', fs.ids AS x_fund_ids, fs.levels AS x_fund_levels, fs.k AS x_fund_text' : ''}
+  FROM ${base} r${fundJoin ? ' LEFT JOIN imp_fund_sets fs ON fs.set_id = r.x_fund' : ''}
+  WHERE NOT r.blank
+),
+a AS (
+  SELECT *,
+    ${fundJoin ? fundPick(kind) : 'NULL::INTEGER'} AS fund_id,
+    ${fundJoin ? `CASE WHEN len(x_fund_ids) = 1 THEN x_fund_levels[1] ELSE ${fields.some((f) => f.id === 'level') ? 'f_level' : 'NULL::VARCHAR'} END` : 'NULL::VARCHAR'} AS fund_level
+  FROM f
+),
+b AS (
+  SELECT *${lookupErrors.length ? ` REPLACE (${lookupErrors.join(',\n    ')})` : ''}
+  FROM a
+),
+c AS (
+  SELECT rn, sub, total_kind, raw, extra, errs0, ${amount} AS amount${lookupIds.map((id) => `, e_${id}`).join('')},
+    ${target.columns.map(cast).join(',\n    ')}
+  FROM b
+)
+SELECT *,
+  NOT sub AND ${allOk} AS ok,
+  CASE WHEN NOT sub AND NOT (${allOk}) THEN
+    list_concat(coalesce(errs0, []), list_filter([${errItems.join(',\n      ')}], x -> x IS NOT NULL)) END AS errs,
+  ${keyExpr(target)} AS key,
+  ${contentHashExpr(target)} AS h
+FROM c`;
+}

@@ -1,0 +1,16 @@
+-- The names the database knows, exactly as stored, for the importer's first pass: a cell equal to one of them is
+-- resolved there and then (a hash lookup); any other text goes through lookup_funds.sql / lookup_units.sql.
+-- Villages are keyed by 乡镇 + chr(31) + 村, or chr(31) + 村 for a village name found in one town only.
+SELECT 'unit' AS field, name AS k, min(id) AS id, NULL::VARCHAR AS level FROM units WHERE kind IN ('department', 'town') GROUP BY name
+UNION ALL
+SELECT 'town', name, min(id), NULL FROM units WHERE kind = 'town' GROUP BY name
+UNION ALL
+SELECT 'village', t.name || chr(31) || v.name, min(v.id), NULL
+FROM units v JOIN units t ON t.id = v.parent_id AND t.kind = 'town' WHERE v.kind = 'village' GROUP BY t.name, v.name
+UNION ALL
+SELECT 'village', chr(31) || name, min(id), NULL FROM units WHERE kind = 'village' GROUP BY name HAVING count(*) = 1
+UNION ALL
+SELECT 'fund', name, id, level FROM funds
+UNION ALL
+SELECT 'fund', level || '-' || seq, id, level FROM funds
+ORDER BY field, k, id;

@@ -1,0 +1,1 @@
+DELETE FROM import_presets WHERE kind = $kind AND name = $name;

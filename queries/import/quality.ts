@@ -1,0 +1,64 @@
+import type { Db } from '../db';
+import { sqlFile } from '../sql';
+import { scopeParams, type Scope } from '@/lib/auth/roles';
+
+export interface QualityFilter {
+  /** Budget year of the payment date; all years when absent. */
+  year?: number;
+  /** One import batch; all when absent. */
+  batchId?: number;
+}
+
+/** One paying unit's gaps (数据质量 page). unit_id null: payments without a known 预算单位. */
+export interface QualityRow {
+  unit_id: number | null;
+  unit_name: string;
+  unit_kind: string | null;
+  payments: number;
+  unmatched_indicator: number;
+  unmatched_project: number;
+  no_project: number;
+  missing_func_code: number;
+  missing_payee_account: number;
+  empty_purpose: number;
+}
+
+const COUNTS = ['payments', 'unmatched_indicator', 'unmatched_project', 'no_project', 'missing_func_code', 'missing_payee_account', 'empty_purpose'] as const;
+
+const filterParams = (f: QualityFilter, scope: Scope) => ({ year: f.year ?? null, batch: f.batchId ?? null, ...scopeParams(scope) });
+
+export async function paymentQuality(db: Db, scope: Scope, f: QualityFilter = {}): Promise<QualityRow[]> {
+  const rows = await db.all<Record<string, unknown>>(sqlFile('queries/import/quality.sql'), filterParams(f, scope));
+  return rows.map((r) => {
+    const out = { ...r } as Record<string, unknown>;
+    for (const c of COUNTS) out[c] = Number(r[c]);
+    return out as unknown as QualityRow;
+  });
+}
+
+export type QualityGap = 'indicator' | 'project' | 'func_code' | 'payee_account' | 'purpose';
+
+export interface UnmatchedPayment {
+  voucher_no: string;
+  pay_date: string;
+  amount: string;
+  indicator_id: string | null;
+  indicator_doc_no: string | null;
+  project_code: string | null;
+  func_code: string | null;
+  payee_name: string | null;
+  payee_account: string | null;
+  purpose: string | null;
+  unit_id: number | null;
+  unit_name: string | null;
+  batch_id: number | null;
+}
+
+/** The payments behind one count of the 数据质量 table (unitId -1: payments without a unit). */
+export function paymentsWithGap(
+  db: Db, scope: Scope, gap: QualityGap, f: QualityFilter & { unitId?: number; limit?: number; offset?: number } = {},
+): Promise<UnmatchedPayment[]> {
+  return db.all<UnmatchedPayment>(sqlFile('queries/import/unmatched.sql'), {
+    ...filterParams(f, scope), what: gap, unit: f.unitId ?? null, limit: f.limit ?? 100, offset: f.offset ?? 0,
+  });
+}
