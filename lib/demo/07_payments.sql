@@ -103,7 +103,8 @@ SELECT
   CASE WHEN r.to_person THEN r.fund_name || '发放'
        ELSE coalesce(pr.name, r.fund_name) || pick(['工程进度款', '材料款', '设备购置款', '劳务费', '补助资金拨付'], r.ord * 100000000 + r.k, 'memo', r.seed) END,
   coalesce(pr.town_id, CASE WHEN r.unit_id < 200 THEN r.unit_id END, CASE WHEN r.to_person THEN p.town_id END),
-  coalesce(pr.village_id, CASE WHEN r.to_person THEN p.village_id END)
+  -- A person's village only where the payment's town is the person's town.
+  coalesce(pr.village_id, CASE WHEN r.to_person AND (r.unit_id >= 200 OR p.town_id = r.unit_id) THEN p.village_id END)
 FROM keyed r
 LEFT JOIN persons p ON p.k = r.person_k
 LEFT JOIN orgs o ON o.k = r.org_k

@@ -70,6 +70,10 @@ describe('demo county generator', () => {
       `SELECT count(*) FILTER (WHERE fund_id NOT IN (SELECT id FROM funds)) AS orphans,
               max(received_date) FILTER (WHERE year = 2018)::VARCHAR AS last FROM indicators`);
     expect(ind?.orphans).toBe('0');
+    // A payment's village lies in the payment's town.
+    const misplaced = await db.one<{ n: string }>(
+      'SELECT count(*) AS n FROM payments p JOIN units v ON v.id = p.village_id WHERE v.parent_id IS DISTINCT FROM p.town_id');
+    expect(misplaced?.n).toBe('0');
     expect(ind!.last <= '2018-10-31').toBe(true);
   });
 
