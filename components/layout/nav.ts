@@ -12,6 +12,9 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: '总览', exact: true },
   { href: '/payments', label: '支付明细' },
+  { href: '/import', label: '数据导入', roles: ['admin', 'section'] },
+  { href: '/quality', label: '数据质量' },
+  { href: '/settings', label: '设置', roles: ['admin'] },
   { href: '/admin/users', label: '用户管理', roles: ['admin'] },
   { href: '/audit', label: '审计日志', roles: ['admin', 'supervisor'] },
 ];

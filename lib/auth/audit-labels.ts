@@ -7,6 +7,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   logout: '退出',
   import: '导入',
   rollback: '撤销导入',
+  import_preset: '保存映射方案',
+  import_preset_delete: '删除映射方案',
   settings: '设置',
   export: '导出',
   user_create: '新建用户',
@@ -37,6 +39,11 @@ const KEY_LABELS: Record<string, string> = {
   file_name: '文件',
   kind: '类型',
   batch_id: '批次',
+  accepted: '导入行数',
+  rejected: '拒绝行数',
+  duplicates: '重复行数',
+  rows_deleted: '删除行数',
+  units_deleted: '删除单位数',
 };
 
 /** The 支付明细 filter of an export. */

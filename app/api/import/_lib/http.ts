@@ -1,0 +1,37 @@
+import { SourceError } from '@/lib/import/source';
+
+/** A JSON error answer with a message for the user. */
+export const fail = (status: number, error: string, extra: Record<string, unknown> = {}) => Response.json({ error, ...extra }, { status });
+
+/** The request body as a JSON object, or null. */
+export async function jsonBody(req: Request): Promise<Record<string, unknown> | null> {
+  try {
+    const body: unknown = await req.json();
+    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export const UPLOAD_GONE = '上传的文件不存在或已过期（上传后 1 小时内有效），请重新选择文件上传。';
+
+/**
+ * The answer for an error thrown by reading or importing a file. The importer's own errors (unreadable file, missing
+ * required columns, a mapping naming an unknown field) are for the user: 422 with the message. Anything else is a
+ * fault of ours: 500, logged, with the message still shown (nothing was imported either way).
+ */
+export function importError(error: unknown, what: string): Response {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof SourceError || (error instanceof Error && error.name === 'SourceError') || /^(缺少必填字段|映射中的字段)/.test(message)) return fail(422, message);
+  console.error(`[import] ${what}:`, error);
+  return fail(500, `${what}失败，数据库未作任何改动。${message}`);
+}
+
+/** The client's address for the audit log. */
+export const requestIp = (req: Request): string | null =>
+  req.headers.get('x-forwarded-for')?.split(',')[0].trim() ?? req.headers.get('x-real-ip') ?? null;
+
+/** Content-Disposition for a download with a Chinese file name (ASCII fallback for old clients). */
+export function attachment(fileName: string, fallback: string): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

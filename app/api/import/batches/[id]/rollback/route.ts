@@ -1,0 +1,34 @@
+import type { NextRequest } from 'next/server';
+import { audit } from '@/queries/auth/audit';
+import { rollbackBatch } from '@/queries/import/rollback';
+import { batchAccess } from '../../../_lib/batch-access';
+import { fail, requestIp } from '../../../_lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * POST /api/import/batches/[id]/rollback — 撤销: removes the batch's rows (and the units it created) in one
+ * transaction and marks it rolled back with who and when. Admin any batch; a 股室 user its own. Audited as 'rollback'.
+ */
+export async function POST(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const access = await batchAccess(req, params);
+  if (access instanceof Response) return access;
+  const { viewer, db, batch } = access;
+  if (batch.status === 'rolled_back') {
+    return fail(409, `批次 #${batch.id} 已于 ${batch.rolled_back_at} 由 ${batch.rolled_back_by ?? '未知用户'} 撤销，不能重复撤销`);
+  }
+  try {
+    const result = await rollbackBatch(db, batch.id, viewer.username);
+    await audit(db, {
+      actor: viewer.username, action: 'rollback', target: batch.file_name,
+      detail: { batch_id: batch.id, kind: batch.kind, rows_deleted: result.rows_deleted, units_deleted: result.units_deleted },
+      ip: requestIp(req),
+    });
+    return Response.json(result);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.includes('不能重复撤销')) return fail(409, message);
+    console.error('[import] rollback:', error);
+    return fail(500, `撤销失败，数据库未作任何改动。${message}`);
+  }
+}

@@ -1,0 +1,63 @@
+import type { NextRequest } from 'next/server';
+import { apiViewer } from '@/lib/auth/api';
+import { can } from '@/lib/auth/roles';
+import { KIND_LABELS } from '@/lib/import/types';
+import { safeFileName } from '@/lib/import/load/raw-file';
+import { serverDb } from '@/queries/server-db';
+import { isImportKind, mayImportKind } from '@/components/import/kinds';
+import { limitBytes, tooLargeMessage, uploadLimitMb } from '@/components/import/limits';
+import { describeUpload } from '../_lib/describe';
+import { fail, importError } from '../_lib/http';
+import { UploadTooLarge, uploads } from '../_lib/uploads';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * POST /api/import/upload?kind=KIND — the file as the raw request body, its name in the X-File-Name header
+ * (URI-encoded). The body is streamed to a temporary file (never held in memory), refused with 413 past
+ * FUND_MONITOR_UPLOAD_LIMIT_MB (Content-Length first, then counted while streaming), and read as the importer will.
+ * Answers an UploadInfo: the upload token (valid 1 hour, for this user only), the headers, the first data rows, the
+ * automatic mapping and the kind's saved presets. proxy.ts leaves this route alone, so the body is not buffered.
+ */
+export async function POST(req: NextRequest) {
+  const viewer = await apiViewer(req, can.import);
+  if (viewer instanceof Response) return viewer;
+  const kind = req.nextUrl.searchParams.get('kind');
+  if (!isImportKind(kind)) return fail(400, '请先选择导入类型');
+  if (!mayImportKind(viewer.role, kind)) {
+    return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”。股室可导入指标台账、分配下达、国库集中支付明细和惠民发放明细，其他数据由信息中心导入。`);
+  }
+  const limitMb = uploadLimitMb();
+  const limit = limitBytes(limitMb);
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) return fail(413, tooLargeMessage(limitMb, declared), { limit_mb: limitMb });
+
+  let name = '';
+  try {
+    name = decodeURIComponent(req.headers.get('x-file-name') ?? '');
+  } catch {
+    /* a malformed name is no name */
+  }
+  name = name.trim() ? safeFileName(name.trim()).slice(-200) : '';
+  if (!name) return fail(400, '缺少文件名（X-File-Name），请通过数据导入页面上传');
+
+  const store = uploads();
+  let upload;
+  try {
+    upload = await store.create(viewer.username, name, req.body, limit);
+  } catch (error) {
+    if (error instanceof UploadTooLarge) return fail(413, tooLargeMessage(limitMb), { limit_mb: limitMb });
+    console.error('[import] upload:', error);
+    return fail(400, '文件上传中断，请重新上传。');
+  }
+  if (upload.size === 0) {
+    await store.remove(upload.token);
+    return fail(400, `文件“${name}”是空文件（0 字节），没有可导入的内容。`);
+  }
+  try {
+    return Response.json(await describeUpload(await serverDb(), upload, kind));
+  } catch (error) {
+    await store.remove(upload.token);
+    return importError(error, '读取文件');
+  }
+}
