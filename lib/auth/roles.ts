@@ -46,6 +46,7 @@ export function scopeParams(scope: Scope): { scope_kind: string; scope_unit: num
 
 export const can = {
   manageUsers: (v: Viewer) => v.role === 'admin',
+  manageSettings: (v: Viewer) => v.role === 'admin',
   readAudit: (v: Viewer) => v.role === 'admin' || v.role === 'supervisor',
   /** Imports: admin for anything; a section only for its own funds (checked per row by the importer). */
   import: (v: Viewer) => v.role === 'admin' || v.role === 'section',

@@ -1,0 +1,6 @@
+-- name: all
+SELECT key, value FROM settings;
+
+-- name: upsert
+INSERT INTO settings (key, value) VALUES ($key, $value)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value;
