@@ -10,3 +10,5 @@ export const BUTTON_LINK = 'h-9 rounded-md px-3 text-sm leading-9 text-slate-600
 /** Table header cells and body rows in the overview's dense style. */
 export const TH = 'px-3 py-2 font-medium whitespace-nowrap';
 export const ROW = 'border-b border-slate-100 hover:bg-slate-50';
+/** The first column of a wide table stays put while the table scrolls sideways on narrow screens. */
+export const STICKY_CELL = 'sticky left-0 z-10 bg-white whitespace-nowrap shadow-[1px_0_0_var(--color-slate-200)] lg:shadow-none';
