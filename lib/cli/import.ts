@@ -2,12 +2,16 @@ import path from 'node:path';
 import { Db } from '@/queries/db';
 import { importFile } from '@/lib/import/import-file';
 import { IMPORT_KINDS, KIND_LABELS, type AmountUnit, type ImportKind } from '@/lib/import/types';
-import { listBatches } from '@/queries/import/batches';
+import { getBatch, listBatches } from '@/queries/import/batches';
 import { loadPreset } from '@/queries/import/presets';
 import { rollbackBatch } from '@/queries/import/rollback';
+import { audit } from '@/queries/auth/audit';
 
 /** The CLI's user name for batch records and rollbacks. */
 const cliUser = () => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
+
+/** Who the audit log names for a CLI import or rollback: --user, else 'cli' (the web routes audit their own calls). */
+const auditActor = (user: string | undefined) => user ?? 'cli';
 
 /** DuckDB's share of memory for an import; big files spill to disk beyond it (peak RSS stays under 1.5 GB). */
 export const IMPORT_MEMORY_LIMIT = '1GB';
@@ -67,6 +71,15 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
       rawDir: opts.rawDir,
       user: opts.user ?? cliUser(),
     });
+    await audit(db, {
+      actor: auditActor(opts.user),
+      action: 'import',
+      target: path.basename(file),
+      detail: {
+        batch_id: result.batch_id, kind, rows_read: result.rows_read, accepted: result.accepted, rejected: result.rejected,
+        duplicates: result.duplicates, subtotal_rows_skipped: result.subtotal_rows_skipped, via: 'cli',
+      },
+    });
     if (opts.json) {
       console.log(JSON.stringify(result));
       return;
@@ -105,7 +118,17 @@ export async function batchesCommand(opts: { db: string; json?: boolean; limit: 
 export async function rollbackCommand(id: number, opts: { db: string; user?: string; json?: boolean }): Promise<void> {
   const db = await Db.open(opts.db);
   try {
+    const batch = await getBatch(db, id);
     const r = await rollbackBatch(db, id, opts.user ?? cliUser());
+    await audit(db, {
+      actor: auditActor(opts.user),
+      action: 'rollback',
+      target: String(r.batch_id),
+      detail: {
+        batch_id: r.batch_id, kind: batch?.kind, file_name: batch?.file_name, rows_deleted: r.rows_deleted, units_deleted: r.units_deleted,
+        via: 'cli',
+      },
+    });
     if (opts.json) console.log(JSON.stringify(r));
     else console.log(`已撤销批次 #${r.batch_id}：删除 ${r.rows_deleted} 行${r.units_deleted ? `，以及该批次新建的 ${r.units_deleted} 个单位` : ''}`);
   } finally {

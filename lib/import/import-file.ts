@@ -1,11 +1,14 @@
 import path from 'node:path';
 import type { Db } from '@/queries/db';
 import { projectRoot } from '@/queries/sql';
-import { loadSource } from './load/load-source';
+import { loadOnConnection, prepareConnection } from './load/load-source';
+import { serialized } from './load/serialize';
 import type { LoadOptions } from './load/plan';
 import { cleanupSource, readSource } from './source';
 import type { ImportResult, SourceInfo } from './types';
 import { RawCopy } from './load/raw-file';
+import { importTracer } from './load/trace';
+import { assertSectionMayImport } from './load/section';
 
 export interface ImportFileOptions extends LoadOptions {
   db: Db;
@@ -25,23 +28,36 @@ export const DEFAULT_RAW_DIR = 'data/imports';
  * Imports one file: read it (encoding, XLSX sheet, header rows), map its headers to the kind's fields, then parse,
  * validate and load it in one transaction. Resolves when the batch landed, even if every row was rejected; throws
  * (and changes nothing) when the file cannot be read or a required field has no column.
+ *
+ * With sectionId (an import by a 股室 user) every row must belong to a fund that section manages, else it is rejected
+ * with the reason; kinds that have no fund (项目库, 绩效目标, the comparison lists) are refused before reading.
  */
 export async function importFile(options: ImportFileOptions): Promise<ImportResult> {
   const { db, filePath, fileName, kind, sheet, encoding } = options;
   const rawDir = options.rawDir ?? path.join(/*turbopackIgnore: true*/ projectRoot, DEFAULT_RAW_DIR);
-  // The raw copy and its checksum start at once, in a worker, beside the reading (a GBK file is transcoded meanwhile).
-  const copy = RawCopy.start(filePath, rawDir, fileName);
-  copy.catch(() => undefined);
-  let source: SourceInfo;
-  try {
-    source = await readSource(filePath, fileName, { kind, sheet, encoding });
-  } catch (error) {
-    await copy.then((c) => c.discard(), () => undefined);
-    throw error;
-  }
-  try {
-    return await loadSource(db, source, { filePath, rawDir, copy }, { ...options, sheet: sheet ?? source.sheet });
-  } finally {
-    await cleanupSource(source);
-  }
+  const trace = importTracer();
+  // A 股室 imports only its own funds: kinds without a fund are refused before the file is touched.
+  if (options.sectionId !== undefined) await assertSectionMayImport(db, kind, options.sectionId);
+  // One import at a time per database (serialize.ts). The raw copy and its checksum start at once, in a worker, beside
+  // the reading (a GBK file is transcoded meanwhile), and so does the preparation of the import's connection.
+  return serialized(db, () => db.withConnection(async (conn) => {
+    const copy = RawCopy.start(filePath, rawDir, fileName);
+    copy.catch(() => undefined);
+    const prepared = prepareConnection(conn, kind, options.fundChoices);
+    prepared.catch(() => undefined);
+    let source: SourceInfo;
+    try {
+      source = await readSource(filePath, fileName, { kind, sheet, encoding });
+      trace(`read source (${source.format}, ${source.encoding})`);
+    } catch (error) {
+      await prepared.catch(() => undefined);
+      await copy.then((c) => c.discard(), () => undefined);
+      throw error;
+    }
+    try {
+      return await loadOnConnection(conn, source, { filePath, rawDir, copy, trace }, { ...options, sheet: sheet ?? source.sheet }, prepared);
+    } finally {
+      await cleanupSource(source);
+    }
+  }));
 }

@@ -9,15 +9,19 @@ CREATE OR REPLACE TEMP MACRO imp_halfwidth(s) AS
 
 -- A cell as text: surrounding ASCII/full-width/non-breaking spaces trimmed, empty → NULL. Most cells have none, and
 -- the cheap tests (the first code point, the last bytes) let them through untouched: a trim costs several times more.
--- (Constant IN lists are written as list_contains throughout: DuckDB turns a long IN list into a join, which both
--- costs more than the test and, inside the importer's first pass, would lose the file's row order.)
-CREATE OR REPLACE TEMP MACRO imp_text(s) AS
+-- imp_text_o takes the first code point o = ord(s) already computed (the importer's first pass computes it once per
+-- cell for this, the code and the 小计/合计 tests).
+-- (Constant IN lists are written as list_contains or comparisons throughout: DuckDB turns a long IN list into a join,
+-- which both costs more than the test and, inside the importer's first pass, would lose the file's row order.)
+CREATE OR REPLACE TEMP MACRO imp_text_o(s, o) AS
   CASE
-    WHEN ord(s) > 32 AND ord(s) <> 160 AND ord(s) <> 12288
+    WHEN o > 32 AND o <> 160 AND o <> 12288
      AND NOT ends_with(s, ' ') AND NOT ends_with(s, chr(12288)) AND NOT ends_with(s, chr(160)) AND NOT ends_with(s, chr(9))
      AND NOT ends_with(s, chr(10)) AND NOT ends_with(s, chr(13)) THEN s
     ELSE nullif(trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '')
   END;
+
+CREATE OR REPLACE TEMP MACRO imp_text(s) AS imp_text_o(s, ord(s));
 
 -- A name made comparable: half-width, no white space anywhere, lower-case Latin letters.
 CREATE OR REPLACE TEMP MACRO imp_name(s) AS
@@ -45,14 +49,14 @@ CREATE OR REPLACE TEMP MACRO imp_money_slow(s, unit) AS
        ELSE imp_yuan(struct_extract(imp_money_parts(imp_num_text(s)), 'num'),
                      coalesce(nullif(struct_extract(imp_money_parts(imp_num_text(s)), 'unit'), ''), unit)) END;
 
--- The fast path is one cast of the cell as written (a plain 1234.50, surrounding spaces allowed).
+-- The fast path is one cast of the cell as written (a plain 1234.50, surrounding spaces allowed); coalesce reaches the
+-- slow path only for the cells the cast could not read (or that hold an E, which the cast would take for an exponent).
 CREATE OR REPLACE TEMP MACRO imp_money_yuan(s) AS
-  CASE WHEN strpos(s, 'e') = 0 AND strpos(s, 'E') = 0 AND TRY_CAST(s AS DECIMAL(18,2)) IS NOT NULL
-       THEN TRY_CAST(s AS DECIMAL(18,2)) ELSE imp_money_slow(s, NULL) END;
+  coalesce(CASE WHEN NOT contains(s, 'e') AND NOT contains(s, 'E') THEN TRY_CAST(s AS DECIMAL(18,2)) END, imp_money_slow(s, NULL));
 
+-- (A value past DECIMAL(18,2) once in 元 gives NULL on both paths.)
 CREATE OR REPLACE TEMP MACRO imp_money_wan(s) AS
-  CASE WHEN strpos(s, 'e') = 0 AND strpos(s, 'E') = 0 AND TRY_CAST(s AS DECIMAL(18,4)) IS NOT NULL
-       THEN imp_yuan(s, '万元') ELSE imp_money_slow(s, '万元') END;
+  coalesce(CASE WHEN NOT contains(s, 'e') AND NOT contains(s, 'E') THEN imp_yuan(s, '万元') END, imp_money_slow(s, '万元'));
 
 CREATE OR REPLACE TEMP MACRO imp_money(s, unit) AS
   CASE WHEN list_contains(['万元', '万'], unit) THEN imp_money_wan(s) ELSE imp_money_yuan(s) END;
@@ -178,6 +182,14 @@ CREATE OR REPLACE TEMP MACRO imp_code(t) AS
     WHEN ord(t) <> 39 AND ord(t) <> 61 AND NOT contains(t, 'E') AND NOT contains(t, 'e') THEN t
     WHEN t IS NULL OR imp_code_sci(t) THEN NULL
     ELSE imp_code_text(t)
+  END;
+
+-- The same over the trimmed text t of the cell c whose first code point is o: when c starts with no space, ' or =
+-- (so t starts as c does) and holds no E, the code is t itself.
+CREATE OR REPLACE TEMP MACRO imp_code_o(t, o, c) AS
+  CASE
+    WHEN o > 32 AND o <> 160 AND o <> 12288 AND o <> 39 AND o <> 61 AND NOT contains(c, 'E') AND NOT contains(c, 'e') THEN t
+    ELSE imp_code(t)
   END;
 
 CREATE OR REPLACE TEMP MACRO imp_code_why(t) AS

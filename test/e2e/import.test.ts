@@ -365,6 +365,20 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
     expect(commitOther.status()).toBe(404);
   });
 
+  it('section: rows of another 股室’s funds are rejected with the reason, its own funds land', async () => {
+    const page = await session('section');
+    // 中央财政专项扶贫资金 is 农财所's (the demo section user's); 城乡义务教育补助资金 is 教科文股's.
+    const csv = '指标明细号,资金名称,指标金额,接收日期\nSEC-OWN-1,中央财政专项扶贫资金,100000,2018-09-01\nSEC-OTHER-1,城乡义务教育补助资金,50000,2018-09-02\n';
+    const up = await upload(page, 'indicators', Buffer.from(csv), 'section-indicators.csv');
+    expect(up.status()).toBe(200);
+    const { token } = await up.json();
+    const commit = await page.request.post(`${server.url}/api/import/commit`, { data: { token, kind: 'indicators', mapping: {} } });
+    expect(commit.status()).toBe(200);
+    const { result } = await commit.json();
+    expect(result).toMatchObject({ rows_read: 2, accepted: 1, rejected: 1, amount_total_yuan: '100000.00' });
+    expect(result.rejects).toEqual([expect.objectContaining({ row: 3, reason: expect.stringContaining('无权导入其他股室的资金') })]);
+  });
+
   it('town and leader: /import is 404, the routes 403; 数据质量 shows the town only its own unit', async () => {
     for (const role of ['town', 'leader']) {
       const page = await session(role);

@@ -2,17 +2,19 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Db, Params } from '@/queries/db';
 import { runScript } from '@/queries/script';
 import { sqlFile } from '@/queries/sql';
-import type { ImportResult, RejectRow, SourceInfo } from '../types';
+import type { ImportKind, ImportResult, RejectRow, SourceInfo } from '../types';
 import {
   applyDocsSql, applyLookupsSql, candidateKeysSql, columnsSql, docNamesSql, insertSql, tableHasRowsSql, namesSql, rawRereadSql, rejectsSql, usedUnitsSql,
 } from './load-sql';
-import { knownLookups } from './lookup-enums';
+import { knownLookups, type KnownLookups } from './lookup-enums';
 import { mappingJson } from './mapping';
 import { planLoad, type LoadOptions, type LoadPlan } from './plan';
 import { RawCopy } from './raw-file';
-import { afterFirstPassSql, needsSerialRead, rowsSql } from './rows-sql';
+import { needsSerialRead, rowOrderCheckSql, rowsSql } from './rows-sql';
 import { serialized } from './serialize';
+import { TARGETS } from './targets';
 import { viewSql, type TableColumn } from './view-sql';
+import { importTracer, type Trace } from './trace';
 
 export interface RawFileOptions {
   /** The file as the user gave it (kept byte for byte, and hashed). */
@@ -21,6 +23,8 @@ export interface RawFileOptions {
   rawDir: string;
   /** The copy, if the caller started it already (importFile does, beside the source reading). */
   copy?: Promise<RawCopy>;
+  /** The caller's step tracer (importFile's, which timed the reading already). */
+  trace?: Trace;
 }
 
 /** How many rejects the result carries; all of them are stored with the batch. */
@@ -35,17 +39,6 @@ async function tableColumns(conn: DuckDBConnection, table: string): Promise<Map<
   return new Map(cols.map((c) => [c.column_name, { name: c.column_name, type: c.data_type, notNull: !c.is_nullable }]));
 }
 
-/** FUND_MONITOR_TRACE_IMPORT=1 prints the time of each step to stderr (for tuning the SQL). */
-function tracer(): (step: string) => void {
-  if (!process.env.FUND_MONITOR_TRACE_IMPORT) return () => {};
-  let last = performance.now();
-  return (step) => {
-    const now = performance.now();
-    console.error(`  [import] ${step}: ${(now - last).toFixed(0)} ms`);
-    last = now;
-  };
-}
-
 interface Summary {
   rows_read: string;
   accepted: string;
@@ -57,36 +50,63 @@ interface Summary {
   missing_raw: string;
 }
 
+/** What an import's connection holds before the first pass: the parser macros, the target's columns, the known names. */
+export interface Prepared {
+  columns: Map<string, TableColumn>;
+  known: KnownLookups;
+}
+
+/**
+ * Prepares an import's connection: the parser macros (TEMP, on this connection only), the target table's columns and
+ * the names the database knows (imp_fund_sets). Needs only the kind, so importFile runs it while the file is read.
+ */
+export async function prepareConnection(conn: DuckDBConnection, kind: ImportKind, fundChoices?: Record<string, number>): Promise<Prepared> {
+  // One call for the whole file: the macros take no parameters, and one round trip is cheaper than fifty.
+  await conn.run(sqlFile('queries/import/parsers.sql'));
+  const columns = await tableColumns(conn, TARGETS[kind].table);
+  const known = await knownLookups(conn, fundChoices);
+  await runScript(conn, known.fundSetsSql);
+  return { columns, known };
+}
+
 /**
  * Loads one source (already read into a UTF-8 CSV of data records) into the database: one typed pass over the file,
  * then lookups, duplicate checks and, in ONE transaction, the batch, the accepted rows, any new units and the rejects.
  * Any error rolls all of it back and removes the raw copy.
  */
 export async function loadSource(db: Db, source: SourceInfo, raw: RawFileOptions, options: LoadOptions): Promise<ImportResult> {
+  return serialized(db, () => db.withConnection((conn) => loadOnConnection(conn, source, raw, options)));
+}
+
+/**
+ * loadSource on a connection the caller holds (importFile: inside the import queue, see serialize.ts), optionally
+ * already being prepared (prepareConnection).
+ */
+export async function loadOnConnection(
+  conn: DuckDBConnection, source: SourceInfo, raw: RawFileOptions, options: LoadOptions, prepared?: Promise<Prepared>,
+): Promise<ImportResult> {
   let plan: LoadPlan;
   try {
     plan = planLoad(source, options);
   } catch (error) {
+    await prepared?.catch(() => undefined);
     await raw.copy?.then((c) => c.discard(), () => undefined);
     throw error;
   }
-  return serialized(db, () => db.withConnection((conn) => load(conn, plan, raw)));
+  return load(conn, plan, raw, prepared ?? prepareConnection(conn, plan.kind, options.fundChoices));
 }
 
-async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions): Promise<ImportResult> {
+async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions, preparing: Promise<Prepared>): Promise<ImportResult> {
   const { source, target, options } = plan;
-  const trace = tracer();
+  const trace = raw.trace ?? importTracer();
   // The raw copy and its checksum run beside the first pass (in a worker thread).
   const copying = raw.copy ?? RawCopy.start(raw.filePath, raw.rawDir, source.fileName);
   copying.catch(() => undefined);
   let copy: RawCopy | null = null;
   let inTransaction = false;
   try {
-    // One call for the whole file: the macros take no parameters, and one round trip is cheaper than fifty.
-    await conn.run(sqlFile('queries/import/parsers.sql'));
-    const columns = await tableColumns(conn, target.table);
-    const known = await knownLookups(conn, options.fundChoices);
-    await runScript(conn, known.fundSetsSql);
+    const { columns, known } = await preparing;
+    trace('setup');
 
     // The first pass keeps the file's order (imp_rows.rowid = record position); nothing after it needs any order.
     await conn.run('SET preserve_insertion_order = true');
@@ -99,8 +119,6 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions)
       await conn.run(rowsSql(plan, known, false));
     }
     trace('read and parse');
-    for (const statement of afterFirstPassSql(plan)) await conn.run(statement);
-    trace('first pass');
     // Nothing after the first pass needs the file's order, and the inserts run faster without keeping it.
     await conn.run('SET preserve_insertion_order = false');
     copy = await copying;
@@ -119,6 +137,10 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions)
       await runScript(conn, sqlFile('queries/import/lookup_docs.sql'));
       await conn.run(applyDocsSql());
     }
+    if (options.sectionId !== undefined) await runScript(conn, sqlFile('queries/import/section.sql'));
+    if (!(await rows<{ ok: boolean }>(conn, rowOrderCheckSql()))[0].ok) {
+      throw new Error('导入内部错误：行号对应关系被打乱，已全部撤回');
+    }
     await conn.run(viewSql(plan, columns));
     trace('lookups');
     const tableHasRows = (await rows<{ has_rows: boolean }>(conn, tableHasRowsSql(plan)))[0].has_rows;
@@ -135,6 +157,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions)
       unit: options.unit ?? null, money_units: plan.moneyUnits, day_first: options.dayFirst ?? false,
       allow_new_units: options.allowNewUnits ?? false, fund_choices: options.fundChoices ?? {}, sheet: options.sheet ?? source.sheet ?? null,
       raw_headers: source.rawHeaders, first_data_row: source.firstDataRow, format: source.format,
+      ...(options.sectionId !== undefined ? { section_id: options.sectionId } : {}),
     };
     await runScript(conn, sqlFile('queries/import/batch_insert.sql'), {
       id: batchId, kind: plan.kind, file_name: source.fileName, sha256: copy.sha256, encoding: source.encoding,

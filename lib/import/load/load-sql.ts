@@ -1,5 +1,5 @@
 import { mappedLookup, type LoadPlan } from './plan';
-import { readCsvSql, cell } from './rows-sql';
+import { readCsvSql, cell, rowNumberSql } from './rows-sql';
 import { contentHashExpr, keyExpr, rowKeyExpr } from './targets';
 import type { TableColumn } from './view-sql';
 
@@ -94,7 +94,7 @@ SELECT k AS key, list(DISTINCT h) AS hs, min(batch_id) AS batch_id FROM (
   WHERE ${tableHasRows ? '' : 'false AND '}${t.filter ? `t.${t.filter} AND ` : ''}hash(${key}) IN (SELECT ${rowKeyHash} FROM imp_rows WHERE ${dataRows})
 ) GROUP BY k`,
     `CREATE OR REPLACE TEMP TABLE imp_rows_cand AS
-SELECT * FROM imp_rows
+SELECT ${rowNumberSql(plan)} AS rn, * FROM imp_rows
 WHERE ${dataRows} AND ${rowKeyHash} IN (SELECT kh FROM imp_dupkeys UNION ALL SELECT hash(key) FROM imp_existing)`,
   ];
 }

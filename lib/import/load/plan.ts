@@ -21,6 +21,11 @@ export interface LoadOptions {
   user?: string;
   /** The XLSX sheet read, recorded with the batch. */
   sheet?: string;
+  /**
+   * Import as this 股室 (units.id of kind 'section'): every row must belong to a fund the section manages (funds.section_id),
+   * else it is rejected with the reason; kinds without a fund are refused before the file is read (section.ts).
+   */
+  sectionId?: number;
 }
 
 export interface LoadPlan {

@@ -2,6 +2,7 @@ import type { ImportKind } from '../types';
 import { LOOKUP_FIELDS } from './field-sql';
 import { mappedLookup, type LoadPlan } from './plan';
 import { contentHashExpr, keyExpr } from './targets';
+import { rowNumberSql } from './rows-sql';
 
 export interface TableColumn {
   name: string;
@@ -21,9 +22,64 @@ function fundPick(kind: ImportKind): string {
 }
 
 /**
+ * The section check (an import by a 股室 user, options.sectionId): the reason a row may not be imported by that
+ * section (e_section, NULL when fine) and the field it is reported against (e_section_field), over the CTE `b` of the
+ * view joined to imp_sec_fund (sf), imp_sec_ind (si) and imp_sec_set (ss) of queries/import/section.sql.
+ */
+function sectionSql(plan: LoadPlan): { joins: string; reason: string; field: string } {
+  const sec = plan.options.sectionId!;
+  const other = (label: string) => `'无权导入其他股室的资金：' || ${label}`;
+  const mapped = (id: string) => mappedLookup(plan, id);
+  // A fund error the row already has (unknown, ambiguous or empty fund) explains it better than "cannot establish".
+  const fundError = mapped('fund') ? 'e_fund IS NOT NULL' : 'false';
+  switch (plan.kind) {
+    case 'indicators':
+    case 'payouts':
+      return {
+        joins: 'LEFT JOIN imp_sec_fund sf ON sf.fund_id = b.fund_id',
+        reason: `CASE WHEN b.fund_id IS NULL THEN CASE WHEN NOT (${fundError}) THEN '无法确认资金所属股室：本行没有资金名称' END
+          WHEN sf.section_id IS DISTINCT FROM ${sec} THEN ${other('sf.label')} END`,
+        field: `'fund'`,
+      };
+    case 'allocations':
+      return {
+        joins: 'LEFT JOIN imp_sec_ind si ON si.id = b.f_indicator_id',
+        // An empty 指标明细号 is already a reason (a required field).
+        reason: `CASE WHEN b.f_indicator_id IS NULL THEN NULL
+          WHEN si.id IS NULL THEN '无法确认资金所属股室：指标明细号“' || b.f_indicator_id || '”不在指标台账中'
+          WHEN si.section_id <> ${sec} THEN ${other('si.label')} END`,
+        field: `'indicator_id'`,
+      };
+    case 'payments': {
+      const ind = `coalesce(b.f_indicator_id, b.x_doc_indicator)`;
+      const set = mapped('fund');
+      return {
+        joins: `LEFT JOIN imp_sec_ind si ON si.id = ${ind}${set ? ' LEFT JOIN imp_sec_set ss ON ss.set_id = b.x_fund' : ''}`,
+        // The indicator decides when it is known; else the payment's own 资金名称, when all the funds it may mean
+        // belong to one section.
+        reason: `CASE WHEN si.id IS NOT NULL THEN CASE WHEN si.section_id <> ${sec} THEN ${other('si.label')} END
+          ${set ? `WHEN ss.set_id IS NOT NULL THEN CASE
+            WHEN len(ss.sections) > 1 THEN '无法确认资金所属股室：资金名称“' || ss.label || '”在不同预算级次下归不同股室管理，请填写指标明细号'
+            WHEN ss.sections[1] <> ${sec} THEN ${other('ss.label')} END
+          WHEN ${fundError} THEN NULL` : ''}
+          WHEN b.f_indicator_id IS NOT NULL THEN '无法确认资金所属股室：指标明细号“' || b.f_indicator_id || '”不在指标台账中${set ? '，也没有可确认的资金名称' : ''}'
+          ELSE '无法确认资金所属股室：指标明细号、指标文号${set ? '和资金名称' : ''}都不能确定资金' END`,
+        field: `CASE WHEN si.id IS NOT NULL THEN CASE WHEN b.f_indicator_id IS NULL THEN 'indicator_doc_no' ELSE 'indicator_id' END
+          ${set ? `WHEN ss.set_id IS NOT NULL THEN 'fund'` : ''}
+          WHEN b.f_indicator_id IS NOT NULL THEN 'indicator_id' ELSE '_row' END`,
+      };
+    }
+    default:
+      // Refused before reading (section.ts); never reached.
+      throw new Error(`股室用户不能导入 ${plan.kind}`);
+  }
+}
+
+/**
  * imp_view: the rows of imp_rows (blank records left out) as the target table will hold them, with their Excel row
  * number (rn), what is wrong with them (errs, a list of {field, reason}; NULL when fine), whether they may be loaded
- * (ok), their key and content hash. A view, not a table: each later step reads only the columns it needs.
+ * (ok), their key and content hash. A view, not a table: each later step reads only the columns it needs. Over imp_rows
+ * the row number is the rowid's (rowNumberSql); another base (imp_rows_cand) carries it as the column rn.
  */
 export function viewSql(plan: LoadPlan, tableColumns: Map<string, TableColumn>, base = 'imp_rows', name = 'imp_view'): string {
   const { fields, target, kind } = plan;
@@ -56,11 +112,13 @@ export function viewSql(plan: LoadPlan, tableColumns: Map<string, TableColumn>, 
   // Columns the table declares NOT NULL never reach the insert empty: a row that cannot fill one is rejected.
   const fieldOfColumn = (name: string) => fields.find((f) => `f_${f.id}` === target.columns.find((c) => c.name === name)?.expr);
   const notNull = target.columns.filter((c) => tableColumns.get(c.name)?.notNull);
-  const fieldsOk = ['NOT extra', 'errs0 IS NULL', ...lookupIds.map((id) => `e_${id} IS NULL`)].join(' AND ');
+  const section = plan.options.sectionId !== undefined ? sectionSql(plan) : null;
+  const fieldsOk = ['NOT extra', 'errs0 IS NULL', ...lookupIds.map((id) => `e_${id} IS NULL`), ...(section ? ['e_section IS NULL'] : [])].join(' AND ');
   const allOk = [fieldsOk, ...notNull.map((c) => `${c.name} IS NOT NULL`)].join(' AND ');
   const errItems = [
     `CASE WHEN extra THEN {'field': '_row', 'reason': '本行的数据列比表头多（可能有未加引号的逗号），请检查后重新导入'} END`,
     ...lookupIds.map((id) => `CASE WHEN e_${id} IS NOT NULL THEN {'field': ${str(id)}, 'reason': e_${id}} END`),
+    ...(section ? [`CASE WHEN e_section IS NOT NULL THEN {'field': e_section_field, 'reason': e_section} END`] : []),
     ...notNull.map((c) => {
       const f = fieldOfColumn(c.name);
       return `CASE WHEN ${fieldsOk} AND ${c.name} IS NULL THEN {'field': ${str(f?.id ?? '_row')}, 'reason': ${str(`无法确定“${f?.label ?? c.name}”`)}} END`;
@@ -70,7 +128,7 @@ export function viewSql(plan: LoadPlan, tableColumns: Map<string, TableColumn>, 
 
   return `CREATE OR REPLACE TEMP VIEW ${name} AS
 WITH f AS (
-  SELECT r.*${fundJoin ? ', fs.ids AS x_fund_ids, fs.levels AS x_fund_levels, fs.k AS x_fund_text' : ''}
+  SELECT r.*${base === 'imp_rows' ? `, ${rowNumberSql(plan, 'r.')} AS rn` : ''}${fundJoin ? ', fs.ids AS x_fund_ids, fs.levels AS x_fund_levels, fs.k AS x_fund_text' : ''}
   FROM ${base} r${fundJoin ? ' LEFT JOIN imp_fund_sets fs ON fs.set_id = r.x_fund' : ''}
   WHERE NOT r.blank
 ),
@@ -84,10 +142,14 @@ b AS (
   SELECT *${lookupErrors.length ? ` REPLACE (${lookupErrors.join(',\n    ')})` : ''}
   FROM a
 ),
-c AS (
-  SELECT rn, sub, total_kind, raw, extra, errs0, ${amount} AS amount${lookupIds.map((id) => `, e_${id}`).join('')},
+${section ? `s AS (
+  SELECT b.*, ${section.reason} AS e_section, ${section.field} AS e_section_field
+  FROM b ${section.joins}
+),
+` : ''}c AS (
+  SELECT rn, sub, total_kind, raw, extra, errs0, ${amount} AS amount${lookupIds.map((id) => `, e_${id}`).join('')}${section ? ', e_section, e_section_field' : ''},
     ${target.columns.map(cast).join(',\n    ')}
-  FROM b
+  FROM ${section ? 's' : 'b'}
 )
 SELECT *,
   NOT sub AND ${allOk} AS ok,

@@ -58,7 +58,9 @@ export async function POST(req: NextRequest) {
       mapping,
       unit: o.unit === '元' || o.unit === '万元' ? o.unit : undefined,
       dayFirst: o.dayFirst === true,
-      allowNewUnits: o.allowNewUnits === true,
+      // Creating towns, departments or villages is the admin's call; a 股室 imports only rows of its own funds.
+      allowNewUnits: viewer.role === 'admin' && o.allowNewUnits === true,
+      sectionId: viewer.role === 'section' ? (viewer.unitId ?? -1) : undefined,
       sheet: typeof o.sheet === 'string' && o.sheet ? o.sheet : undefined,
       encoding: o.encoding === 'utf-8' || o.encoding === 'gb18030' ? o.encoding : undefined,
       user: viewer.username,
