@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
 import { rollbackBatch } from '@/queries/import/rollback';
 import { getBatch, listBatches } from '@/queries/import/batches';
-import { tempDb } from '../helpers/temp-db';
-import { csv, importText, seedCounty, snapshot } from '../fixtures/import-load/helpers';
+import { csv, importText, snapshot, useSeededCounty } from '../fixtures/import-load/helpers';
 
 const HEADER = ['支付凭证号', '支付日期', '支付金额', '预算单位', '用途'];
 const FILE = csv([
@@ -17,12 +16,7 @@ const FILE = csv([
 
 describe('duplicates, conflicts, re-import and rollback', () => {
   let db: Db;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ db, cleanup } = await tempDb());
-    await seedCounty(db);
-  });
-  afterAll(() => cleanup());
+  useSeededCounty((d) => (db = d));
 
   let first: number;
 

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
-import { tempDb } from '../helpers/temp-db';
 import { encodeGbk } from '../fixtures/import/gbk';
-import { csv, importText, seedCounty } from '../fixtures/import-load/helpers';
+import { csv, importText, useSeededCounty } from '../fixtures/import-load/helpers';
 
 // The same small payments export in the forms counties send it: UTF-8 with a BOM, GBK, and an XLSX sheet with a
 // title, a unit line and a two-row merged header. Each must land identically.
@@ -31,12 +30,7 @@ async function xlsx(): Promise<Buffer> {
 
 describe('file formats', () => {
   let db: Db;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ db, cleanup } = await tempDb());
-    await seedCounty(db);
-  });
-  afterAll(() => cleanup());
+  useSeededCounty((d) => (db = d));
 
   const text = csv([['单位：万元'], ['支付凭证号', '支付日期', '支付金额', '预算单位', '收款人名称', '收款人账号'], ...ROWS, ['合计', '', '3.5']]);
   const expected = [

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
-import { tempDb } from '../helpers/temp-db';
-import { csv, importText, seedCounty } from '../fixtures/import-load/helpers';
+import { csv, importText, useSeededCounty } from '../fixtures/import-load/helpers';
 
 describe('every import kind lands in its table', () => {
   let db: Db;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ db, cleanup } = await tempDb());
-    await seedCounty(db);
-  });
-  afterAll(() => cleanup());
+  useSeededCounty((d) => (db = d));
 
   it('indicators: 万元 header, yes/no flags, level picks among same-named funds, leading zeros kept', async () => {
     const fund = async (level: string) =>

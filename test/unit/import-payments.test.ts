@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
-import { tempDb } from '../helpers/temp-db';
-import { csv, importText, seedCounty, snapshot } from '../fixtures/import-load/helpers';
+import { csv, importText, snapshot, useSeededCounty } from '../fixtures/import-load/helpers';
 
 const HEADER = ['支付凭证号', '支付日期', '支付金额', '指标明细号', '指标文号', '资金名称', '预算单位', '项目编码', '功能科目',
   '收款人', '收款人账号', '收款人类型', '用途', '乡镇', '村'];
@@ -35,12 +34,7 @@ const MESSY = csv([
 
 describe('importing a messy payments export', () => {
   let db: Db;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ db, cleanup } = await tempDb());
-    await seedCounty(db);
-  });
-  afterAll(() => cleanup());
+  useSeededCounty((d) => (db = d));
 
   it('reads every value format, rejects bad rows with exact reasons and Excel row numbers, skips 小计/合计', async () => {
     const r = await importText(db, 'payments', MESSY);
@@ -122,12 +116,7 @@ describe('importing a messy payments export', () => {
 
 describe('funds and units the catalog does not know', () => {
   let db: Db;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ db, cleanup } = await tempDb());
-    await seedCounty(db);
-  });
-  afterAll(() => cleanup());
+  useSeededCounty((d) => (db = d));
 
   const FILE = csv([HEADER, pay('F001', '2018-05-01', '100', { 资金名称: '中央财政专项扶贫资金（2018年）', 指标文号: '财农〔2018〕2号' })]);
 

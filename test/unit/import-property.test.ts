@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
-import { tempDb } from '../helpers/temp-db';
-import { csv, importText, seedCounty } from '../fixtures/import-load/helpers';
+import { csv, importText, useSeededCounty } from '../fixtures/import-load/helpers';
 
 const HEADER = ['支付凭证号', '支付日期', '支付金额', '预算单位', '收款人', '用途'];
 
@@ -66,12 +65,7 @@ function render(lines: Line[], run: number) {
 
 describe('import accounting (property)', () => {
   let db: Db;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ db, cleanup } = await tempDb());
-    await seedCounty(db);
-  });
-  afterAll(() => cleanup());
+  useSeededCounty((d) => (db = d));
 
   it('rows_read = accepted + rejected + duplicates + subtotal rows, and the accepted rows really are in the table', async () => {
     let run = 0;

@@ -8,8 +8,7 @@ import { Db } from '@/queries/db';
 import { listAudit } from '@/queries/auth/audit';
 import { importFile } from '@/lib/import/import-file';
 import { getBatch } from '@/queries/import/batches';
-import { tempDb } from '../helpers/temp-db';
-import { csv, importText, seedCounty, snapshot, writeFixture } from '../fixtures/import-load/helpers';
+import { csv, importText, seedCounty, snapshot, writeFixture, useSeededCounty } from '../fixtures/import-load/helpers';
 
 // A 股室 imports only the funds it manages (issue 4). The catalog: 中央财政专项扶贫资金 (central-22, fund 22) and
 // 扶贫专项资金 (市/县) belong to 农财所 (section 4); 中小学公用经费补助资金 (province-1, fund 43) to 教科文股 (2);
@@ -26,12 +25,7 @@ function idNumber(first17: string): string {
 
 describe('imports by a 股室: only its own funds', () => {
   let db: Db;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ db, cleanup } = await tempDb());
-    await seedCounty(db);
-  });
-  afterAll(() => cleanup());
+  useSeededCounty((d) => (db = d));
 
   it('indicators: a row of another section’s fund is rejected with the fund named; an unknown fund keeps its own reason', async () => {
     const r = await importText(db, 'indicators', csv([
