@@ -25,10 +25,13 @@ export interface QualityRow {
 
 const COUNTS = ['payments', 'unmatched_indicator', 'unmatched_project', 'no_project', 'missing_func_code', 'missing_payee_account', 'empty_purpose'] as const;
 
+/** quality.sql and unmatched.sql run on the same filtered, scoped payments (quality_scope.sql). */
+const scoped = (file: string) => `${sqlFile('queries/import/quality_scope.sql')}\n${sqlFile(file)}`;
+
 const filterParams = (f: QualityFilter, scope: Scope) => ({ year: f.year ?? null, batch: f.batchId ?? null, ...scopeParams(scope) });
 
 export async function paymentQuality(db: Db, scope: Scope, f: QualityFilter = {}): Promise<QualityRow[]> {
-  const rows = await db.all<Record<string, unknown>>(sqlFile('queries/import/quality.sql'), filterParams(f, scope));
+  const rows = await db.all<Record<string, unknown>>(scoped('queries/import/quality.sql'), filterParams(f, scope));
   return rows.map((r) => {
     const out = { ...r } as Record<string, unknown>;
     for (const c of COUNTS) out[c] = Number(r[c]);
@@ -58,7 +61,7 @@ export interface UnmatchedPayment {
 export function paymentsWithGap(
   db: Db, scope: Scope, gap: QualityGap, f: QualityFilter & { unitId?: number; limit?: number; offset?: number } = {},
 ): Promise<UnmatchedPayment[]> {
-  return db.all<UnmatchedPayment>(sqlFile('queries/import/unmatched.sql'), {
+  return db.all<UnmatchedPayment>(scoped('queries/import/unmatched.sql'), {
     ...filterParams(f, scope), what: gap, unit: f.unitId ?? null, limit: f.limit ?? 100, offset: f.offset ?? 0,
   });
 }

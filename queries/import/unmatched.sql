@@ -2,17 +2,9 @@
 -- or missing a field ('func_code', 'payee_account', 'purpose'), for one unit ($unit; -1 = no unit) or all (NULL).
 SELECT p.voucher_no, p.pay_date, p.amount, p.indicator_id, p.indicator_doc_no, p.project_code, p.func_code,
        p.payee_name, p.payee_account, p.purpose, p.unit_id, u.name AS unit_name, p.batch_id
-FROM payments p
+FROM p
 LEFT JOIN units u ON u.id = p.unit_id
 WHERE ($unit::INTEGER IS NULL OR coalesce(p.unit_id, -1) = $unit::INTEGER)
-  AND ($year::INTEGER IS NULL OR year(p.pay_date) = $year::INTEGER)
-  AND ($batch::INTEGER IS NULL OR p.batch_id = $batch::INTEGER)
-  AND CASE $scope_kind::VARCHAR
-        WHEN 'all' THEN true
-        WHEN 'section' THEN p.indicator_id IN (SELECT i.id FROM indicators i JOIN funds f ON f.id = i.fund_id
-                                               WHERE f.section_id = $scope_unit::INTEGER)
-        ELSE p.unit_id = $scope_unit::INTEGER
-      END
   AND CASE $what::VARCHAR
         WHEN 'indicator' THEN p.indicator_id IS NULL OR p.indicator_id NOT IN (SELECT id FROM indicators)
         WHEN 'project' THEN p.project_code IS NOT NULL AND p.project_code NOT IN (SELECT code FROM projects)
