@@ -92,6 +92,14 @@ describe('importing a messy payments export', () => {
     expect(none.totals_reconciled).toBeNull();
   });
 
+  it('keeps a payment whose 用途 begins with 合计: only the first text column and the key column carry a total label', async () => {
+    const r = await importText(db, 'payments', csv([HEADER, pay('T001', '2018-10-01', '100', { 用途: '合计三个月护林员工资' }),
+      pay('T002', '2018-10-01', '50', { 收款人: '小计划种植合作社' }), ['合计', '', '150']]));
+    expect([r.accepted, r.subtotal_rows_skipped, r.totals_reconciled]).toEqual([2, 1, true]);
+    const sub = await importText(db, 'payments', csv([HEADER, ['小计', '2018-10-01', '150']]));
+    expect([sub.accepted, sub.subtotal_rows_skipped]).toEqual([0, 1]);
+  });
+
   it('reads amounts in 万元 from the header, unless the user says otherwise; a cell suffix always wins', async () => {
     const file = csv([[...HEADER.slice(0, 2), '支付金额(万元)'], ['W001', '2018-10-01', '12.5'], ['W002', '2018-10-01', '300元']]);
     const r = await importText(db, 'payments', file);

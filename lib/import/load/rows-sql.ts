@@ -46,8 +46,12 @@ export function rowsSql(plan: LoadPlan, known: KnownLookups, parallel: boolean):
   // Text-like fields (text, code, labelled values and the lookups): trimmed to t_<id>, through the first code point
   // o_<id> (computed once: the trim and the code tests both start from it).
   const textish = fields.filter((f) => col(f.id) && sql.get(f.id)!.role !== 'typed');
-  // Label cells: the mapped text and code columns ("合计" usually sits in the first of them).
-  const labels = fields.filter((f) => col(f.id) && (f.type === 'text' || f.type === 'code'));
+  // Label cells, where a 小计/合计/总计 line writes its word: the first mapped text or code column of the file and the
+  // key's column. Not every text column: a payment whose 用途 begins with "合计" is data, and each tested column costs
+  // every row its tests.
+  const textCols = fields.filter((f) => col(f.id) && (f.type === 'text' || f.type === 'code'))
+    .sort((a, b) => col(a.id)!.index - col(b.id)!.index);
+  const labels = textCols.filter((f, i) => i === 0 || f.id === target.keyField);
   const keyEmpty = col(target.keyField) ? `t_${target.keyField} IS NULL` : 'true';
   const all = `concat_ws('|', ${cells.join(', ')})`;
   const lookups = LOOKUP_FIELDS.filter((id) => has(id));
