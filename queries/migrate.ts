@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { runScript } from './script';
 import { projectRoot, sqlFile } from './sql';
 import { loadCatalog } from './catalog';
+import { installRoutines } from './routines';
 
 const SCHEMA_DIR = 'queries/schema';
 
@@ -22,7 +23,8 @@ export function listMigrations(): Migration[] {
 
 /**
  * Applies every migration newer than the file's recorded version, each in its own transaction, so an
- * existing database file moves forward without losing data. A new database also receives the fund catalog.
+ * existing database file moves forward without losing data. A new database also receives the fund catalog; every
+ * database gets the current SQL routines (routines.ts).
  */
 export async function migrate(db: Db): Promise<void> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_version (
@@ -39,4 +41,5 @@ export async function migrate(db: Db): Promise<void> {
     });
   }
   await loadCatalog(db);
+  await installRoutines(db);
 }

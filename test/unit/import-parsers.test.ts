@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { Db } from '@/queries/db';
-import { sqlFile } from '@/queries/sql';
 
 // The cell parsers of queries/import/parsers.sql, one value at a time (expected values worked out by hand).
 describe('import cell parsers (SQL macros)', () => {
@@ -10,11 +9,10 @@ describe('import cell parsers (SQL macros)', () => {
   let close: () => void;
   beforeAll(async () => {
     db = await Db.open(':memory:');
-    // One connection holds the TEMP macros for every query below.
+    // The parsers are macros of every database (queries/routines.ts); one connection serves every query below.
     await new Promise<void>((ready) => {
       db.withConnection(async (c) => {
         conn = c;
-        await c.run(sqlFile('queries/import/parsers.sql'));
         ready();
         await new Promise<void>((done) => (close = done));
       });

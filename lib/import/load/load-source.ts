@@ -57,12 +57,11 @@ export interface Prepared {
 }
 
 /**
- * Prepares an import's connection: the parser macros (TEMP, on this connection only), the target table's columns and
- * the names the database knows (imp_fund_sets). Needs only the kind, so importFile runs it while the file is read.
+ * Prepares an import's connection: the target table's columns and the names the database knows (imp_fund_sets; the
+ * parser macros are in the database already, see queries/routines.ts). Needs only the kind, so importFile runs it
+ * while the file is read.
  */
 export async function prepareConnection(conn: DuckDBConnection, kind: ImportKind, fundChoices?: Record<string, number>): Promise<Prepared> {
-  // One call for the whole file: the macros take no parameters, and one round trip is cheaper than fifty.
-  await conn.run(sqlFile('queries/import/parsers.sql'));
   const columns = await tableColumns(conn, TARGETS[kind].table);
   const known = await knownLookups(conn, fundChoices);
   await runScript(conn, known.fundSetsSql);

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import type { Db } from './db';
+import { sqlFile } from './sql';
+
+/**
+ * SQL macros kept in the database file rather than created per connection: the importer's cell parsers are some fifty
+ * macros, and creating them on every import's connection cost ~45 ms of each import. Each file is run again only when
+ * its text changed (its sha256 is recorded), so a new version of the application replaces them at the first open.
+ */
+const ROUTINES = ['queries/import/parsers.sql'];
+
+export async function installRoutines(db: Db): Promise<void> {
+  await db.run('CREATE TABLE IF NOT EXISTS routines (file VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL)');
+  for (const file of ROUTINES) {
+    const text = sqlFile(file);
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    const installed = await db.one<{ sha256: string }>('SELECT sha256 FROM routines WHERE file = $file', { file });
+    if (installed?.sha256 === sha256) continue;
+    await db.transaction(async (conn) => {
+      // One call: the macros take no parameters, and one round trip is cheaper than fifty.
+      await conn.run(text);
+      await conn.run('INSERT OR REPLACE INTO routines (file, sha256) VALUES ($file, $sha256)', { file, sha256 });
+    });
+  }
+}
