@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '@/queries/db';
+import { importFile } from '@/lib/import/import-file';
+import { rawDirFor } from '@/lib/import/raw-dir';
+import { getBatch } from '@/queries/import/batches';
 import { csv, seedCounty, writeFixture } from '../fixtures/import-load/helpers';
 
 const BIN = path.resolve('bin/fund-monitor.mjs');
@@ -66,6 +69,53 @@ describe('fund-monitor import / batches / rollback', () => {
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('已于');
     expect(again.stderr).toContain('李主任');
+  });
+});
+
+describe('the raw folder', () => {
+  let dir: string;
+  const saved = process.env.FUND_MONITOR_RAW_DIR;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-rawdir-'));
+    delete process.env.FUND_MONITOR_RAW_DIR;
+  });
+  afterAll(() => {
+    if (saved !== undefined) process.env.FUND_MONITOR_RAW_DIR = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is the same for a CLI import and a web import of one database: imports/ beside the database file', async () => {
+    const dbFile = path.join(dir, 'county.duckdb');
+    const db0 = await Db.open(dbFile);
+    await seedCounty(db0);
+    db0.close();
+    const rows = (v: string) => csv([['支付凭证号', '支付日期', '支付金额', '预算单位'], [v, '2018-01-02', '10.00', '县水利局']]);
+    // A relative --db, as an operator types it: the folder follows the database, not the project (data/imports).
+    const r = cli(['import', writeFixture('cli.csv', rows('R1')), '--kind', 'payments', '--db', path.relative(process.cwd(), dbFile), '--json']);
+    expect(r.code).toBe(0);
+    const db = await Db.open(dbFile);
+    try {
+      // What the web page's commit route does: importFile on the server's database, no folder given.
+      const web = await importFile({ db, filePath: writeFixture('web.csv', rows('R2')), fileName: 'web.csv', kind: 'payments' });
+      const folder = path.join(dir, 'imports');
+      expect(rawDirFor(dbFile)).toBe(folder);
+      const cliBatch = await getBatch(db, JSON.parse(r.stdout).batch_id);
+      const webBatch = await getBatch(db, web.batch_id);
+      expect(path.dirname(cliBatch!.raw_path!)).toBe(folder);
+      expect(path.dirname(webBatch!.raw_path!)).toBe(folder);
+      expect(readdirSync(folder).sort()).toEqual([path.basename(cliBatch!.raw_path!), path.basename(webBatch!.raw_path!)].sort());
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is $FUND_MONITOR_RAW_DIR when that is set', () => {
+    process.env.FUND_MONITOR_RAW_DIR = path.join(dir, 'elsewhere');
+    try {
+      expect(rawDirFor(path.join(dir, 'county.duckdb'))).toBe(path.join(dir, 'elsewhere'));
+    } finally {
+      delete process.env.FUND_MONITOR_RAW_DIR;
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { audit } from '@/queries/auth/audit';
 import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import type { CommitResponse } from '@/components/import/types';
 import { fail, importError, jsonBody, requestIp, UPLOAD_GONE } from '../_lib/http';
-import { rawDirFor, withImportMemoryLimit } from '../_lib/run-import';
+import { withImportMemoryLimit } from '../_lib/run-import';
 import { uploads } from '../_lib/uploads';
 
 export const dynamic = 'force-dynamic';
@@ -64,7 +64,6 @@ export async function POST(req: NextRequest) {
       sheet: typeof o.sheet === 'string' && o.sheet ? o.sheet : undefined,
       encoding: o.encoding === 'utf-8' || o.encoding === 'gb18030' ? o.encoding : undefined,
       user: viewer.username,
-      rawDir: rawDirFor(db),
     }));
     await audit(db, {
       actor: viewer.username,
