@@ -5,6 +5,7 @@ import { importFile } from '@/lib/import/import-file';
 import { KIND_LABELS } from '@/lib/import/types';
 import { serverDb } from '@/queries/server-db';
 import { audit } from '@/queries/auth/audit';
+import { batchAuditTarget } from '@/lib/import/audit';
 import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import type { CommitResponse } from '@/components/import/types';
 import { fail, importError, jsonBody, requestIp, UPLOAD_GONE } from '../_lib/http';
@@ -68,7 +69,7 @@ export async function POST(req: NextRequest) {
     await audit(db, {
       actor: viewer.username,
       action: 'import',
-      target: upload.fileName,
+      target: batchAuditTarget(result),
       detail: { batch_id: result.batch_id, kind, accepted: result.accepted, rejected: result.rejected, duplicates: result.duplicates },
       ip: requestIp(req),
     });
