@@ -6,6 +6,7 @@ import type { LoadOptions } from './load/plan';
 import { cleanupSource, readSource } from './source';
 import type { ImportResult, SourceInfo } from './types';
 import { RawCopy } from './load/raw-file';
+import { sweepRawDir } from './load/raw-sweep';
 import { importTracer } from './load/trace';
 import { assertSectionMayImport } from './load/section';
 import { rawDirFor } from './raw-dir';
@@ -39,6 +40,9 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
   // One import at a time per database (serialize.ts). The raw copy and its checksum start at once, in a worker, beside
   // the reading (a GBK file is transcoded meanwhile), and so does the preparation of the import's connection.
   return serialized(db, () => db.withConnection(async (conn) => {
+    // What killed imports left in the raw folder goes first. Inside the queue, so that no import of this process is
+    // between its COMMIT and its copy's rename meanwhile (raw-sweep.ts would take that copy for a crashed one's).
+    await sweepRawDir(db, rawDir).catch((error) => console.error('[import] sweeping the raw folder:', error));
     const copy = RawCopy.start(filePath, rawDir, fileName);
     copy.catch(() => undefined);
     const prepared = prepareConnection(conn, kind, options.fundChoices);

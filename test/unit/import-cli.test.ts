@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '@/queries/db';
 import { importFile } from '@/lib/import/import-file';
 import { rawDirFor } from '@/lib/import/raw-dir';
+import { ORPHAN_AGE_MS } from '@/lib/import/load/raw-sweep';
 import { getBatch } from '@/queries/import/batches';
 import { csv, seedCounty, writeFixture } from '../fixtures/import-load/helpers';
 
@@ -126,7 +127,7 @@ describe('an import killed midway', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('leaves no batch and no rows, and the database opens fine', async () => {
+  it('leaves no batch and no rows, the database opens fine, and the next import clears its raw copy', async () => {
     const dbFile = path.join(dir, 'kill.duckdb');
     const file = path.join(dir, 'big.csv');
     const db = await Db.open(dbFile);
@@ -139,7 +140,8 @@ describe('an import killed midway', () => {
     db.close();
 
     // Kill it inside the transaction: the trace says the checks are done and the insert is about to run.
-    const child = spawn(process.execPath, [BIN, 'import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', path.join(dir, 'raw')],
+    const rawDir = path.join(dir, 'raw');
+    const child = spawn(process.execPath, [BIN, 'import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', rawDir],
       { env: { ...process.env, FUND_MONITOR_TRACE_IMPORT: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     const killedAt = await new Promise<string>((resolve) => {
@@ -165,10 +167,22 @@ describe('an import killed midway', () => {
     } finally {
       reopened.close();
     }
+    // The raw copy of the killed import stayed, under a name that says no batch owns it.
+    const [orphan, ...others] = readdirSync(rawDir);
+    expect(others).toEqual([]);
+    expect(orphan).toMatch(/^\.committing-\d+-[0-9a-f]{12}-big\.csv$/);
+    // An hour later (an import that young may still be running in another process) the next import deletes it.
+    const anHourAgo = (Date.now() - ORPHAN_AGE_MS - 1000) / 1000;
+    utimesSync(path.join(rawDir, orphan), anHourAgo, anHourAgo);
+
     // The file still works: the same import, run to the end, lands in full.
-    const r = spawnSync(process.execPath, [BIN, 'import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', path.join(dir, 'raw'), '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', rawDir, '--json'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ rows_read: 600000, accepted: 600000 });
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ rows_read: 600000, accepted: 600000 });
     expect(existsSync(dbFile)).toBe(true);
+    // Only the new batch's copy is left; the orphan named another batch id, so it was not simply overwritten.
+    expect(readdirSync(rawDir)).toEqual([`${result.batch_id}-${result.sha256.slice(0, 12)}-big.csv`]);
+    expect(orphan).not.toBe(`.committing-${result.batch_id}-${result.sha256.slice(0, 12)}-big.csv`);
   }, 120_000);
 });
