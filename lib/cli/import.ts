@@ -6,6 +6,7 @@ import { getBatch, listBatches } from '@/queries/import/batches';
 import { loadPreset } from '@/queries/import/presets';
 import { rollbackBatch } from '@/queries/import/rollback';
 import { audit } from '@/queries/auth/audit';
+import { auditRollback, batchAuditTarget } from '@/lib/import/audit';
 
 /** The CLI's user name for batch records and rollbacks. */
 const cliUser = () => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
@@ -74,7 +75,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
     await audit(db, {
       actor: auditActor(opts.user),
       action: 'import',
-      target: path.basename(file),
+      target: batchAuditTarget(result),
       detail: {
         batch_id: result.batch_id, kind, rows_read: result.rows_read, accepted: result.accepted, rejected: result.rejected,
         duplicates: result.duplicates, subtotal_rows_skipped: result.subtotal_rows_skipped, via: 'cli',
@@ -120,15 +121,8 @@ export async function rollbackCommand(id: number, opts: { db: string; user?: str
   try {
     const batch = await getBatch(db, id);
     const r = await rollbackBatch(db, id, opts.user ?? cliUser());
-    await audit(db, {
-      actor: auditActor(opts.user),
-      action: 'rollback',
-      target: String(r.batch_id),
-      detail: {
-        batch_id: r.batch_id, kind: batch?.kind, file_name: batch?.file_name, rows_deleted: r.rows_deleted, units_deleted: r.units_deleted,
-        via: 'cli',
-      },
-    });
+    // rollbackBatch refuses a batch that does not exist, so here it does.
+    await auditRollback(db, { actor: auditActor(opts.user), batch: batch!, result: r, via: 'cli' });
     if (opts.json) console.log(JSON.stringify(r));
     else console.log(`已撤销批次 #${r.batch_id}：删除 ${r.rows_deleted} 行${r.units_deleted ? `，以及该批次新建的 ${r.units_deleted} 个单位` : ''}`);
   } finally {

@@ -45,7 +45,7 @@ program
   .option('--mapping <preset>', 'a saved header mapping (preset) of this kind')
   .option('--day-first', 'dates such as 07/09/2018 are day first')
   .option('--allow-new-units', 'create towns, departments and villages the file names but the database lacks')
-  .option('--raw-dir <dir>', 'where the raw file is kept (default: data/imports)')
+  .option('--raw-dir <dir>', 'where the raw file is kept (default: $FUND_MONITOR_RAW_DIR, else imports/ beside the database file)')
   .option('--user <name>', 'who imports, for the batch record (default: cli:$USER)')
   .option('--json', 'print the result as one JSON object')
   .action((file, opts) => importCommand(file, { ...opts, db: opts.db ?? defaultDbFile() }));

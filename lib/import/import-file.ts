@@ -1,14 +1,15 @@
 import path from 'node:path';
 import type { Db } from '@/queries/db';
-import { projectRoot } from '@/queries/sql';
 import { loadOnConnection, prepareConnection } from './load/load-source';
 import { serialized } from './load/serialize';
 import type { LoadOptions } from './load/plan';
 import { cleanupSource, readSource } from './source';
 import type { ImportResult, SourceInfo } from './types';
 import { RawCopy } from './load/raw-file';
+import { sweepRawDir } from './load/raw-sweep';
 import { importTracer } from './load/trace';
 import { assertSectionMayImport } from './load/section';
+import { rawDirFor } from './raw-dir';
 
 export interface ImportFileOptions extends LoadOptions {
   db: Db;
@@ -18,11 +19,9 @@ export interface ImportFileOptions extends LoadOptions {
   fileName: string;
   /** Force the CSV encoding instead of detecting it. */
   encoding?: 'utf-8' | 'gb18030';
-  /** Where raw files are kept; data/imports/ by default. */
+  /** Where raw files are kept; rawDirFor(the database file) by default. */
   rawDir?: string;
 }
-
-export const DEFAULT_RAW_DIR = 'data/imports';
 
 /**
  * Imports one file: read it (encoding, XLSX sheet, header rows), map its headers to the kind's fields, then parse,
@@ -34,13 +33,16 @@ export const DEFAULT_RAW_DIR = 'data/imports';
  */
 export async function importFile(options: ImportFileOptions): Promise<ImportResult> {
   const { db, filePath, fileName, kind, sheet, encoding } = options;
-  const rawDir = options.rawDir ?? path.join(/*turbopackIgnore: true*/ projectRoot, DEFAULT_RAW_DIR);
+  const rawDir = path.resolve(options.rawDir ?? rawDirFor(db.file));
   const trace = importTracer();
   // A 股室 imports only its own funds: kinds without a fund are refused before the file is touched.
   if (options.sectionId !== undefined) await assertSectionMayImport(db, kind, options.sectionId);
   // One import at a time per database (serialize.ts). The raw copy and its checksum start at once, in a worker, beside
   // the reading (a GBK file is transcoded meanwhile), and so does the preparation of the import's connection.
   return serialized(db, () => db.withConnection(async (conn) => {
+    // What killed imports left in the raw folder goes first. Inside the queue, so that no import of this process is
+    // between its COMMIT and its copy's rename meanwhile (raw-sweep.ts would take that copy for a crashed one's).
+    await sweepRawDir(db, rawDir).catch((error) => console.error('[import] sweeping the raw folder:', error));
     const copy = RawCopy.start(filePath, rawDir, fileName);
     copy.catch(() => undefined);
     const prepared = prepareConnection(conn, kind, options.fundChoices);

@@ -77,6 +77,11 @@ export async function getBatch(db: Db, id: number): Promise<BatchRow | undefined
   return rows[0] && toBatch(rows[0]);
 }
 
+/** Whether some batch keeps its raw file at `rawPath` (exactly as import_batches.raw_path stores it). */
+export async function rawPathReferenced(db: Db, rawPath: string): Promise<boolean> {
+  return (await db.one<{ referenced: boolean }>(sqlFile('queries/import/raw_referenced.sql'), { path: rawPath }))?.referenced === true;
+}
+
 /** A batch's rejects, one per problem (a row may have several), in file order. */
 export function listRejects(db: Db, batchId: number, page: { limit?: number; offset?: number } = {}): Promise<RejectRow[]> {
   return db.all<RejectRow>(sqlFile('queries/import/rejects.sql'), { batch: batchId, limit: page.limit ?? 100, offset: page.offset ?? 0 });

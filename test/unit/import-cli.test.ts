@@ -1,9 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '@/queries/db';
+import { importFile } from '@/lib/import/import-file';
+import { rawDirFor } from '@/lib/import/raw-dir';
+import { ORPHAN_AGE_MS } from '@/lib/import/load/raw-sweep';
+import { getBatch } from '@/queries/import/batches';
 import { csv, seedCounty, writeFixture } from '../fixtures/import-load/helpers';
 
 const BIN = path.resolve('bin/fund-monitor.mjs');
@@ -69,6 +73,53 @@ describe('fund-monitor import / batches / rollback', () => {
   });
 });
 
+describe('the raw folder', () => {
+  let dir: string;
+  const saved = process.env.FUND_MONITOR_RAW_DIR;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-rawdir-'));
+    delete process.env.FUND_MONITOR_RAW_DIR;
+  });
+  afterAll(() => {
+    if (saved !== undefined) process.env.FUND_MONITOR_RAW_DIR = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is the same for a CLI import and a web import of one database: imports/ beside the database file', async () => {
+    const dbFile = path.join(dir, 'county.duckdb');
+    const db0 = await Db.open(dbFile);
+    await seedCounty(db0);
+    db0.close();
+    const rows = (v: string) => csv([['支付凭证号', '支付日期', '支付金额', '预算单位'], [v, '2018-01-02', '10.00', '县水利局']]);
+    // A relative --db, as an operator types it: the folder follows the database, not the project (data/imports).
+    const r = cli(['import', writeFixture('cli.csv', rows('R1')), '--kind', 'payments', '--db', path.relative(process.cwd(), dbFile), '--json']);
+    expect(r.code).toBe(0);
+    const db = await Db.open(dbFile);
+    try {
+      // What the web page's commit route does: importFile on the server's database, no folder given.
+      const web = await importFile({ db, filePath: writeFixture('web.csv', rows('R2')), fileName: 'web.csv', kind: 'payments' });
+      const folder = path.join(dir, 'imports');
+      expect(rawDirFor(dbFile)).toBe(folder);
+      const cliBatch = await getBatch(db, JSON.parse(r.stdout).batch_id);
+      const webBatch = await getBatch(db, web.batch_id);
+      expect(path.dirname(cliBatch!.raw_path!)).toBe(folder);
+      expect(path.dirname(webBatch!.raw_path!)).toBe(folder);
+      expect(readdirSync(folder).sort()).toEqual([path.basename(cliBatch!.raw_path!), path.basename(webBatch!.raw_path!)].sort());
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is $FUND_MONITOR_RAW_DIR when that is set', () => {
+    process.env.FUND_MONITOR_RAW_DIR = path.join(dir, 'elsewhere');
+    try {
+      expect(rawDirFor(path.join(dir, 'county.duckdb'))).toBe(path.join(dir, 'elsewhere'));
+    } finally {
+      delete process.env.FUND_MONITOR_RAW_DIR;
+    }
+  });
+});
+
 describe('an import killed midway', () => {
   let dir: string;
   beforeAll(() => {
@@ -76,7 +127,7 @@ describe('an import killed midway', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('leaves no batch and no rows, and the database opens fine', async () => {
+  it('leaves no batch and no rows, the database opens fine, and the next import clears its raw copy', async () => {
     const dbFile = path.join(dir, 'kill.duckdb');
     const file = path.join(dir, 'big.csv');
     const db = await Db.open(dbFile);
@@ -89,7 +140,8 @@ describe('an import killed midway', () => {
     db.close();
 
     // Kill it inside the transaction: the trace says the checks are done and the insert is about to run.
-    const child = spawn(process.execPath, [BIN, 'import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', path.join(dir, 'raw')],
+    const rawDir = path.join(dir, 'raw');
+    const child = spawn(process.execPath, [BIN, 'import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', rawDir],
       { env: { ...process.env, FUND_MONITOR_TRACE_IMPORT: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     const killedAt = await new Promise<string>((resolve) => {
@@ -115,10 +167,22 @@ describe('an import killed midway', () => {
     } finally {
       reopened.close();
     }
+    // The raw copy of the killed import stayed, under a name that says no batch owns it.
+    const [orphan, ...others] = readdirSync(rawDir);
+    expect(others).toEqual([]);
+    expect(orphan).toMatch(/^\.committing-\d+-[0-9a-f]{12}-big\.csv$/);
+    // An hour later (an import that young may still be running in another process) the next import deletes it.
+    const anHourAgo = (Date.now() - ORPHAN_AGE_MS - 1000) / 1000;
+    utimesSync(path.join(rawDir, orphan), anHourAgo, anHourAgo);
+
     // The file still works: the same import, run to the end, lands in full.
-    const r = spawnSync(process.execPath, [BIN, 'import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', path.join(dir, 'raw'), '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', rawDir, '--json'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ rows_read: 600000, accepted: 600000 });
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ rows_read: 600000, accepted: 600000 });
     expect(existsSync(dbFile)).toBe(true);
+    // Only the new batch's copy is left; the orphan named another batch id, so it was not simply overwritten.
+    expect(readdirSync(rawDir)).toEqual([`${result.batch_id}-${result.sha256.slice(0, 12)}-big.csv`]);
+    expect(orphan).not.toBe(`.committing-${result.batch_id}-${result.sha256.slice(0, 12)}-big.csv`);
   }, 120_000);
 });

@@ -184,7 +184,7 @@ describe('the CLI audits its imports and rollbacks', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("writes 'import' and 'rollback' with the actor (--user, else 'cli'), the file name or batch id, and the counts", async () => {
+  it("writes 'import' and 'rollback' with the actor (--user, else 'cli'), the file name, and the counts", async () => {
     const file = writeFixture('审计.csv', csv([['支付凭证号', '支付日期', '支付金额'], ['AU1', '2018-01-02', '10'], ['AU2', 'x', '5']]));
     const rawDir = path.join(dir, 'raw');
     expect(cli(['import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', rawDir, '--json']).status).toBe(0);
@@ -194,11 +194,11 @@ describe('the CLI audits its imports and rollbacks', () => {
     const db = await Db.open(dbFile);
     try {
       const rows = (await listAudit(db)).reverse().map((r) => ({ ...r, detail: JSON.parse(r.detail ?? 'null') }));
-      expect(rows.map((r) => [r.actor, r.action, r.target])).toEqual([['cli', 'import', '审计.csv'], ['王科长', 'rollback', '1']]);
+      expect(rows.map((r) => [r.actor, r.action, r.target])).toEqual([['cli', 'import', '审计.csv'], ['王科长', 'rollback', '审计.csv']]);
       expect(rows[0].detail).toEqual({
         batch_id: 1, kind: 'payments', rows_read: 2, accepted: 1, rejected: 1, duplicates: 0, subtotal_rows_skipped: 0, via: 'cli',
       });
-      expect(rows[1].detail).toEqual({ batch_id: 1, kind: 'payments', file_name: '审计.csv', rows_deleted: 1, units_deleted: 0, via: 'cli' });
+      expect(rows[1].detail).toEqual({ batch_id: 1, kind: 'payments', rows_deleted: 1, units_deleted: 0, via: 'cli' });
     } finally {
       db.close();
     }

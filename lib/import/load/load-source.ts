@@ -193,6 +193,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     const rejects = await rows<RejectRow>(conn, sqlFile('queries/import/rejects.sql'), { batch: batchId, limit: RESULT_REJECTS, offset: 0 });
     await conn.run('COMMIT');
     inTransaction = false;
+    await copy.keep();
     trace('commit');
 
     return {

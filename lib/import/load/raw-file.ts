@@ -55,16 +55,24 @@ export function safeFileName(name: string): string {
   return path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_') || 'file';
 }
 
+/** Name prefixes of raw copies no batch owns yet (raw-sweep.ts removes those an import left behind). */
+export const PENDING_PREFIX = '.pending-';
+export const COMMITTING_PREFIX = '.committing-';
+
 /**
  * The raw file kept with its batch, so nothing is ever lost: copied to rawDir under a pending name while the import
- * reads it, then named `<batch_id>-<sha256 first 12>-<original name>` once the batch id is known.
+ * reads it; `.committing-<final name>` once the batch id is known; `<batch_id>-<sha256 first 12>-<original name>` only
+ * after the batch committed. So a file under a final name always has its batch, and whatever a killed import leaves
+ * behind carries a prefix that says so.
  */
 export class RawCopy {
-  private constructor(readonly sha256: string, private pending: string, private readonly rawDir: string, private readonly fileName: string) {}
+  private final: string | null = null;
+
+  private constructor(readonly sha256: string, private current: string, private readonly rawDir: string, private readonly fileName: string) {}
 
   static async start(file: string, rawDir: string, fileName: string): Promise<RawCopy> {
     await mkdir(rawDir, { recursive: true });
-    const pending = path.join(rawDir, `.pending-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+    const pending = path.join(rawDir, `${PENDING_PREFIX}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
     try {
       return new RawCopy(await copyAndHash(file, pending), pending, rawDir, safeFileName(fileName));
     } catch (error) {
@@ -73,16 +81,31 @@ export class RawCopy {
     }
   }
 
-  /** Gives the copy its final name; returns the path stored in import_batches.raw_path. */
+  /** Returns the path stored in import_batches.raw_path; the copy takes that name in keep(), after the commit. */
   async name(batchId: number): Promise<string> {
-    const final = path.join(this.rawDir, `${batchId}-${this.sha256.slice(0, 12)}-${this.fileName}`);
-    await rename(this.pending, final);
-    this.pending = final;
-    return final;
+    const final = `${batchId}-${this.sha256.slice(0, 12)}-${this.fileName}`;
+    const committing = path.join(this.rawDir, COMMITTING_PREFIX + final);
+    await rename(this.current, committing);
+    this.current = committing;
+    return (this.final = path.join(this.rawDir, final));
+  }
+
+  /**
+   * The batch committed: the copy takes its final name. Never throws, since the import has landed; a copy left under
+   * its committing name is renamed by the next import's sweep.
+   */
+  async keep(): Promise<void> {
+    try {
+      if (!this.final) throw new Error('keep() before name()');
+      await rename(this.current, this.final);
+      this.current = this.final;
+    } catch (error) {
+      console.error(`[import] the raw copy ${this.current} keeps its name:`, error);
+    }
   }
 
   /** The import failed: the copy goes too, so a failed import leaves nothing behind. */
   async discard(): Promise<void> {
-    await rm(this.pending, { force: true });
+    await rm(this.current, { force: true });
   }
 }

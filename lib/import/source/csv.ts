@@ -3,6 +3,7 @@ import type { SourceInfo, SourceOptions } from '../types';
 import { parseHead } from './delimiter';
 import type { Sniffed } from './detect';
 import { assertText, bomLength, decodeHead, decoderLabel, detectEncoding, isValidUtf8, needsTranscoding, type CsvEncoding } from './encoding';
+import { blankEmptyLines } from './empty-lines';
 import { SourceError } from './errors';
 import { tempPath, transcodeToUtf8 } from './transcode';
 
@@ -20,7 +21,8 @@ async function chooseEncoding(filePath: string, fileName: string, options: Sourc
 
 /**
  * Reads a CSV (or tab/semicolon-separated text) source: encoding, delimiter and header from the first MB; the data
- * stay in the file (or its UTF-8 transcoding), and skipLines tells DuckDB's read_csv how many records to skip.
+ * stay in the file (or its UTF-8 transcoding; or a copy when empty lines among the data must be blanked, see
+ * empty-lines.ts), and skipLines tells DuckDB's read_csv how many records to skip.
  */
 export async function readCsvSource(filePath: string, fileName: string, options: SourceOptions, sniffed: Sniffed): Promise<SourceInfo> {
   const whole = sniffed.head.length >= sniffed.size;
@@ -51,16 +53,17 @@ export async function readCsvSource(filePath: string, fileName: string, options:
     delimiter,
     tempFiles: [],
   };
-  if (needsTranscoding(encoding)) {
-    const dest = tempPath('.csv');
-    try {
+  try {
+    if (needsTranscoding(encoding)) {
+      const dest = tempPath('.csv');
       await transcodeToUtf8(filePath, decoderLabel(encoding), dest);
-    } catch (e) {
-      await unlink(dest).catch(() => {});
-      throw e;
+      info.dataCsvPath = dest;
+      info.tempFiles.push(dest);
     }
-    info.dataCsvPath = dest;
-    info.tempFiles.push(dest);
+    await blankEmptyLines(info);
+  } catch (e) {
+    await Promise.all(info.tempFiles.map((f) => unlink(f).catch(() => {})));
+    throw e;
   }
   return info;
 }

@@ -10,8 +10,9 @@
  * numbers rows, so for CSV skipLines = firstDataRow - 1. Checked on DuckDB 1.5.6 with and without auto_detect.
  * Notes for the loader:
  * - Only the first info.headers.length columns are the table's (a CSV may carry trailing blank columns).
- * - A blank row between data rows is a record of NULLs (XLSX: always; CSV: when written as ",,,"). DuckDB drops
- *   completely empty lines of a multi-column CSV, which shifts the row numbers after them.
+ * - A blank row between data rows is a record of NULLs. XLSX: always. CSV: DuckDB drops completely empty lines, which
+ *   would shift the row numbers after them, so those among the data records are written as ",,," first
+ *   (empty-lines.ts; the file is then a copy).
  * - Delete info.tempFiles afterwards (cleanupSource).
  */
 import { unlink } from 'node:fs/promises';

@@ -1,14 +1,5 @@
-import path from 'node:path';
 import type { Db } from '@/queries/db';
 import { IMPORT_MEMORY_LIMIT } from '@/lib/cli/import';
-
-/**
- * Where the server keeps raw files: $FUND_MONITOR_RAW_DIR, else an `imports` folder beside the database file
- * (data/imports for the default data/demo.duckdb, the CLI's folder too).
- */
-export function rawDirFor(db: Db): string {
-  return process.env.FUND_MONITOR_RAW_DIR ?? path.join(path.dirname(path.resolve(db.file)), 'imports');
-}
 
 const state = globalThis as typeof globalThis & { __fundMonitorImportMemory?: { running: number; previous: string | null } };
 

@@ -5,10 +5,11 @@ import { importFile } from '@/lib/import/import-file';
 import { KIND_LABELS } from '@/lib/import/types';
 import { serverDb } from '@/queries/server-db';
 import { audit } from '@/queries/auth/audit';
+import { batchAuditTarget } from '@/lib/import/audit';
 import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import type { CommitResponse } from '@/components/import/types';
 import { fail, importError, jsonBody, requestIp, UPLOAD_GONE } from '../_lib/http';
-import { rawDirFor, withImportMemoryLimit } from '../_lib/run-import';
+import { withImportMemoryLimit } from '../_lib/run-import';
 import { uploads } from '../_lib/uploads';
 
 export const dynamic = 'force-dynamic';
@@ -64,12 +65,11 @@ export async function POST(req: NextRequest) {
       sheet: typeof o.sheet === 'string' && o.sheet ? o.sheet : undefined,
       encoding: o.encoding === 'utf-8' || o.encoding === 'gb18030' ? o.encoding : undefined,
       user: viewer.username,
-      rawDir: rawDirFor(db),
     }));
     await audit(db, {
       actor: viewer.username,
       action: 'import',
-      target: upload.fileName,
+      target: batchAuditTarget(result),
       detail: { batch_id: result.batch_id, kind, accepted: result.accepted, rejected: result.rejected, duplicates: result.duplicates },
       ip: requestIp(req),
     });

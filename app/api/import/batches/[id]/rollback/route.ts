@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { audit } from '@/queries/auth/audit';
+import { auditRollback } from '@/lib/import/audit';
 import { rollbackBatch } from '@/queries/import/rollback';
 import { batchAccess } from '../../../_lib/batch-access';
 import { fail, requestIp } from '../../../_lib/http';
@@ -19,11 +19,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   }
   try {
     const result = await rollbackBatch(db, batch.id, viewer.username);
-    await audit(db, {
-      actor: viewer.username, action: 'rollback', target: batch.file_name,
-      detail: { batch_id: batch.id, kind: batch.kind, rows_deleted: result.rows_deleted, units_deleted: result.units_deleted },
-      ip: requestIp(req),
-    });
+    await auditRollback(db, { actor: viewer.username, batch, result, ip: requestIp(req) });
     return Response.json(result);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
