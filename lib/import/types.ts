@@ -31,6 +31,8 @@ export interface SourceOptions {
  * A source file made ready for DuckDB: a UTF-8, comma-separated CSV file holding only the data records (no title,
  * unit or header rows), plus what was learnt above the data.
  */
+export type LineBreak = '\n' | '\r\n' | '\r';
+
 export interface SourceInfo {
   /** The user's file name, for messages. */
   fileName: string;
@@ -53,6 +55,11 @@ export interface SourceInfo {
   skipLines: number;
   /** The delimiter of dataCsvPath. */
   delimiter: string;
+  /**
+   * The line break of dataCsvPath's records, told to DuckDB: it would otherwise take the file's first line break,
+   * even one inside a quoted header cell (Alt+Enter in Excel), and read a CRLF file as LF lines. null: none seen.
+   */
+  newLine: LineBreak | null;
   /** Temporary files to delete after the import. */
   tempFiles: string[];
 }

@@ -1,9 +1,13 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
 import { cleanupSource, readSource } from '@/lib/import/source';
+import { blankEmptyLines } from '@/lib/import/source/empty-lines';
 import { parseRecords } from '@/lib/import/source/records';
+import { RawCopy } from '@/lib/import/load/raw-file';
 import { encodeGbk } from '../fixtures/import/gbk';
 import { importText, useSeededCounty, writeFixture } from '../fixtures/import-load/helpers';
 
@@ -71,14 +75,42 @@ describe('empty lines in a CSV keep the row numbers Excel shows', () => {
     const quoted = writeFixture('quoted.csv', file([HEADER, 'Q1,2018-03-01,1,县水利局,"a', '', 'b"', 'Q2,2018-03-01,1,县水利局,x'], '\n'));
     for (const f of [plain, quoted]) {
       const info = await readSource(f, 'x.csv', { kind: 'payments' });
+      expect(await blankEmptyLines(info)).toBe(false);
       expect(info.dataCsvPath).toBe(f);
       expect(info.tempFiles).toEqual([]);
     }
   });
 
+  it('the raw copy notes whether a file may hold empty lines, so files without them are not read again', async () => {
+    const hint = async (text: string) => {
+      const copy = await RawCopy.start(writeFixture('hint.csv', text), mkdtempSync(path.join(os.tmpdir(), 'fm-hint-')), 'hint.csv');
+      await copy.discard();
+      return copy.mayHaveEmptyLines;
+    };
+    expect(await hint(file([HEADER, 'H1,2018-03-01,1,县水利局,x', '', '', ''], '\r\n'))).toBe(false); // trailing only
+    expect(await hint(file([HEADER, 'H1,2018-03-01,1,县水利局,x', 'H2,2018-03-01,1,县水利局,x'], '\n'))).toBe(false);
+    for (const eol of ['\n', '\r\n', '\r']) {
+      expect(await hint(file([HEADER, 'H1,2018-03-01,1,县水利局,x', '', 'H2,2018-03-01,1,县水利局,x'], eol))).toBe(true);
+    }
+    // An empty line 8 MB in, where one read of the worker ends and the next begins.
+    const filler = 'F,2018-03-01,1,县水利局,' + 'x'.repeat(200) + '\n';
+    const head = HEADER + '\n';
+    const count = Math.floor(((8 << 20) - 1 - Buffer.byteLength(head)) / Buffer.byteLength(filler));
+    const lines8 = head + filler.repeat(count);
+    const big = lines8 + 'y'.repeat((8 << 20) - 1 - Buffer.byteLength(lines8));
+    expect(await hint(big + '\n\nZ,2018-03-01,1,县水利局,x\n')).toBe(true);
+  });
+
+  it('reads a CRLF file whose header has a line break inside a quoted cell (Alt+Enter in Excel)', async () => {
+    const text = file(['支付凭证号,"支付\n日期",支付金额,预算单位,用途', 'N1,2018-03-01,1.00,县水利局,x', 'N2,2018-03-02,2.00,县水利局,y'], '\r\n');
+    const r = await importText(db, 'payments', text, { name: 'altenter.csv' });
+    expect([r.rows_read, r.accepted, r.rejected]).toEqual([2, 2, 0]);
+  });
+
   it('replaces a transcoded file by its blanked copy, and deletes both afterwards', async () => {
     const f = writeFixture('gbk.csv', encodeGbk(file([HEADER, 'G1,2018-03-01,1,县水利局,产业', '', 'G2,2018-03-01,1,县水利局,产业'], '\r\n')));
     const info = await readSource(f, 'gbk.csv', { kind: 'payments' });
+    expect(await blankEmptyLines(info)).toBe(true);
     expect(info.tempFiles).toEqual([info.dataCsvPath]);
     expect(info.skipLines).toBe(1);
     expect(readFileSync(info.dataCsvPath, 'utf8')).toBe(file([HEADER, 'G1,2018-03-01,1,县水利局,产业', ',,,,', 'G2,2018-03-01,1,县水利局,产业'], '\r\n'));
@@ -106,6 +138,7 @@ describe('empty lines across the 4 MB pieces the file is read in', () => {
     const text = file(lines, '\r\n');
     const info = await readSource(writeFixture('big.csv', text), 'big.csv', { kind: 'payments' });
     try {
+      expect(await blankEmptyLines(info)).toBe(true);
       expect(info.skipLines).toBe(2);
       // Excel's rows below the header: every record, an empty line an empty row; trailing empty lines are no rows.
       const cells = (r: string[]) => Array.from({ length: 5 }, (_, j) => r[j] || null);

@@ -10,6 +10,7 @@ import { knownLookups, type KnownLookups } from './lookup-enums';
 import { mappingJson } from './mapping';
 import { planLoad, type LoadOptions, type LoadPlan } from './plan';
 import { RawCopy } from './raw-file';
+import { blankEmptyLines } from '../source/empty-lines';
 import { needsSerialRead, rowOrderCheckSql, rowsSql } from './rows-sql';
 import { serialized } from './serialize';
 import { TARGETS } from './targets';
@@ -110,17 +111,26 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     // The first pass keeps the file's order (imp_rows.rowid = record position); nothing after it needs any order.
     await conn.run('SET preserve_insertion_order = true');
     let parallel = true;
-    try {
-      await conn.run(rowsSql(plan, known, true));
-    } catch (error) {
-      if (!needsSerialRead(error)) throw error;
-      parallel = false;
-      await conn.run(rowsSql(plan, known, false));
-    }
+    const firstPass = async () => {
+      try {
+        await conn.run(rowsSql(plan, known, parallel));
+      } catch (error) {
+        if (!parallel || !needsSerialRead(error)) throw error;
+        parallel = false;
+        await conn.run(rowsSql(plan, known, false));
+      }
+    };
+    await firstPass();
     trace('read and parse');
+    copy = await copying;
+    // Rarely a CSV has empty lines among its records, which DuckDB skips: they are blanked in a copy and the file is
+    // read again, so that row numbers stay Excel's (source/empty-lines.ts).
+    if (copy.mayHaveEmptyLines && source.format === 'csv' && (await blankEmptyLines(source))) {
+      await firstPass();
+      trace('read again (empty lines)');
+    }
     // Nothing after the first pass needs the file's order, and the inserts run faster without keeping it.
     await conn.run('SET preserve_insertion_order = false');
-    copy = await copying;
     const batchId = Number((await rows<{ id: string }>(conn, "SELECT nextval('import_batch_seq') AS id"))[0].id);
     const rawPath = await copy.name(batchId);
     trace('raw copy');

@@ -30,11 +30,15 @@ const or = (parts: string[]) => (parts.length ? `coalesce(${parts.join(' OR ')},
  */
 export const CSV_BUFFER_SIZE = 32 << 20;
 
+/** read_csv's new_line takes the line break written as an escape ('\\r\\n'), not the characters themselves. */
+const NEW_LINE: Record<NonNullable<SourceInfo['newLine']>, string> = { '\n': '\\n', '\r\n': '\\r\\n', '\r': '\\r' };
+
 export function readCsvSql(source: SourceInfo, parallel: boolean, extra = true): string {
   const columns = [...source.headers.map((_, i) => cell(i)), ...(extra ? [EXTRA] : [])].map((c) => `'${c}': 'VARCHAR'`).join(', ');
+  const newLine = source.newLine ? `, new_line = '${NEW_LINE[source.newLine]}'` : '';
   return `read_csv(${str(source.dataCsvPath)}, header = false, skip = ${source.skipLines}, auto_detect = false,
     all_varchar = true, null_padding = true, parallel = ${parallel}, delim = ${str(source.delimiter)}, quote = '"', escape = '"',
-    encoding = 'utf-8', buffer_size = ${CSV_BUFFER_SIZE}, columns = {${columns}})`;
+    encoding = 'utf-8', buffer_size = ${CSV_BUFFER_SIZE}${newLine}, columns = {${columns}})`;
 }
 
 export function rowsSql(plan: LoadPlan, known: KnownLookups, parallel: boolean): string {

@@ -22,14 +22,15 @@ async function chooseEncoding(filePath: string, fileName: string, options: Sourc
 /**
  * Reads a CSV (or tab/semicolon-separated text) source: encoding, delimiter and header from the first MB; the data
  * stay in the file (or its UTF-8 transcoding; or a copy when empty lines among the data must be blanked, see
- * empty-lines.ts), and skipLines tells DuckDB's read_csv how many records to skip.
+ * empty-lines.ts, which the loader calls when the raw copy found some), and skipLines tells DuckDB's read_csv how
+ * many records to skip.
  */
 export async function readCsvSource(filePath: string, fileName: string, options: SourceOptions, sniffed: Sniffed): Promise<SourceInfo> {
   const whole = sniffed.head.length >= sniffed.size;
   const encoding = await chooseEncoding(filePath, fileName, options, sniffed);
   const text = decodeHead(sniffed.head, encoding, whole);
   assertText(text, fileName, encoding);
-  const { delimiter, records, complete, layout } = parseHead(text, options.kind, whole);
+  const { delimiter, records, complete, layout, lineBreak } = parseHead(text, options.kind, whole);
 
   const headerEnd = layout.headerIndex + layout.headerRowCount;
   let dataIndex = layout.dataIndex;
@@ -51,6 +52,7 @@ export async function readCsvSource(filePath: string, fileName: string, options:
     // DuckDB's read_csv skip= counts records the same way (quote-aware; an empty line is one), not physical lines.
     skipLines: dataIndex,
     delimiter,
+    newLine: lineBreak,
     tempFiles: [],
   };
   try {
@@ -60,7 +62,8 @@ export async function readCsvSource(filePath: string, fileName: string, options:
       info.dataCsvPath = dest;
       info.tempFiles.push(dest);
     }
-    await blankEmptyLines(info);
+    // The raw copy's worker looks for empty lines in byte-wise encodings (see empty-lines.ts); not in UTF-16.
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') await blankEmptyLines(info);
   } catch (e) {
     await Promise.all(info.tempFiles.map((f) => unlink(f).catch(() => {})));
     throw e;

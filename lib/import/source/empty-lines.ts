@@ -1,5 +1,5 @@
 import { open, unlink, type FileHandle } from 'node:fs/promises';
-import type { SourceInfo } from '../types';
+import type { LineBreak, SourceInfo } from '../types';
 import { SourceError } from './errors';
 import { tempPath, writeAll } from './transcode';
 
@@ -10,9 +10,11 @@ import { tempPath, writeAll } from './transcode';
  * So when the data records hold empty lines, the file is copied with each of them turned into a line of delimiters,
  * and Excel row n is record n - firstDataRow of DuckDB's read again.
  *
- * Most files have none, and for those the cost is one read of the data with a Buffer.indexOf over it (25–35 ms per
- * 100 MB, mostly the read): only where that finds an empty line is the file walked record by record (quote-aware,
- * since an empty line inside a quoted cell is part of the cell) and copied.
+ * Most files have none, and they should not pay for the look: the raw copy's worker, which reads every byte anyway,
+ * notes whether an empty line may be there (raw-file.ts), and only then does the loader call blankEmptyLines and read
+ * the file again (UTF-16 files, whose bytes the worker cannot search, are looked at while the source is read). Here
+ * the data are searched once more with a Buffer.indexOf, and only where that finds an empty line is the file walked
+ * record by record (quote-aware, since an empty line inside a quoted cell is part of the cell) and copied.
  */
 
 const CHUNK = 4 << 20;
@@ -23,9 +25,8 @@ const CR = 13;
 const QUOTE = 34;
 
 /**
- * The line breaks as DuckDB reads them: it takes the first line break of the file, quoted or not, for all of them (a
- * file that mixes them fails to load). `t` is the byte a line ends with; an empty line is `t` right after the previous
- * line's end, or \r\n for CRLF.
+ * The records' line break (info.newLine, which DuckDB is told too): `t` is the byte a line ends with; an empty line
+ * is `t` right after the previous line's end, or \r\n for CRLF.
  */
 interface LineStyle {
   t: number;
@@ -33,14 +34,11 @@ interface LineStyle {
   empty: Buffer;
 }
 
-function lineStyle(head: Buffer): LineStyle | null {
-  const lf = head.indexOf(LF);
-  const cr = head.indexOf(CR);
-  if (lf < 0 && cr < 0) return null;
-  if (cr < 0 || (lf >= 0 && lf < cr)) return { t: LF, crlf: false, empty: Buffer.from('\n\n') };
-  if (head[cr + 1] === LF) return { t: LF, crlf: true, empty: Buffer.from('\n\r\n') };
-  return { t: CR, crlf: false, empty: Buffer.from('\r\r') };
-}
+const STYLES: Record<LineBreak, LineStyle> = {
+  '\n': { t: LF, crlf: false, empty: Buffer.from('\n\n') },
+  '\r\n': { t: LF, crlf: true, empty: Buffer.from('\n\r\n') },
+  '\r': { t: CR, crlf: false, empty: Buffer.from('\r\r') },
+};
 
 /**
  * Follows records through a file given in pieces of whole lines: a field that starts with a quote runs to its closing
@@ -156,9 +154,8 @@ async function occurs(fh: FileHandle, from: number, to: number, pattern: Buffer)
 
 /** Offsets of the empty lines between the first data record and the end of the content, in file order. */
 async function emptyDataLines(fh: FileHandle, info: SourceInfo, size: number): Promise<number[]> {
-  const head = Buffer.allocUnsafe(Math.min(CHUNK, size));
-  const style = lineStyle(head.subarray(0, (await fh.read(head, 0, head.length, 0)).bytesRead));
-  if (!style) return [];
+  if (!info.newLine) return [];
+  const style = STYLES[info.newLine];
   const delimiter = info.delimiter.charCodeAt(0);
 
   // The first data record: past skipLines records, counted as read_csv's skip counts them.
@@ -220,15 +217,15 @@ async function copyWithFill(fh: FileHandle, size: number, offsets: number[], fil
 /**
  * Makes DuckDB see every empty line of the data records as a blank record (see the top of this file): when there is
  * one, info.dataCsvPath becomes a copy with delimiters on those lines (skipLines stays right: the lines above the data
- * are copied as they are), and a transcoded file it replaces is deleted.
+ * are copied as they are), and a transcoded file it replaces is deleted. Resolves true when it made such a copy.
  */
-export async function blankEmptyLines(info: SourceInfo): Promise<void> {
+export async function blankEmptyLines(info: SourceInfo): Promise<boolean> {
   const fh = await open(info.dataCsvPath, 'r');
   let copy: string;
   try {
     const size = (await fh.stat()).size;
     const offsets = await emptyDataLines(fh, info, size);
-    if (offsets.length === 0) return;
+    if (offsets.length === 0) return false;
     copy = await copyWithFill(fh, size, offsets, Buffer.from(info.delimiter.repeat(Math.max(1, info.headers.length - 1))));
   } finally {
     await fh.close();
@@ -240,4 +237,5 @@ export async function blankEmptyLines(info: SourceInfo): Promise<void> {
     await unlink(replaced).catch(() => {});
   }
   info.tempFiles.push(copy);
+  return true;
 }

@@ -1,3 +1,5 @@
+import type { LineBreak } from '../types';
+
 /**
  * A small RFC 4180 reader for the head of a CSV file, as Excel and DuckDB read it: a field that starts with a quote
  * runs to the closing quote ("" is a quote inside it) and may hold delimiters and line breaks; a record ends at \n,
@@ -7,6 +9,8 @@ export interface ParsedRecords {
   records: string[][];
   /** Whether the text was read to its end (false when maxRecords stopped it or its last record was cut off). */
   complete: boolean;
+  /** The line break that ended the first record (outside quotes); null when no record ended in the text. */
+  lineBreak: LineBreak | null;
 }
 
 /**
@@ -18,6 +22,7 @@ export function parseRecords(text: string, delimiter: string, maxRecords: number
   const n = text.length;
   let i = 0;
   const d = delimiter.charCodeAt(0);
+  let lineBreak: LineBreak | null = null;
   while (i < n && records.length < maxRecords) {
     const fields: string[] = [];
     let ended = false;
@@ -59,12 +64,14 @@ export function parseRecords(text: string, delimiter: string, maxRecords: number
         continue;
       }
       if (c === 13 && i + 1 === n && !whole) break; // a \r\n cut between \r and \n: the record may go on
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      const crlf = c === 13 && text.charCodeAt(i + 1) === 10;
+      lineBreak ??= crlf ? '\r\n' : c === 13 ? '\r' : '\n';
+      i += crlf ? 2 : 1;
       ended = true;
       break;
     }
-    if (!ended && !whole) return { records, complete: false };
+    if (!ended && !whole) return { records, complete: false, lineBreak };
     records.push(fields);
   }
-  return { records, complete: i >= n && whole };
+  return { records, complete: i >= n && whole, lineBreak };
 }

@@ -256,6 +256,8 @@ export async function readXlsxSource(filePath: string, fileName: string, options
       dataCsvPath: dest,
       skipLines: 0,
       delimiter: ',',
+      // CsvOut ends every record with \n.
+      newLine: '\n',
       tempFiles: [dest],
     };
   } catch (e) {
