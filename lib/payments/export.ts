@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { safeCell } from '@/lib/export/safe-cell';
 import type { PaymentExportRow } from '@/queries/payments';
@@ -6,6 +6,8 @@ import type { PaymentExportRow } from '@/queries/payments';
 /**
  * 支付明细 as CSV (UTF-8 with a BOM, CRLF, so Excel opens it as Chinese text) or XLSX. Amounts stay exact 元 — a
  * decimal string in CSV, a number with two decimals in XLSX — and every text cell passes through safeCell.
+ * Both are streams fed by the query's chunks (exportPayments): a 100,000-row export never holds its rows, nor the
+ * whole file, in memory, and the download starts as soon as the query yields its first chunk.
  */
 
 type Column = { header: string; key: keyof PaymentExportRow; width: number; amount?: true };
@@ -30,6 +32,9 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: '经济科目', key: 'eco_code', width: 10 },
 ];
 
+/** The rows in chunks: exportPayments's stream of them, or any list of lists. */
+type Chunks = AsyncIterable<PaymentExportRow[]> | Iterable<PaymentExportRow[]>;
+
 const PAYEE_TYPES: Record<string, string> = { person: '个人', org: '单位' };
 
 /** A row's cells in column order: the amount as its exact decimal text, everything else neutralised text. */
@@ -48,21 +53,30 @@ function csvField(value: string | null): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function paymentsCsv(rows: PaymentExportRow[]): string {
-  const lines = [EXPORT_COLUMNS.map((c) => csvField(c.header)).join(',')];
-  for (const row of rows) lines.push(cells(row).map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+async function* csvPieces(chunks: Chunks): AsyncGenerator<Buffer> {
+  yield Buffer.from(`\uFEFF${EXPORT_COLUMNS.map((c) => csvField(c.header)).join(',')}\r\n`);
+  for await (const rows of chunks) yield Buffer.from(rows.map((row) => `${cells(row).map(csvField).join(',')}\r\n`).join(''));
 }
 
-/** The XLSX workbook, written with exceljs's streaming writer (no shared strings) and collected into one buffer. */
-export async function paymentsXlsx(rows: PaymentExportRow[]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
+export function paymentsCsv(chunks: Chunks): Readable {
+  return Readable.from(csvPieces(chunks), { objectMode: false });
+}
+
+/** Resolves once the reader has taken what `out` buffered, or has gone away. */
+function drained(out: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
   });
+}
+
+async function writeXlsx(out: PassThrough, chunks: Chunks): Promise<void> {
+  // No shared strings: they would keep every distinct text in memory until the end.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = '扶贫资金动态监控';
   const sheet = workbook.addWorksheet('支付明细', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -71,13 +85,23 @@ export async function paymentsXlsx(rows: PaymentExportRow[]): Promise<Buffer> {
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  for (const row of rows) {
-    const values = cells(row);
-    // Two-decimal 元 amounts up to 9e13 are exact as doubles, so the number in the cell is the DECIMAL in the database.
-    sheet.addRow(EXPORT_COLUMNS.map((c, i) => (c.amount ? Number(values[i]) : values[i]))).commit();
+  for await (const rows of chunks) {
+    for (const row of rows) {
+      const values = cells(row);
+      // Two-decimal 元 amounts up to 9e13 are exact as doubles, so the number in the cell is the DECIMAL in the database.
+      sheet.addRow(EXPORT_COLUMNS.map((c, i) => (c.amount ? Number(values[i]) : values[i]))).commit();
+    }
+    // A slow download: wait rather than pile the file up in memory. A cancelled one: stop, which ends the query.
+    if (out.writableNeedDrain) await drained(out);
+    if (out.destroyed) return;
   }
   sheet.commit();
   await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
+}
+
+/** The XLSX workbook, written with exceljs's streaming writer as the rows arrive. */
+export function paymentsXlsx(chunks: Chunks): Readable {
+  const out = new PassThrough();
+  writeXlsx(out, chunks).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
 }

@@ -35,7 +35,11 @@ describe('which payments a viewer may read', () => {
 
   const listed = async (scope: Scope) =>
     (await listPayments(db, EMPTY_FILTER, scope, { page: 1, pageSize: 100 })).rows.map((r) => r.voucher_no).sort();
-  const exported = async (scope: Scope) => (await exportPayments(db, EMPTY_FILTER, scope, 100)).map((r) => r.voucher_no).sort();
+  const exported = async (scope: Scope) => {
+    const vouchers: string[] = [];
+    for await (const rows of exportPayments(db, EMPTY_FILTER, scope, 100)) vouchers.push(...rows.map((r) => r.voucher_no));
+    return vouchers.sort();
+  };
   /** 数据质量: [unit, payments, unmatched to an indicator] per paying unit. */
   const quality = async (scope: Scope) =>
     (await paymentQuality(db, scope)).map((r) => [r.unit_id, r.payments, r.unmatched_indicator]);
