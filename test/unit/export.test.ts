@@ -60,7 +60,7 @@ describe('支付明细 export streamed from DuckDB', () => {
   });
   afterAll(() => cleanup());
 
-  it('XLSX: the header, then every row newest first, amounts as numbers, the formula-looking payee neutralised', async () => {
+  it('XLSX: the header, then every row newest first, amounts as formatted numbers, the formula-looking payee neutralised', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await bytes(paymentsXlsx(exportPayments(db, EMPTY_FILTER, { kind: 'all' }, N)))) as never);
     const sheet = workbook.getWorksheet('支付明细')!;
@@ -73,6 +73,8 @@ describe('支付明细 export streamed from DuckDB', () => {
     const row = sheet.getRow(expected.indexOf(voucher(4321)) + 2);
     expect(row.getCell(col('pay_date')).value).toBe('2018-05-02'); // 4321 % 300 = 121 days after 1 January
     expect(row.getCell(col('amount')).value).toBe(4364.21);
+    expect(row.getCell(col('amount')).numFmt).toBe('#,##0.00');
+    expect(row.getCell(col('payee_account')).numFmt).toBe('@'); // text, so Excel never turns an account into a number
     expect(row.getCell(col('payee_name')).value).toBe(`'=HYPERLINK("http://x","点我")`);
     expect(row.getCell(col('town_name')).value).toBe('甲镇');
   });
