@@ -1,6 +1,8 @@
+import type { EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { safeCell } from '@/lib/export/safe-cell';
+import { zipInput } from '@/lib/export/xlsx-zip';
 import type { PaymentExportRow } from '@/queries/payments';
 
 /**
@@ -62,15 +64,15 @@ export function paymentsCsv(chunks: Chunks): Readable {
   return Readable.from(csvPieces(chunks), { objectMode: false });
 }
 
-/** Resolves once the reader has taken what `out` buffered, or has gone away. */
-function drained(out: PassThrough): Promise<void> {
+/** Resolves when `stream` has emptied its buffer, or when the download has gone away (`out` closed). */
+function drained(stream: EventEmitter, out: PassThrough): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      out.off('drain', done);
+      stream.off('drain', done);
       out.off('close', done);
       resolve();
     };
-    out.on('drain', done);
+    stream.on('drain', done);
     out.on('close', done);
   });
 }
@@ -97,8 +99,11 @@ async function writeXlsx(out: PassThrough, chunks: Chunks): Promise<void> {
       STYLES.forEach((style, i) => (added.getCell(i + 1).style = style));
       added.commit();
     }
-    // A slow download: wait rather than pile the file up in memory. A cancelled one: stop, which ends the query.
-    if (out.writableNeedDrain) await drained(out);
+    // Let the zip catch up (see zipInput) and a slow download too, rather than pile the file up in memory; stop when
+    // the download is cancelled, which ends the query.
+    const zip = zipInput(sheet);
+    if (zip?._writableState.needDrain) await drained(zip, out);
+    if (out.writableNeedDrain) await drained(out, out);
     if (out.destroyed) return;
   }
   sheet.commit();

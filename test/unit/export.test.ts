@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Db } from '@/queries/db';
 import { EXPORT_COLUMNS, paymentsCsv, paymentsXlsx } from '@/lib/payments/export';
+import { zipInput } from '@/lib/export/xlsx-zip';
 import { EMPTY_FILTER } from '@/lib/payments/filter';
 import { exportPayments, type PaymentExportRow } from '@/queries/payments';
 import { tempDb } from '../helpers/temp-db';
@@ -40,6 +41,20 @@ describe('支付明细 export files', () => {
     expect(sheet.getRow(2).getCell(EXPORT_COLUMNS.findIndex((c) => c.key === 'payee_name') + 1).value).toBe('\'=cmd|" /C calc"!A0');
     expect(sheet.getRow(2).getCell(EXPORT_COLUMNS.findIndex((c) => c.key === 'payee_account') + 1).value).toBe('6217000012345678901');
     expect(sheet.rowCount).toBe(3);
+  });
+
+  it('exceljs still hands a sheet to the zip through a stream whose backlog can be waited on (zipInput)', async () => {
+    const out = new PassThrough();
+    out.resume();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('x');
+    for (let i = 0; i < 2000; i++) sheet.addRow([`第${i}行`, i]).commit();
+    await new Promise((resolve) => setImmediate(resolve));
+    // The rows went in faster than the zip compresses them: the stream says so, and says when it has caught up.
+    expect(zipInput(sheet)?._writableState.needDrain).toBe(true);
+    await once(zipInput(sheet)!, 'drain');
+    sheet.commit();
+    await workbook.commit();
   });
 });
 
