@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvField } from '@/lib/export/csv';
 import { safeCell } from '@/lib/export/safe-cell';
 import { zipInput } from '@/lib/export/xlsx-zip';
 import type { PaymentExportRow } from '@/queries/payments';
@@ -48,11 +49,6 @@ function cells(row: PaymentExportRow): (string | null)[] {
     const safe = safeCell(text);
     return safe === null ? null : String(safe);
   });
-}
-
-function csvField(value: string | null): string {
-  if (value === null) return '';
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 async function* csvPieces(chunks: Chunks): AsyncGenerator<Buffer> {
