@@ -19,7 +19,8 @@ CREATE MACRO section_indicators(section_unit) AS TABLE
 -- One UNION ALL branch per kind of viewer: the query is planned with the parameters' values, so the branches of the
 -- other kinds fold away, and each kind keeps a plain filter DuckDB can push into the scan (an OR of all four would
 -- scan and test every payment against every kind). The 股室's two branches are disjoint: the second takes only
--- payments whose indicator is unknown, and joins indicators only for the payments of the 股室's own batches.
+-- payments whose indicator is unknown. It starts from the 股室's own batches, so a 股室 that imported nothing never
+-- scans payments for it, and one that did reads only its batches' payments (they are contiguous, as imports append).
 CREATE MACRO visible_payments(viewer_kind, viewer_unit) AS TABLE
   SELECT p.* FROM payments p WHERE viewer_kind = 'all'
   UNION ALL
@@ -30,7 +31,7 @@ CREATE MACRO visible_payments(viewer_kind, viewer_unit) AS TABLE
   SELECT p.* FROM payments p
   WHERE viewer_kind = 'section' AND p.indicator_id IN (SELECT id FROM section_indicators(viewer_unit))
   UNION ALL
-  SELECT p.* FROM payments p LEFT JOIN indicators i ON i.id = p.indicator_id
-  WHERE viewer_kind = 'section' AND i.id IS NULL
-    AND p.batch_id IN (SELECT b.id FROM import_batches b
-                       WHERE try_cast(b.options->>'$.section_id' AS INTEGER) = viewer_unit);
+  SELECT p.* FROM import_batches b
+  JOIN payments p ON p.batch_id = b.id
+  LEFT JOIN indicators i ON i.id = p.indicator_id
+  WHERE viewer_kind = 'section' AND try_cast(b.options->>'$.section_id' AS INTEGER) = viewer_unit AND i.id IS NULL;
