@@ -47,6 +47,21 @@ export class Db {
     });
   }
 
+  /**
+   * The rows of one query as `all` gives them, a DuckDB chunk (up to 2,048 rows) at a time as the reader asks for them,
+   * so a large result never sits in JavaScript memory whole. The connection is held until the last chunk is read or
+   * the reader stops early (return() runs the finally).
+   */
+  async *stream<T = Record<string, unknown>>(sql: string, params?: Params): AsyncGenerator<T[]> {
+    const conn = await this.instance.connect();
+    try {
+      const result = await conn.stream(sql, params);
+      for await (const rows of result.yieldRowObjectJson()) yield rows as T[];
+    } finally {
+      conn.closeSync();
+    }
+  }
+
   async one<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }

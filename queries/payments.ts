@@ -95,9 +95,9 @@ export async function listPayments(db: Db, f: PaymentFilter, scope: Scope, page:
   return { ...summary, rows, page: page.page, pageSize: page.pageSize, pages: Math.max(1, Math.ceil(summary.count / page.pageSize)) };
 }
 
-/** Up to `limit` payments with every column, for CSV/XLSX. */
-export function exportPayments(db: Db, f: PaymentFilter, scope: Scope, limit: number): Promise<PaymentExportRow[]> {
-  return db.all<PaymentExportRow>(filtered('export.sql'), { ...params(f, scope), limit });
+/** Up to `limit` payments with every column, for CSV/XLSX, a chunk of rows at a time (Db.stream). */
+export function exportPayments(db: Db, f: PaymentFilter, scope: Scope, limit: number): AsyncGenerator<PaymentExportRow[]> {
+  return db.stream<PaymentExportRow>(filtered('export.sql'), { ...params(f, scope), limit });
 }
 
 /** The filter bar's choices: years, towns and 预算单位 that occur in the payments the viewer may read. */

@@ -1,11 +1,14 @@
 import type { Viewer } from '@/lib/auth/roles';
 
-/** What part of the payments a viewer reads, in words, for the page's summary line and empty states. */
-export function paymentScopeText(viewer: Viewer): string {
+/**
+ * Which payments a viewer reads (visible_payments, queries/schema/004_visibility.sql), in words, for the summary line
+ * and the empty states of 支付明细 and 数据质量, which read the same payments.
+ */
+export function paymentScopeText(viewer: Pick<Viewer, 'role' | 'unitName'>): string {
   const unit = viewer.unitName ?? '未绑定单位';
   switch (viewer.role) {
     case 'section':
-      return `${unit}所管资金的支付`;
+      return `${unit}所管资金的支付，及${unit}导入的未匹配指标的支付`;
     case 'department':
       return `${unit}的支付`;
     case 'town':

@@ -27,8 +27,9 @@ export interface Viewer {
 }
 
 /**
- * What a viewer may read. 'all' for admin, leader and supervisor; otherwise the rows of one unit:
- * a section reads the funds it manages, a department or a town the allocations it received and the payments it made.
+ * What a viewer may read. 'all' for admin, leader and supervisor; otherwise the rows of one unit. Which payments that
+ * means is one SQL macro, visible_payments (queries/schema/004_visibility.sql); the overview measures a department or
+ * a town on the allocations it received and the payments it made (queries/overview/scope.sql).
  */
 export type Scope = { kind: 'all' } | { kind: 'section' | 'department' | 'town'; unitId: number };
 

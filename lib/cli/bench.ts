@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Db } from '@/queries/db';
 import { dataExtent, levelTotals, monthlyProgress, sectionTotals, unitTotals, type OverviewFilter } from '@/queries/overview';
+import { listPayments, paymentOptions } from '@/queries/payments';
+import { paymentQuality } from '@/queries/import/quality';
 import { getSettings } from '@/queries/settings';
 import { DEMO_DEFAULTS } from '@/lib/demo/generate';
+import { EMPTY_FILTER, PAGE_SIZE } from '@/lib/payments/filter';
 import { buildDemoFile } from './demo';
 import type { Scope } from '@/lib/auth/roles';
 
@@ -16,6 +19,8 @@ interface BenchOptions {
   db?: string;
 }
 
+type Timed = [name: string, run: () => Promise<unknown>];
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -24,7 +29,36 @@ function median(values: number[]): number {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Builds (or reuses) a demo database and prints the median time of every query the overview page runs. */
+/** Prints one table row per query (median of `runs` after a warm-up) and returns the sum of the medians. */
+async function timeQueries(queries: Timed[], runs: number): Promise<number> {
+  console.log('| query | median ms |\n|---|---:|');
+  let total = 0;
+  for (const [name, run] of queries) {
+    await run();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await run();
+      times.push(performance.now() - t);
+    }
+    total += median(times);
+    console.log(`| ${name} | ${median(times).toFixed(1)} |`);
+  }
+  return total;
+}
+
+/** The scoped viewers of the demo: the units its section, department and town users are bound to. */
+async function demoScopes(db: Db): Promise<[string, Scope][]> {
+  const rows = await db.all<{ role: 'section' | 'department' | 'town'; unit_id: number; name: string }>(
+    `SELECT us.role, us.unit_id, u.name FROM users us JOIN units u ON u.id = us.unit_id
+     WHERE us.role IN ('section', 'department', 'town') ORDER BY us.role`);
+  return [['all', ALL], ...rows.map((r): [string, Scope] => [`${r.role} ${r.name}`, { kind: r.role, unitId: r.unit_id }])];
+}
+
+/**
+ * Builds (or reuses) a demo database and prints the median time of every query the overview page runs, then, for each
+ * kind of viewer, of the overview's KPIs and the 支付明细 and 数据质量 pages' queries, whose scope rules differ.
+ */
 export async function benchCommand(opts: BenchOptions): Promise<void> {
   const file = opts.db ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-bench-')), 'bench.duckdb');
   if (!existsSync(file)) {
@@ -37,29 +71,23 @@ export async function benchCommand(opts: BenchOptions): Promise<void> {
   const extent = await dataExtent(db);
   const year = extent.years[0];
   const filter: OverviewFilter = { year, asOf: extent.lastDate[year], timeProgressMode: (await getSettings(db)).timeProgressMode };
-  const queries: [string, () => Promise<unknown>][] = [
+  console.log(`\n${payments} payments, year ${filter.year}, as of ${filter.asOf}; median of ${opts.runs} runs after one warm-up\n`);
+  const overview = await timeQueries([
     ['data extent (years, last dates)', () => dataExtent(db)],
     ['settings', () => getSettings(db)],
     ['KPI + by level', () => levelTotals(db, filter, ALL)],
     ['monthly cumulative progress', () => monthlyProgress(db, filter, ALL)],
     ['by section (股室)', () => sectionTotals(db, filter, ALL)],
     ['by town (镇)', () => unitTotals(db, filter, ALL, 'town')],
-  ];
-  console.log(`\n${payments} payments, year ${filter.year}, as of ${filter.asOf}; median of ${opts.runs} runs after one warm-up\n`);
-  console.log('| query | median ms |\n|---|---:|');
-  let total = 0;
-  for (const [name, run] of queries) {
-    await run();
-    const times: number[] = [];
-    for (let i = 0; i < opts.runs; i++) {
-      const t = performance.now();
-      await run();
-      times.push(performance.now() - t);
-    }
-    total += median(times);
-    console.log(`| ${name} | ${median(times).toFixed(1)} |`);
-  }
-  console.log(`| all overview queries in a row | ${total.toFixed(1)} |`);
+  ], opts.runs);
+  console.log(`| all overview queries in a row | ${overview.toFixed(1)} |\n`);
+  const perViewer = (await demoScopes(db)).flatMap(([who, scope]): Timed[] => [
+    [`${who}: 总览 KPI + by level`, () => levelTotals(db, filter, scope)],
+    [`${who}: 支付明细 first page + count`, () => listPayments(db, EMPTY_FILTER, scope, { page: 1, pageSize: PAGE_SIZE })],
+    [`${who}: 支付明细 filter choices`, () => paymentOptions(db, scope)],
+    [`${who}: 数据质量 counts`, () => paymentQuality(db, scope)],
+  ]);
+  await timeQueries(perViewer, opts.runs);
   db.close();
   const size = statSync(file).size + (existsSync(`${file}.wal`) ? statSync(`${file}.wal`).size : 0);
   console.log(`\ndatabase size: ${mb(size)}`);

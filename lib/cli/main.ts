@@ -27,7 +27,7 @@ program
 
 program
   .command('bench')
-  .description('build a demo database of N payments and time the overview queries (median of 5 runs)')
+  .description('build a demo database of N payments and time the overview, 支付明细 and 数据质量 queries (median of 5 runs)')
   .option('--payments <n>', 'number of treasury payments', integer, 200_000)
   .option('--runs <n>', 'runs per query', integer, 5)
   .option('--db <file>', 'reuse this database file (built when missing)')

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '@/queries/db';
 import { getBatch, rejectedRows, type RejectedRow } from '@/queries/import/batches';
+import { csvField } from '@/lib/export/csv';
 import { safeCell } from '@/lib/export/safe-cell';
 
 /**
@@ -20,12 +21,6 @@ async function reportTable(db: Db, batchId: number): Promise<{ header: string[];
     header: header.map((h) => safeCell(h) as string),
     rows: rejected.map((r) => line(r).map((v) => safeCell(v))),
   };
-}
-
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** CSV as Excel opens it: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting. */

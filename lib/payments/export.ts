@@ -1,11 +1,16 @@
-import { PassThrough } from 'node:stream';
+import type { EventEmitter } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvField } from '@/lib/export/csv';
 import { safeCell } from '@/lib/export/safe-cell';
+import { zipInput } from '@/lib/export/xlsx-zip';
 import type { PaymentExportRow } from '@/queries/payments';
 
 /**
  * 支付明细 as CSV (UTF-8 with a BOM, CRLF, so Excel opens it as Chinese text) or XLSX. Amounts stay exact 元 — a
  * decimal string in CSV, a number with two decimals in XLSX — and every text cell passes through safeCell.
+ * Both are streams fed by the query's chunks (exportPayments): a 100,000-row export never holds its rows, nor the
+ * whole file, in memory, and the download starts as soon as the query yields its first chunk.
  */
 
 type Column = { header: string; key: keyof PaymentExportRow; width: number; amount?: true };
@@ -30,6 +35,9 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: '经济科目', key: 'eco_code', width: 10 },
 ];
 
+/** The rows in chunks: exportPayments's stream of them, or any list of lists. */
+type Chunks = AsyncIterable<PaymentExportRow[]> | Iterable<PaymentExportRow[]>;
+
 const PAYEE_TYPES: Record<string, string> = { person: '个人', org: '单位' };
 
 /** A row's cells in column order: the amount as its exact decimal text, everything else neutralised text. */
@@ -43,41 +51,64 @@ function cells(row: PaymentExportRow): (string | null)[] {
   });
 }
 
-function csvField(value: string | null): string {
-  if (value === null) return '';
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+async function* csvPieces(chunks: Chunks): AsyncGenerator<Buffer> {
+  yield Buffer.from(`\uFEFF${EXPORT_COLUMNS.map((c) => csvField(c.header)).join(',')}\r\n`);
+  for await (const rows of chunks) yield Buffer.from(rows.map((row) => `${cells(row).map(csvField).join(',')}\r\n`).join(''));
 }
 
-export function paymentsCsv(rows: PaymentExportRow[]): string {
-  const lines = [EXPORT_COLUMNS.map((c) => csvField(c.header)).join(',')];
-  for (const row of rows) lines.push(cells(row).map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+export function paymentsCsv(chunks: Chunks): Readable {
+  return Readable.from(csvPieces(chunks), { objectMode: false });
 }
 
-/** The XLSX workbook, written with exceljs's streaming writer (no shared strings) and collected into one buffer. */
-export async function paymentsXlsx(rows: PaymentExportRow[]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
+/** Resolves when `stream` has emptied its buffer, or when the download has gone away (`out` closed). */
+function drained(stream: EventEmitter, out: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    out.on('close', done);
   });
+}
+
+/**
+ * Each column's cell style, one object per column: exceljs caches a style's id by object identity, and otherwise gives
+ * every cell a fresh copy of its column's style and works the id out again (half the time of a 100k-row export).
+ */
+const STYLES: Partial<ExcelJS.Style>[] = EXPORT_COLUMNS.map((c) => (c.amount ? { numFmt: '#,##0.00' } : { numFmt: '@' }));
+
+async function writeXlsx(out: PassThrough, chunks: Chunks): Promise<void> {
+  // No shared strings: they would keep every distinct text in memory until the end.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = '扶贫资金动态监控';
   const sheet = workbook.addWorksheet('支付明细', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({
-    header: c.header, key: c.key, width: c.width, style: c.amount ? { numFmt: '#,##0.00' } : { numFmt: '@' },
-  }));
+  sheet.columns = EXPORT_COLUMNS.map((c, i) => ({ header: c.header, key: c.key, width: c.width, style: STYLES[i] }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  for (const row of rows) {
-    const values = cells(row);
-    // Two-decimal 元 amounts up to 9e13 are exact as doubles, so the number in the cell is the DECIMAL in the database.
-    sheet.addRow(EXPORT_COLUMNS.map((c, i) => (c.amount ? Number(values[i]) : values[i]))).commit();
+  for await (const rows of chunks) {
+    for (const row of rows) {
+      const values = cells(row);
+      // Two-decimal 元 amounts up to 9e13 are exact as doubles, so the number in the cell is the DECIMAL in the database.
+      const added = sheet.addRow(EXPORT_COLUMNS.map((c, i) => (c.amount ? Number(values[i]) : values[i])));
+      STYLES.forEach((style, i) => (added.getCell(i + 1).style = style));
+      added.commit();
+    }
+    // Let the zip catch up (see zipInput) and a slow download too, rather than pile the file up in memory; stop when
+    // the download is cancelled, which ends the query.
+    const zip = zipInput(sheet);
+    if (zip?._writableState.needDrain) await drained(zip, out);
+    if (out.writableNeedDrain) await drained(out, out);
+    if (out.destroyed) return;
   }
   sheet.commit();
   await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
+}
+
+/** The XLSX workbook, written with exceljs's streaming writer as the rows arrive. */
+export function paymentsXlsx(chunks: Chunks): Readable {
+  const out = new PassThrough();
+  writeXlsx(out, chunks).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
 }

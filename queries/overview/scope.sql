@@ -1,7 +1,9 @@
 -- (shared prefix, not run alone) The year's indicators received by the as-of date, with what was allocated and paid
 -- against each by that date, within the viewer's scope ($scope_kind, $scope_unit; see lib/auth/roles.ts):
---   all: every indicator; section: the indicators of the funds the 股室 manages;
---   department/town: the unit's own allocations (its budget) and payments, per indicator.
+--   all: every indicator; section: the indicators of the funds the 股室 manages (section_indicators, the macro the
+--   payments' visibility rule uses too: queries/schema/004_visibility.sql);
+--   department/town: the unit's own allocations (its budget) and payments, per indicator. These are measures, not
+--   visibility: a 镇 may read payments made for it by a department, but they are that department's spending.
 -- Every overview query starts from these CTEs so all of them agree with the KPI cards.
 WITH params AS (
   SELECT $year::INTEGER AS budget_year, $as_of::DATE AS as_of,
@@ -11,9 +13,9 @@ WITH params AS (
 ),
 ind AS (
   SELECT i.id, i.level, i.fund_id, i.amount
-  FROM indicators i JOIN funds f ON f.id = i.fund_id, params
+  FROM indicators i, params
   WHERE i.year = params.budget_year AND i.received_date <= params.as_of
-    AND (params.scope_kind <> 'section' OR f.section_id = params.scope_unit)
+    AND (params.scope_kind <> 'section' OR i.id IN (SELECT id FROM section_indicators($scope_unit::INTEGER)))
 ),
 -- Allocated and paid per indicator and unit (the recipient of an allocation, the 预算单位 of a payment): the indicator
 -- rollup feeds levels, funds and sections; the unit rollup feeds towns and departments.

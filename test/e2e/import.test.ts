@@ -77,7 +77,9 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
   let expected: Expected;
   let batchId = 0;
   let mazha = 0;
+  /** What 石窑镇 reads on 数据质量: the payments it made or that were made for it, and the units that paid them. */
   let shiyaoPayments = 0;
+  let shiyaoPayers: string[] = [];
   const serverEnv = (): Record<string, string> => ({
     FUND_MONITOR_UPLOAD_LIMIT_MB: String(LIMIT_MB),
     FUND_MONITOR_UPLOAD_DIR: path.join(dir, 'uploads'),
@@ -94,12 +96,17 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
     const projects = (await db.all<{ code: string }>('SELECT DISTINCT code FROM projects ORDER BY code LIMIT 5')).map((r) => r.code);
     const id = async (name: string) => (await db.one<{ id: number }>('SELECT id FROM units WHERE name = $name', { name }))!.id;
     mazha = await id('马岔镇');
-    shiyaoPayments = Number((await db.one<{ n: string }>('SELECT count(*) AS n FROM payments WHERE unit_id = $u', { u: await id('石窑镇') }))!.n);
+    const shiyao = { t: await id('石窑镇') };
+    shiyaoPayments = Number((await db.one<{ n: string }>('SELECT count(*) AS n FROM payments WHERE unit_id = $t OR town_id = $t', shiyao))!.n);
+    shiyaoPayers = (await db.all<{ name: string }>(`SELECT DISTINCT u.name FROM payments p JOIN units u ON u.id = p.unit_id
+      WHERE p.unit_id = $t OR p.town_id = $t`, shiyao)).map((r) => r.name).sort();
     expect(await db.one('SELECT id FROM units WHERE name = $n', { n: '县水利局' })).toBeTruthy();
     db.close();
     expect(indicators).toHaveLength(7);
     expect(projects.length).toBeGreaterThan(0);
     expect(shiyaoPayments).toBeGreaterThan(10);
+    expect(shiyaoPayers).toContain('石窑镇');
+    expect(shiyaoPayers.length).toBeGreaterThan(1); // departments pay for 石窑镇 too
     expected = buildExport(indicators, projects);
     server = await startServer(file, serverEnv());
     browser = await launchChromium();
@@ -379,7 +386,7 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
     expect(result.rejects).toEqual([expect.objectContaining({ row: 3, reason: expect.stringContaining('无权导入其他股室的资金') })]);
   });
 
-  it('town and leader: /import is 404, the routes 403; 数据质量 shows the town only its own unit', async () => {
+  it('town and leader: /import is 404, the routes 403; 数据质量 shows the town what it paid or was paid for it', async () => {
     for (const role of ['town', 'leader']) {
       const page = await session(role);
       const res = await page.goto(`${server.url}/import`);
@@ -398,16 +405,17 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
     const town = await session('town');
     await town.goto(`${server.url}/quality`);
     const units = await town.locator('[data-testid=quality-table] [data-testid=quality-row]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-unit')));
-    expect(units).toEqual(['石窑镇']);
+    expect([...units].sort()).toEqual(shiyaoPayers);
     expect(await town.getByTestId('kpi-payments').innerText()).toBe(String(shiyaoPayments));
     // Another town's payments are out of its scope even by URL.
     await town.goto(`${server.url}/quality/payments?gap=indicator&unit=${mazha}`);
     await town.getByTestId('gap-empty').waitFor();
     expect(await town.getByTestId('gap-row').count()).toBe(0);
-    // On a phone the same unit, as a list.
+    // On a phone the same units, as a list.
     const phone = await session('town', 390);
     await phone.goto(`${server.url}/quality`);
-    expect(await phone.locator('[data-testid=quality-list] [data-testid=quality-item]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-unit')))).toEqual(['石窑镇']);
+    const listed = await phone.locator('[data-testid=quality-list] [data-testid=quality-item]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-unit')));
+    expect([...listed].sort()).toEqual(shiyaoPayers);
   });
 
   it('admin rolls the batch back from the history: 已撤销 with who and when; a second rollback is refused', async () => {

@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { Db } from '@/queries/db';
 import { buildDemoFile } from '@/lib/cli/demo';
 import { createUser } from '@/queries/auth/users';
 import { formatCount } from '@/lib/format';
+import { EXPORT_COLUMNS } from '@/lib/payments/export';
 import { launchChromium, signIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -156,6 +158,10 @@ describe('roles and scoping in Chromium and the route handlers', () => {
       const shown = await page.getByTestId('payment-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-voucher')!));
       expect(shown.length).toBe(Math.min(50, expected ? expected.size : total));
       if (expected) for (const v of shown) expect(expected.has(v), v).toBe(true);
+
+      // 数据质量 counts the very same payments: one visibility rule (queries/schema/004_visibility.sql).
+      await page.goto(`${server.url}/quality`);
+      expect(await page.getByTestId('kpi-payments').innerText()).toBe(formatCount(expected ? expected.size : total));
     });
   }
 
@@ -197,6 +203,11 @@ describe('roles and scoping in Chromium and the route handlers', () => {
     const xlsx = await page.request.get(`${server.url}/api/payments/export?format=xlsx&unit=${mazha}`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    // The streamed workbook, read back: exactly the town's vouchers.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await (await page.request.get(`${server.url}/api/payments/export?format=xlsx`)).body()) as never);
+    const voucherColumn = EXPORT_COLUMNS.findIndex((c) => c.key === 'voucher_no') + 1;
+    expect(new Set(workbook.getWorksheet('支付明细')!.getColumn(voucherColumn).values.slice(2))).toEqual(mine);
   });
 
   it('five wrong passwords in the login form lock the account; the right password is then refused', async () => {

@@ -12,7 +12,7 @@ import {
 } from '@/components/import/mapping-state';
 import { matchRateText, reconciledText } from '@/components/import/result-text';
 import { byGaps, gapHref, matchRate, qualityHref, totalRow } from '@/components/quality/gaps';
-import { qualityScopeText } from '@/components/quality/scope-text';
+import { paymentScopeText } from '@/components/payments/scope-text';
 import { resolveMapping } from '@/lib/import/load/mapping';
 import { normalizeHeader } from '@/lib/import/fields';
 import type { QualityRow } from '@/queries/import/quality';
@@ -279,9 +279,9 @@ describe('数据质量 helpers', () => {
   });
 
   it('says whose payments are counted', () => {
-    expect(qualityScopeText({ role: 'admin', unitName: null })).toBe('全县');
-    expect(qualityScopeText({ role: 'town', unitName: '石窑镇' })).toBe('石窑镇作为预算单位的支付');
-    expect(qualityScopeText({ role: 'section', unitName: '农财所' })).toBe('农财所所管资金的支付');
+    expect(paymentScopeText({ role: 'admin', unitName: null })).toBe('全县');
+    expect(paymentScopeText({ role: 'town', unitName: '石窑镇' })).toBe('石窑镇支付或支付到石窑镇的款项');
+    expect(paymentScopeText({ role: 'section', unitName: '农财所' })).toBe('农财所所管资金的支付，及农财所导入的未匹配指标的支付');
   });
 });
 

@@ -13,7 +13,7 @@ import { Card } from '@/components/ui/Card';
 import { QualityFilterBar } from '@/components/quality/QualityFilterBar';
 import { QualityTable } from '@/components/quality/QualityTable';
 import { byGaps, GAPS, gapHref, matchRate, totalRow } from '@/components/quality/gaps';
-import { qualityScopeText } from '@/components/quality/scope-text';
+import { paymentScopeText } from '@/components/payments/scope-text';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '数据质量' };
@@ -35,7 +35,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
   ]);
   const total = totalRow(rows);
   const rate = matchRate(total);
-  const scopeText = qualityScopeText(viewer);
+  const scopeText = paymentScopeText(viewer);
   const period = year ? `${year}年` : '全部年度';
   const filtered = year !== null || batch !== null;
   return (

@@ -12,7 +12,7 @@ import { Card } from '@/components/ui/Card';
 import { Pagination } from '@/components/ui/Pagination';
 import { GapPaymentTable } from '@/components/quality/GapPaymentTable';
 import { GAP_BY_ID, gapHref, isGap, qualityHref, totalRow } from '@/components/quality/gaps';
-import { qualityScopeText } from '@/components/quality/scope-text';
+import { paymentScopeText } from '@/components/payments/scope-text';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '数据质量 · 支付明细' };
@@ -47,7 +47,7 @@ export default async function GapPaymentsPage({ searchParams }: { searchParams: 
     <div className="mx-auto max-w-[1600px] space-y-3">
       <PageTitle
         title={`数据质量 · ${gap.label}`}
-        summary={`数据范围：${qualityScopeText(viewer)} · ${unitName} · ${year ? `${year}年` : '全部年度'}${batch ? ` · 导入批次 #${batch}` : ''} · 金额单位：万元`}
+        summary={`数据范围：${paymentScopeText(viewer)} · ${unitName} · ${year ? `${year}年` : '全部年度'}${batch ? ` · 导入批次 #${batch}` : ''} · 金额单位：万元`}
       />
       <Card
         title={`${unitName}：${gap.label}的支付`}
@@ -75,7 +75,7 @@ export default async function GapPaymentsPage({ searchParams }: { searchParams: 
           <p className="py-8 text-center text-sm text-slate-600" data-testid="gap-empty">
             {row
               ? `${unitName}没有${gap.label}的支付。`
-              : `这个预算单位在您的数据范围（${qualityScopeText(viewer)}）内没有支付明细。`}
+              : `这个预算单位在您的数据范围（${paymentScopeText(viewer)}）内没有支付明细。`}
             <Link href={back} className="ml-1 text-navy-700 underline underline-offset-2">返回数据质量</Link>
           </p>
         )}

@@ -1,0 +1,37 @@
+-- Which payments a viewer may read (DESIGN.md §5): the one rule behind the 支付明细 list, its JSON route and exports,
+-- and the 数据质量 page, so no two of them can disagree. viewer_kind and viewer_unit are lib/auth/roles.ts's
+-- scopeParams ($scope_kind, $scope_unit):
+--   all (admin, leader, supervisor): every payment;
+--   section: the payments against the indicators of the funds the 股室 manages, plus the payments with no known
+--     indicator that came in a batch the 股室 imported itself (import_batches.options.section_id): nobody else's
+--     funds can be recognised in them, and the 股室 has to see them on 数据质量 to fix them;
+--   department: the payments the 预算单位 made (unit_id);
+--   town: the payments the 镇 made (unit_id) or that were made for it (town_id).
+-- Callers cast the arguments ($scope_kind::VARCHAR, $scope_unit::INTEGER): typed macro parameters would need a
+-- storage version newer than the one existing database files have.
+-- The overview's measures are a different thing (a 镇's budget and spending are its own allocations and payments,
+-- queries/overview/scope.sql); they share only section_indicators.
+
+-- The indicators a 股室 is answerable for: those of the funds it manages (the catalog).
+CREATE MACRO section_indicators(section_unit) AS TABLE
+  SELECT i.id FROM indicators i JOIN funds f ON f.id = i.fund_id WHERE f.section_id = section_unit;
+
+-- One UNION ALL branch per kind of viewer: the query is planned with the parameters' values, so the branches of the
+-- other kinds fold away, and each kind keeps a plain filter DuckDB can push into the scan (an OR of all four would
+-- scan and test every payment against every kind). The 股室's two branches are disjoint: the second takes only
+-- payments whose indicator is unknown. It starts from the 股室's own batches, so a 股室 that imported nothing never
+-- scans payments for it, and one that did reads only its batches' payments (they are contiguous, as imports append).
+CREATE MACRO visible_payments(viewer_kind, viewer_unit) AS TABLE
+  SELECT p.* FROM payments p WHERE viewer_kind = 'all'
+  UNION ALL
+  SELECT p.* FROM payments p WHERE viewer_kind = 'department' AND p.unit_id = viewer_unit
+  UNION ALL
+  SELECT p.* FROM payments p WHERE viewer_kind = 'town' AND (p.unit_id = viewer_unit OR p.town_id = viewer_unit)
+  UNION ALL
+  SELECT p.* FROM payments p
+  WHERE viewer_kind = 'section' AND p.indicator_id IN (SELECT id FROM section_indicators(viewer_unit))
+  UNION ALL
+  SELECT p.* FROM import_batches b
+  JOIN payments p ON p.batch_id = b.id
+  LEFT JOIN indicators i ON i.id = p.indicator_id
+  WHERE viewer_kind = 'section' AND try_cast(b.options->>'$.section_id' AS INTEGER) = viewer_unit AND i.id IS NULL;
