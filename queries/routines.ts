@@ -3,11 +3,12 @@ import type { Db } from './db';
 import { sqlFile } from './sql';
 
 /**
- * SQL macros kept in the database file rather than created per connection: the importer's cell parsers are some fifty
- * macros, and creating them on every import's connection cost ~45 ms of each import. Each file is run again only when
- * its text changed (its sha256 is recorded), so a new version of the application replaces them at the first open.
+ * SQL macros kept in the database file, each file run again only when its text changed (its sha256 is recorded), so a
+ * new version of the application replaces them at its first open and a change needs no migration: the importer's cell
+ * parsers (some fifty macros: creating them on every import's connection cost ~45 ms of each import) and the rule of
+ * which payments a viewer may read.
  */
-const ROUTINES = ['queries/import/parsers.sql'];
+const ROUTINES = ['queries/import/parsers.sql', 'queries/visibility.sql'];
 
 export async function installRoutines(db: Db): Promise<void> {
   await db.run('CREATE TABLE IF NOT EXISTS routines (file VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL)');

@@ -1,7 +1,7 @@
 import type { Viewer } from '@/lib/auth/roles';
 
 /**
- * Which payments a viewer reads (visible_payments, queries/schema/004_visibility.sql), in words, for the summary line
+ * Which payments a viewer reads (visible_payments, queries/visibility.sql), in words, for the summary line
  * and the empty states of 支付明细 and 数据质量, which read the same payments.
  */
 export function paymentScopeText(viewer: Pick<Viewer, 'role' | 'unitName'>): string {

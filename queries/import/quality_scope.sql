@@ -1,5 +1,5 @@
 -- (shared prefix, not run alone) The payments the 数据质量 page looks at: those the viewer may read (visible_payments,
--- queries/schema/004_visibility.sql, given $scope_kind and $scope_unit), of $year (pay date's year, NULL = all) and
+-- queries/visibility.sql, given $scope_kind and $scope_unit), of $year (pay date's year, NULL = all) and
 -- $batch (one import batch, NULL = all).
 WITH p AS (
   SELECT p.* FROM visible_payments($scope_kind::VARCHAR, $scope_unit::INTEGER) p

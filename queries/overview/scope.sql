@@ -1,7 +1,7 @@
 -- (shared prefix, not run alone) The year's indicators received by the as-of date, with what was allocated and paid
 -- against each by that date, within the viewer's scope ($scope_kind, $scope_unit; see lib/auth/roles.ts):
 --   all: every indicator; section: the indicators of the funds the 股室 manages (section_indicators, the macro the
---   payments' visibility rule uses too: queries/schema/004_visibility.sql);
+--   payments' visibility rule uses too: queries/visibility.sql);
 --   department/town: the unit's own allocations (its budget) and payments, per indicator. These are measures, not
 --   visibility: a 镇 may read payments made for it by a department, but they are that department's spending.
 -- Every overview query starts from these CTEs so all of them agree with the KPI cards.

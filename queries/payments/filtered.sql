@@ -1,4 +1,4 @@
--- (shared prefix, not run alone) The payments the viewer may read (visible_payments, queries/schema/004_visibility.sql,
+-- (shared prefix, not run alone) The payments the viewer may read (visible_payments, queries/visibility.sql,
 -- given $scope_kind and $scope_unit; see lib/auth/roles.ts), narrowed by the page's filters. The filters are ANDed with
 -- the scope, never replace it, so a filter naming a unit outside the scope simply yields no rows.
 -- Filters (NULL = not set): $year (支付年度), $date_from/$date_to (inclusive), $town, $unit (预算单位),

@@ -159,7 +159,7 @@ describe('roles and scoping in Chromium and the route handlers', () => {
       expect(shown.length).toBe(Math.min(50, expected ? expected.size : total));
       if (expected) for (const v of shown) expect(expected.has(v), v).toBe(true);
 
-      // 数据质量 counts the very same payments: one visibility rule (queries/schema/004_visibility.sql).
+      // 数据质量 counts the very same payments: one visibility rule (queries/visibility.sql).
       await page.goto(`${server.url}/quality`);
       expect(await page.getByTestId('kpi-payments').innerText()).toBe(formatCount(expected ? expected.size : total));
     });

@@ -7,7 +7,7 @@ import { paymentQuality, paymentsWithGap } from '@/queries/import/quality';
 import { levelTotals } from '@/queries/overview';
 import { csv, importText, useSeededCounty } from '../fixtures/import-load/helpers';
 
-// One visibility rule (queries/schema/004_visibility.sql) behind 支付明细, its exports and 数据质量. seedCounty: towns
+// One visibility rule (queries/visibility.sql) behind 支付明细, its exports and 数据质量. seedCounty: towns
 // 101 甲镇 and 102 乙镇, departments 201 县农业农村局 and 202 县水利局; ZB001 is fund 22 (农财所, section 4), ZB003 fund 43
 // (教科文股, section 2). Three payments, imported as a user would:
 //   V-T1  by the admin: 县农业农村局 pays for 甲镇 against ZB001;

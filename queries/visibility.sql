@@ -13,7 +13,7 @@
 -- queries/overview/scope.sql); they share only section_indicators.
 
 -- The indicators a 股室 is answerable for: those of the funds it manages (the catalog).
-CREATE MACRO section_indicators(section_unit) AS TABLE
+CREATE OR REPLACE MACRO section_indicators(section_unit) AS TABLE
   SELECT i.id FROM indicators i JOIN funds f ON f.id = i.fund_id WHERE f.section_id = section_unit;
 
 -- One UNION ALL branch per kind of viewer: the query is planned with the parameters' values, so the branches of the
@@ -21,7 +21,7 @@ CREATE MACRO section_indicators(section_unit) AS TABLE
 -- scan and test every payment against every kind). The 股室's two branches are disjoint: the second takes only
 -- payments whose indicator is unknown. It starts from the 股室's own batches, so a 股室 that imported nothing never
 -- scans payments for it, and one that did reads only its batches' payments (they are contiguous, as imports append).
-CREATE MACRO visible_payments(viewer_kind, viewer_unit) AS TABLE
+CREATE OR REPLACE MACRO visible_payments(viewer_kind, viewer_unit) AS TABLE
   SELECT p.* FROM payments p WHERE viewer_kind = 'all'
   UNION ALL
   SELECT p.* FROM payments p WHERE viewer_kind = 'department' AND p.unit_id = viewer_unit
