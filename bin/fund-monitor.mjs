@@ -4,6 +4,8 @@ import { register } from 'tsx/esm/api';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-process.env.FUND_MONITOR_ROOT ??= path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-register();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.env.FUND_MONITOR_ROOT ??= root;
+// The project's tsconfig (its @/ paths), wherever the command is run from: tsx would look in the working directory.
+register({ tsconfig: path.join(root, 'tsconfig.json') });
 await import('../lib/cli/main.ts');

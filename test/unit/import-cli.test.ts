@@ -12,8 +12,8 @@ import { csv, seedCounty, writeFixture } from '../fixtures/import-load/helpers';
 
 const BIN = path.resolve('bin/fund-monitor.mjs');
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+function cli(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,6 +32,12 @@ describe('fund-monitor import / batches / rollback', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const rows = [['支付凭证号', '支付日期', '支付金额', '预算单位'], ['C1', '2018-01-02', '1,000.10', '县水利局'], ['C2', '2018-13-01', '5', '县水利局'], ['合计', '', '1005.10']];
+
+  it('runs from any working directory, not only the project root', () => {
+    const r = cli(['batches', '--db', dbFile, '--json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
 
   it('prints one JSON object and exits 0 when the batch landed, rejects included', () => {
     const file = writeFixture('支付.csv', csv(rows));
