@@ -19,6 +19,11 @@ export interface ImportFileOptions extends LoadOptions {
   fileName: string;
   /** Force the CSV encoding instead of detecting it. */
   encoding?: 'utf-8' | 'gb18030';
+  /**
+   * The file already read with these kind, sheet and encoding choices (the web page's mapping step read it): it is
+   * not read again, and its temporary files stay the caller's.
+   */
+  source?: SourceInfo;
   /** Where raw files are kept; rawDirFor(the database file) by default. */
   rawDir?: string;
 }
@@ -49,8 +54,8 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
     prepared.catch(() => undefined);
     let source: SourceInfo;
     try {
-      source = await readSource(filePath, fileName, { kind, sheet, encoding });
-      trace(`read source (${source.format}, ${source.encoding})`);
+      source = options.source ?? (await readSource(filePath, fileName, { kind, sheet, encoding }));
+      trace(`read source (${source.format}, ${source.encoding}${options.source ? ', read before' : ''})`);
     } catch (error) {
       await prepared.catch(() => undefined);
       await copy.then((c) => c.discard(), () => undefined);
@@ -59,7 +64,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
     try {
       return await loadOnConnection(conn, source, { filePath, rawDir, copy, trace }, { ...options, sheet: sheet ?? source.sheet }, prepared);
     } finally {
-      await cleanupSource(source);
+      if (!options.source) await cleanupSource(source);
     }
   }));
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UploadStore, UploadTooLarge, streamToFile } from '@/app/api/import/_lib/uploads';
+import { readFor, UploadStore, UploadTooLarge, streamToFile } from '@/app/api/import/_lib/uploads';
 import { DEFAULT_UPLOAD_LIMIT_MB, formatMb, formatSize, limitBytes, tooLargeMessage, uploadLimitMb } from '@/components/import/limits';
 import { importKindsFor, isImportKind, mayImportKind } from '@/components/import/kinds';
 import { mayManageBatch } from '@/components/import/access';
@@ -311,6 +311,31 @@ describe('reading an upload for the mapping step (describeUpload)', () => {
     expect(info.preview).toEqual([['P1', '2018-09-07', '1.5', '产业', ''], ['P2', '2018-09-08', '2', '饮水', 'x']]);
     expect(info.presets).toEqual([]);
     expect(info.notice).toBeUndefined();
+  });
+
+  it('keeps the read for the import, which reads the file again only for another kind, sheet or encoding', async () => {
+    const { describeUpload } = await import('@/app/api/import/_lib/describe');
+    const { importFile } = await import('@/lib/import/import-file');
+    const { seedCounty } = await import('../fixtures/import-load/helpers');
+    await seedCounty(db);
+    const csv = '凭证号,支付日期,实付金额,预算单位\r\nK1,2018-09-07,1.5,县水利局\r\n';
+    const u = await store.create('admin', 'k.csv', webStream([encodeGbk(csv)]), 1 << 20);
+    await describeUpload(db, u, 'payments');
+    const first = readFor(u, 'payments', undefined, undefined)!;
+    expect(first.encoding).toBe('gb18030');
+    expect(existsSync(first.dataCsvPath)).toBe(true); // the transcoded copy, kept
+    expect(readFor(u, 'payments', undefined, 'utf-8')).toBeUndefined();
+    expect(readFor(u, 'indicators', undefined, undefined)).toBeUndefined();
+
+    const r = await importFile({ db, filePath: u.path, fileName: u.fileName, kind: 'payments', source: first, rawDir: path.join(dir, 'raw') });
+    expect([r.accepted, r.encoding]).toEqual([1, 'gb18030']);
+    expect(existsSync(first.dataCsvPath)).toBe(true); // the caller's to delete
+
+    await describeUpload(db, u, 'payments', { encoding: 'gb18030' });
+    expect(existsSync(first.dataCsvPath)).toBe(false); // replaced by the new read
+    const second = readFor(u, 'payments', undefined, 'gb18030')!;
+    await store.remove(u.token);
+    expect(existsSync(second.dataCsvPath)).toBe(false);
   });
 
   it('reads the next sheet when a workbook’s first sheet holds no table, and lists the sheets', async () => {

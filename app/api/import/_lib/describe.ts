@@ -5,7 +5,7 @@ import { resolveMapping } from '@/lib/import/load/mapping';
 import { listPresets } from '@/queries/import/presets';
 import type { ImportKind } from '@/lib/import/types';
 import type { CsvEncodingChoice, UploadInfo } from '@/components/import/types';
-import type { Upload } from './uploads';
+import { setRead, type Upload } from './uploads';
 
 
 
@@ -59,10 +59,11 @@ async function describeOnce(
   db: Db, upload: Upload, kind: ImportKind, opts: { sheet?: string; encoding?: CsvEncodingChoice },
 ): Promise<UploadInfo> {
   const info = await readSource(upload.path, upload.fileName, { kind, sheet: opts.sheet, encoding: opts.encoding });
+  let kept = false;
   try {
     const [preview, presets] = await Promise.all([previewSource(info, PREVIEW_ROWS), listPresets(db, kind)]);
     const mapping = resolveMapping(kind, info.headers, info.rawHeaders);
-    return {
+    const described: UploadInfo = {
       token: upload.token,
       fileName: upload.fileName,
       size: upload.size,
@@ -81,7 +82,11 @@ async function describeOnce(
       columns: mapping.columns.map((c) => ({ index: c.index, header: c.header, rawHeader: c.rawHeader, field: c.field?.id ?? null })),
       presets: presets.map((p) => ({ name: p.name, mapping: p.mapping, options: p.options, created_by: p.created_by, created_at: p.created_at })),
     };
+    // The import of this upload reads the same file again unless the user changes kind, sheet or encoding: keep it.
+    await setRead(upload, { kind, encoding: opts.encoding, info });
+    kept = true;
+    return described;
   } finally {
-    await cleanupSource(info);
+    if (!kept) await cleanupSource(info);
   }
 }

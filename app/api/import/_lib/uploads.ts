@@ -6,6 +6,8 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { cleanupSource } from '@/lib/import/source';
+import type { ImportKind, SourceInfo } from '@/lib/import/types';
 
 /** An upload waits this long for its import; then its temporary file is deleted. */
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
@@ -51,6 +53,33 @@ export interface Upload {
   expiresAt: number;
   /** An import of it is running (a second click must not start another). */
   busy: boolean;
+  /**
+   * The file as the mapping step last read it (a workbook's sheet as CSV, a GBK file transcoded), so that the import
+   * reads it again only when the user chose another kind, sheet or encoding since. Its temporary files go with the
+   * upload (remove) or with the next read (setRead).
+   */
+  read?: UploadRead;
+}
+
+export interface UploadRead {
+  kind: ImportKind;
+  /** The encoding the user forced, if any (the detected one is info.encoding). */
+  encoding?: string;
+  info: SourceInfo;
+}
+
+/** The upload's last read, if it was read as the import now asks: same kind, same forced encoding, same sheet. */
+export function readFor(upload: Upload, kind: ImportKind, sheet: string | undefined, encoding: string | undefined): SourceInfo | undefined {
+  const r = upload.read;
+  if (!r || r.kind !== kind || r.encoding !== encoding) return undefined;
+  return sheet === undefined || sheet === r.info.sheet ? r.info : undefined;
+}
+
+/** Keeps a new read of the upload, deleting the temporary files of the one before. */
+export async function setRead(upload: Upload, read: UploadRead): Promise<void> {
+  const before = upload.read;
+  upload.read = read;
+  if (before && before.info !== read.info) await cleanupSource(before.info);
 }
 
 /** A file's extension worth keeping on the temporary copy ('.csv', '.xlsx'); anything odd is dropped. */
@@ -91,11 +120,13 @@ export class UploadStore {
     return upload.user === user ? upload : undefined;
   }
 
-  /** Forgets the token and deletes its file. */
+  /** Forgets the token and deletes its file (and those of its last read). */
   async remove(token: string): Promise<void> {
     const upload = this.entries.get(token);
     this.entries.delete(token);
-    if (upload) await rm(upload.path, { force: true });
+    if (!upload) return;
+    await rm(upload.path, { force: true });
+    if (upload.read) await cleanupSource(upload.read.info);
   }
 
   /** Deletes expired uploads, and (once per process) files older than the expiry left behind by an earlier server. */

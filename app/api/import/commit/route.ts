@@ -10,7 +10,7 @@ import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import type { CommitResponse } from '@/components/import/types';
 import { fail, importError, jsonBody, requestIp, UPLOAD_GONE } from '../_lib/http';
 import { withImportMemoryLimit } from '../_lib/run-import';
-import { uploads } from '../_lib/uploads';
+import { readFor, uploads } from '../_lib/uploads';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,6 +50,8 @@ export async function POST(req: NextRequest) {
 
   upload.busy = true;
   const db = await serverDb();
+  const sheet = typeof o.sheet === 'string' && o.sheet ? o.sheet : undefined;
+  const encoding = o.encoding === 'utf-8' || o.encoding === 'gb18030' ? o.encoding : undefined;
   try {
     const result = await withImportMemoryLimit(db, () => importFile({
       db,
@@ -62,8 +64,10 @@ export async function POST(req: NextRequest) {
       // Creating towns, departments or villages is the admin's call; a 股室 imports only rows of its own funds.
       allowNewUnits: viewer.role === 'admin' && o.allowNewUnits === true,
       sectionId: viewer.role === 'section' ? (viewer.unitId ?? -1) : undefined,
-      sheet: typeof o.sheet === 'string' && o.sheet ? o.sheet : undefined,
-      encoding: o.encoding === 'utf-8' || o.encoding === 'gb18030' ? o.encoding : undefined,
+      sheet,
+      encoding,
+      // The mapping step read the file already (a workbook's sheet converted, a GBK file transcoded): not again.
+      source: readFor(upload, kind, sheet, encoding),
       user: viewer.username,
     }));
     await audit(db, {

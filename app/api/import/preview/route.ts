@@ -24,6 +24,8 @@ export async function POST(req: NextRequest) {
   if (!mayImportKind(viewer.role, kind)) return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”`);
   const upload = uploads().get(body.token, viewer.username);
   if (!upload) return fail(404, UPLOAD_GONE);
+  // The running import reads the file as the last preview left it; a new preview would replace that under it.
+  if (upload.busy) return fail(409, '这个文件正在导入，请等待结果。');
   try {
     return Response.json(await describeUpload(await serverDb(), upload, kind, {
       sheet: typeof sheet === 'string' && sheet ? sheet : undefined,
