@@ -116,7 +116,7 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await browser?.close();
-    server?.stop();
+    await server?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -130,7 +130,7 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
 
   /** Stops the server, runs fn on the database file (the server holds DuckDB's lock while it runs), restarts it. */
   async function withServerStopped(fn: (db: Db) => Promise<void>, restart = true): Promise<void> {
-    server.stop();
+    await server.stop();
     let db: Db | null = null;
     const deadline = Date.now() + 30_000;
     while (!db) {

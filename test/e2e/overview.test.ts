@@ -47,7 +47,7 @@ describe('overview page in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.stop();
+    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -70,7 +70,7 @@ describe('roles and scoping in Chromium and the route handlers', () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.stop();
+    await server?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -22,7 +22,7 @@ describe('settings page in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.stop();
+    await server?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

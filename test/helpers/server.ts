@@ -4,6 +4,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { inject } from 'vitest';
 
+const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -17,7 +19,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
-  stop: () => void;
+  /** Resolves once the server process has exited, and with it released the database file's lock. */
+  stop: () => Promise<void>;
 }
 
 const BUILD_TIMEOUT_MS = 10 * 60_000;
@@ -72,16 +75,26 @@ export async function startServer(dbFile: string, extraEnv: Record<string, strin
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FUND_MONITOR_DB: dbFile };
   await ensureBuilt(env);
   const port = await freePort();
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'], detached: true,
+  // next's own entry run by this node, not through npx: the child is the server itself, so its exit means the lock
+  // on the database file is free. Its stdout is not read by anyone, so it must not be a pipe that can fill up.
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'], detached: true,
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
+  const signal = (s: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, 'SIGTERM');
+      process.kill(-child.pid!, s);
     } catch {
       /* already gone */
     }
+  };
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -93,6 +106,6 @@ export async function startServer(dbFile: string, extraEnv: Record<string, strin
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  stop();
+  await stop();
   throw new Error('next start did not answer within 60 s');
 }
