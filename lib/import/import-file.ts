@@ -24,6 +24,11 @@ export interface ImportFileOptions extends LoadOptions {
    * not read again, and its temporary files stay the caller's.
    */
   source?: SourceInfo;
+  /**
+   * The file is the server's own and is never changed (an upload), so its raw copy may be a hard link (no copying)
+   * when the raw folder is on the same file system.
+   */
+  fileIsOwned?: boolean;
   /** Where raw files are kept; rawDirFor(the database file) by default. */
   rawDir?: string;
 }
@@ -48,7 +53,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
     // What killed imports left in the raw folder goes first. Inside the queue, so that no import of this process is
     // between its COMMIT and its copy's rename meanwhile (raw-sweep.ts would take that copy for a crashed one's).
     await sweepRawDir(db, rawDir).catch((error) => console.error('[import] sweeping the raw folder:', error));
-    const copy = RawCopy.start(filePath, rawDir, fileName);
+    const copy = RawCopy.start(filePath, rawDir, fileName, options.fileIsOwned);
     copy.catch(() => undefined);
     const prepared = prepareConnection(conn, kind, options.fundChoices);
     prepared.catch(() => undefined);

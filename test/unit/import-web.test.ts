@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readFor, UploadStore, UploadTooLarge, streamToFile } from '@/app/api/import/_lib/uploads';
@@ -327,15 +327,20 @@ describe('reading an upload for the mapping step (describeUpload)', () => {
     expect(readFor(u, 'payments', undefined, 'utf-8')).toBeUndefined();
     expect(readFor(u, 'indicators', undefined, undefined)).toBeUndefined();
 
-    const r = await importFile({ db, filePath: u.path, fileName: u.fileName, kind: 'payments', source: first, rawDir: path.join(dir, 'raw') });
+    const r = await importFile({ db, filePath: u.path, fileName: u.fileName, kind: 'payments', source: first, fileIsOwned: true, rawDir: path.join(dir, 'raw') });
     expect([r.accepted, r.encoding]).toEqual([1, 'gb18030']);
     expect(existsSync(first.dataCsvPath)).toBe(true); // the caller's to delete
+    // The upload is the server's own: its raw copy is a hard link, which outlives the upload.
+    const raw = (await db.one<{ raw_path: string }>('SELECT raw_path FROM import_batches WHERE id = $id', { id: r.batch_id }))!.raw_path;
+    expect(statSync(raw).ino).toBe(statSync(u.path).ino);
+    const bytes = readFileSync(u.path);
 
     await describeUpload(db, u, 'payments', { encoding: 'gb18030' });
     expect(existsSync(first.dataCsvPath)).toBe(false); // replaced by the new read
     const second = readFor(u, 'payments', undefined, 'gb18030')!;
     await store.remove(u.token);
     expect(existsSync(second.dataCsvPath)).toBe(false);
+    expect(readFileSync(raw)).toEqual(bytes);
   });
 
   it('reads the next sheet when a workbook’s first sheet holds no table, and lists the sheets', async () => {

@@ -17,21 +17,32 @@ export async function sha256File(file: string): Promise<string> {
 // While it has the bytes it also looks for an empty line (\n\n or \n\r\n; \r\r in a file of bare CRs) with content after
 // it, so the importer pays for a closer look only when there may be one (source/empty-lines.ts). Line breaks are
 // single bytes in UTF-8 and GB18030 alike.
+// A file the server owns and never changes (an upload) is hard-linked instead of copied when both are on one file
+// system: then the worker only reads it.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { openSync, readSync, writeSync, closeSync } = require('node:fs');
+const { openSync, readSync, writeSync, closeSync, linkSync } = require('node:fs');
 try {
   const hash = createHash('sha256');
+  let linked = false;
+  if (workerData.link) {
+    try {
+      linkSync(workerData.file, workerData.dest);
+      linked = true;
+    } catch (e) {
+      // Another file system (EXDEV) or no hard links here: copy.
+    }
+  }
   const input = openSync(workerData.file, 'r');
-  const output = openSync(workerData.dest, 'wx');
+  const output = linked ? null : openSync(workerData.dest, 'wx');
   let patterns = null, firstEmpty = -1, lastContent = -1, pos = 0, tail = Buffer.alloc(0);
   try {
     const buf = Buffer.allocUnsafeSlow(8 << 20);
     for (let n; (n = readSync(input, buf, 0, buf.length, null)) > 0; pos += n) {
       const b = buf.subarray(0, n);
       hash.update(b);
-      for (let off = 0; off < n; ) off += writeSync(output, buf, off, n - off);
+      if (output !== null) for (let off = 0; off < n; ) off += writeSync(output, buf, off, n - off);
       if (!patterns && (b.indexOf(10) >= 0 || b.indexOf(13) >= 0)) {
         patterns = (b.indexOf(10) >= 0 ? ['\\n\\n', '\\n\\r\\n'] : ['\\r\\r']).map((p) => Buffer.from(p));
       }
@@ -51,7 +62,7 @@ try {
     }
   } finally {
     closeSync(input);
-    closeSync(output);
+    if (output !== null) closeSync(output);
   }
   parentPort.postMessage({ sha256: hash.digest('hex'), emptyLines: firstEmpty >= 0 && lastContent > firstEmpty });
 } catch (e) {
@@ -65,9 +76,9 @@ interface Copied {
   emptyLines: boolean;
 }
 
-function copyAndHash(file: string, dest: string): Promise<Copied> {
+function copyAndHash(file: string, dest: string, link: boolean): Promise<Copied> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { file, dest } });
+    const worker = new Worker(WORKER, { eval: true, workerData: { file, dest, link } });
     worker.once('message', (m: Copied | { error: string }) => {
       if ('sha256' in m) resolve(m);
       else reject(new Error(m.error));
@@ -104,11 +115,12 @@ export class RawCopy {
     private readonly fileName: string,
   ) {}
 
-  static async start(file: string, rawDir: string, fileName: string): Promise<RawCopy> {
+  /** `owned`: the file is the server's own and never changes (an upload), so a hard link may serve as the copy. */
+  static async start(file: string, rawDir: string, fileName: string, owned = false): Promise<RawCopy> {
     await mkdir(rawDir, { recursive: true });
     const pending = path.join(rawDir, `${PENDING_PREFIX}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
     try {
-      const { sha256, emptyLines } = await copyAndHash(file, pending);
+      const { sha256, emptyLines } = await copyAndHash(file, pending, owned);
       return new RawCopy(sha256, emptyLines, pending, rawDir, safeFileName(fileName));
     } catch (error) {
       await rm(pending, { force: true });

@@ -68,6 +68,7 @@ export async function POST(req: NextRequest) {
       encoding,
       // The mapping step read the file already (a workbook's sheet converted, a GBK file transcoded): not again.
       source: readFor(upload, kind, sheet, encoding),
+      fileIsOwned: true,
       user: viewer.username,
     }));
     await audit(db, {
