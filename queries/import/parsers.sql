@@ -1,7 +1,6 @@
--- Cell parsers of the importer: the one home of every value format (DESIGN.md §2). TEMP macros, created on the
--- import's own connection, so the database file never depends on them. Each parser returns NULL for a value it cannot
+-- Cell parsers of the importer: the one home of every value format (DESIGN.md §2). Macros kept in the database file
+-- and replaced whenever this text changes (queries/routines.ts). Each parser returns NULL for a value it cannot
 -- read; its *_why twin says why, in Chinese, and is only evaluated for those few cells (CASE branches run lazily).
--- Kept in the database file and replaced when this text changes (queries/routines.ts).
 -- The fast path of each parser is a plain TRY_CAST, so clean exports pay for no regular expression.
 
 -- Full-width digits, signs and punctuation to half-width (NFKC for the characters exports actually contain).
