@@ -20,4 +20,24 @@ describe('schema migrations', () => {
       cleanup();
     }
   });
+
+  it('installs the SQL routines, and installs a file again when its text is not the one recorded', async () => {
+    const { db, file, cleanup } = await tempDb();
+    try {
+      const macro = (d: Db) => d.one<{ n: string }>("SELECT count(*) AS n FROM duckdb_functions() WHERE function_name = 'imp_text'");
+      expect((await macro(db))?.n).toBe('1');
+      expect(await db.all('SELECT file FROM routines ORDER BY file')).toEqual([{ file: 'queries/import/parsers.sql' }, { file: 'queries/visibility.sql' }]);
+      // An older text of parsers.sql (another sha256) whose macros are gone: the next open puts them back.
+      await db.run("UPDATE routines SET sha256 = 'older' WHERE file = 'queries/import/parsers.sql'");
+      await db.run('DROP MACRO imp_text');
+      expect((await macro(db))?.n).toBe('0');
+      db.close();
+      const again = await Db.open(file);
+      expect((await macro(again))?.n).toBe('1');
+      expect((await again.one<{ sha256: string }>("SELECT sha256 FROM routines WHERE file = 'queries/import/parsers.sql'"))?.sha256).not.toBe('older');
+      again.close();
+    } finally {
+      cleanup();
+    }
+  });
 });
