@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
 /**
- * Writes a UTF-8 text file again in GBK/GB18030 (two-byte codes), for the benchmark's GBK run. Node can decode GBK but
+ * GBK/GB18030 (two-byte codes) for the benchmark's GBK run and the tests' fixtures. Node can decode GBK but
  * not encode it, so the code table is built once by decoding every two-byte code.
  */
 let table: Uint16Array | null = null;

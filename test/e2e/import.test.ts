@@ -10,7 +10,7 @@ import { buildDemoFile } from '@/lib/cli/demo';
 import { formatRate, yuanToWan } from '@/lib/format';
 import { launchChromium, signIn } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
-import { encodeGbk } from '../fixtures/import/gbk';
+import { encodeGbk } from '@/lib/cli/gbk-encode';
 
 /**
  * 数据导入 and 数据质量 end to end: a GBK payments export with a title row, a 合计 row and two bad rows goes through the

@@ -8,7 +8,7 @@ import { cleanupSource, readSource } from '@/lib/import/source';
 import { blankEmptyLines } from '@/lib/import/source/empty-lines';
 import { parseRecords } from '@/lib/import/source/records';
 import { RawCopy } from '@/lib/import/load/raw-file';
-import { encodeGbk } from '../fixtures/import/gbk';
+import { encodeGbk } from '@/lib/cli/gbk-encode';
 import { importText, useSeededCounty, writeFixture } from '../fixtures/import-load/helpers';
 
 /**

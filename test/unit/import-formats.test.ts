@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
-import { encodeGbk } from '../fixtures/import/gbk';
+import { encodeGbk } from '@/lib/cli/gbk-encode';
 import { csv, importText, useSeededCounty } from '../fixtures/import-load/helpers';
 
 // The same small payments export in the forms counties send it: UTF-8 with a BOM, GBK, and an XLSX sheet with a

@@ -7,7 +7,7 @@ import { cleanupSource, findHeader, previewSource, readSource, SourceError } fro
 import { cellText, plainNumber } from '@/lib/import/source/cells';
 import { gb18030Converter, tempPath, transcodeToUtf8 } from '@/lib/import/source/transcode';
 import type { SourceInfo } from '@/lib/import/types';
-import { encodeGbk } from '../fixtures/import/gbk';
+import { encodeGbk } from '@/lib/cli/gbk-encode';
 import { BIG_ROWS, bigMemo, GBK_LINES, makeFixtures, type Fixtures } from '../fixtures/import/make';
 
 const here = path.join(import.meta.dirname, '..', 'fixtures', 'import');

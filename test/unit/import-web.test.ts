@@ -17,7 +17,7 @@ import { resolveMapping } from '@/lib/import/load/mapping';
 import { normalizeHeader } from '@/lib/import/fields';
 import type { QualityRow } from '@/queries/import/quality';
 import type { UploadColumn } from '@/components/import/types';
-import { encodeGbk } from '../fixtures/import/gbk';
+import { encodeGbk } from '@/lib/cli/gbk-encode';
 
 /** A web ReadableStream of the given chunks, as a route handler's req.body is. */
 const webStream = (chunks: (string | Uint8Array)[]) =>
