@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { auditActionLabel } from '@/lib/auth/audit-labels';
-import { BUTTON_LINK, BUTTON_PRIMARY, FIELD, LABEL } from '../ui/form';
+import { FIELD, LABEL } from '../ui/form';
+import { FilterActions } from '../ui/FilterActions';
 
 export interface AuditFilterValues {
   actor: string;
@@ -48,14 +48,7 @@ export function AuditFilterBar({ values, actions, actors }: { values: AuditFilte
         至
         <input type="date" name="to" defaultValue={values.to} className={`${FIELD} w-full sm:w-38`} data-testid="audit-to" />
       </label>
-      <div className="col-span-2 flex items-center gap-2">
-        <button type="submit" className={BUTTON_PRIMARY}>
-          查询
-        </button>
-        <Link href="/audit" className={BUTTON_LINK}>
-          重置
-        </Link>
-      </div>
+      <FilterActions resetHref="/audit" className="col-span-2" />
     </form>
   );
 }

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import type { PaymentFilter } from '@/lib/payments/filter';
 import type { PaymentOption, PaymentOptions } from '@/queries/payments';
-import { BUTTON_LINK, BUTTON_PRIMARY, FIELD, LABEL } from '../ui/form';
+import { FIELD, LABEL } from '../ui/form';
+import { FilterActions } from '../ui/FilterActions';
 
 /**
  * 年度, 支付日期 range, 镇, 预算单位 and a text search as a plain GET form: the filter lives in the URL and works
@@ -74,14 +74,7 @@ export function PaymentFilterBar({ filter, options }: { filter: PaymentFilter; o
           data-testid="filter-q"
         />
       </label>
-      <div className="col-span-2 flex items-center gap-2">
-        <button type="submit" className={BUTTON_PRIMARY}>
-          查询
-        </button>
-        <Link href="/payments" className={BUTTON_LINK}>
-          重置
-        </Link>
-      </div>
+      <FilterActions resetHref="/payments" className="col-span-2" />
     </form>
   );
 }

@@ -1,5 +1,5 @@
-import Link from 'next/link';
-import { BUTTON_LINK, BUTTON_PRIMARY, FIELD, LABEL } from '../ui/form';
+import { FIELD, LABEL } from '../ui/form';
+import { FilterActions } from '../ui/FilterActions';
 
 /** 支付年度 (and the batch a link brought along) as a plain GET form: the filter lives in the URL. */
 export function QualityFilterBar({ years, year, batch }: { years: number[]; year: number | null; batch: number | null }) {
@@ -28,10 +28,7 @@ export function QualityFilterBar({ years, year, batch }: { years: number[]; year
           仅导入批次 #{batch}
         </label>
       )}
-      <div className="flex items-center gap-2">
-        <button type="submit" className={BUTTON_PRIMARY}>查询</button>
-        <Link href="/quality" className={BUTTON_LINK}>重置</Link>
-      </div>
+      <FilterActions resetHref="/quality" />
     </form>
   );
 }
