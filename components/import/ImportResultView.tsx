@@ -51,20 +51,8 @@ export function ImportResultView({ result, onAgain }: { result: ImportResult; on
         </div>
         {isPayments && (
           <>
-            <div className="flex gap-2">
-              <dt className="text-slate-500">指标匹配率</dt>
-              <dd className="text-slate-800 tabular-nums" data-testid="result-match-indicator">
-                {matchRateText(r.matched_indicator, r.accepted)}
-                <span className="ml-1 text-xs text-slate-500">（{formatCount(r.matched_indicator ?? 0)} / {formatCount(r.accepted)} 笔）</span>
-              </dd>
-            </div>
-            <div className="flex gap-2">
-              <dt className="text-slate-500">项目匹配率</dt>
-              <dd className="text-slate-800 tabular-nums" data-testid="result-match-project">
-                {matchRateText(r.matched_project, r.accepted)}
-                <span className="ml-1 text-xs text-slate-500">（{formatCount(r.matched_project ?? 0)} / {formatCount(r.accepted)} 笔）</span>
-              </dd>
-            </div>
+            <MatchRate label="指标匹配率" matched={r.matched_indicator} accepted={r.accepted} testId="result-match-indicator" />
+            <MatchRate label="项目匹配率" matched={r.matched_project} accepted={r.accepted} testId="result-match-project" />
           </>
         )}
       </dl>
@@ -133,6 +121,19 @@ export function ImportResultView({ result, onAgain }: { result: ImportResult; on
           继续导入其他文件
         </button>
       </div>
+    </div>
+  );
+}
+
+/** A payment batch's match rate (against indicators or projects) with the counts behind it. */
+function MatchRate({ label, matched, accepted, testId }: { label: string; matched: number | undefined; accepted: number; testId: string }) {
+  return (
+    <div className="flex gap-2">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="text-slate-800 tabular-nums" data-testid={testId}>
+        {matchRateText(matched, accepted)}
+        <span className="ml-1 text-xs text-slate-500">（{formatCount(matched ?? 0)} / {formatCount(accepted)} 笔）</span>
+      </dd>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FIELDS } from '@/lib/import/fields';
 import { KIND_LABELS, type AmountUnit } from '@/lib/import/types';
 import { formatCount } from '@/lib/format';
@@ -144,28 +144,12 @@ export function MappingStep(p: Props) {
             <option value="万元">万元</option>
           </select>
         </label>
-        <label className="col-span-2 flex h-9 items-center gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            className="h-4 w-4 accent-navy-800"
-            checked={options.dayFirst}
-            disabled={busy}
-            onChange={(e) => p.onOptions({ dayFirst: e.target.checked })}
-            data-testid="option-day-first"
-          />
+        <OptionCheck checked={options.dayFirst} disabled={busy} onChange={(dayFirst) => p.onOptions({ dayFirst })} testId="option-day-first">
           日期为日在前（如 07/09/2018 表示 9 月 7 日）
-        </label>
-        <label className="col-span-2 flex h-9 items-center gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            className="h-4 w-4 accent-navy-800"
-            checked={options.allowNewUnits}
-            disabled={busy}
-            onChange={(e) => p.onOptions({ allowNewUnits: e.target.checked })}
-            data-testid="option-allow-new-units"
-          />
+        </OptionCheck>
+        <OptionCheck checked={options.allowNewUnits} disabled={busy} onChange={(allowNewUnits) => p.onOptions({ allowNewUnits })} testId="option-allow-new-units">
           允许新建单位（文件中出现名录里没有的镇、部门、村时新建）
-        </label>
+        </OptionCheck>
       </div>
 
       <div className="flex flex-col gap-2 lg:flex-row lg:items-end lg:justify-between" data-testid="presets">
@@ -321,5 +305,23 @@ export function MappingStep(p: Props) {
         {p.rereading && <span className="text-sm text-slate-500">正在重新读取文件…</span>}
       </div>
     </div>
+  );
+}
+
+function OptionCheck({ checked, disabled, onChange, testId, children }: {
+  checked: boolean; disabled: boolean; onChange: (checked: boolean) => void; testId: string; children: ReactNode;
+}) {
+  return (
+    <label className="col-span-2 flex h-9 items-center gap-2 text-sm text-slate-700">
+      <input
+        type="checkbox"
+        className="h-4 w-4 accent-navy-800"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
+      {children}
+    </label>
   );
 }

@@ -34,22 +34,10 @@ export async function KpiCards({ filter }: { filter: OverviewFilter }) {
         合计 {formatYi(t.total)}
       </KpiCard>
       <KpiCard label="已分配" unit="万元" value={yuanToWan(t.allocated)} testId="kpi-allocated">
-        <span className="flex justify-between">
-          <span>分配进度</span>
-          <span className="font-medium text-slate-800 tabular-nums" data-testid="kpi-alloc-rate">
-            {formatRate(t.alloc_rate)}
-          </span>
-        </span>
-        <ProgressBar rate={t.alloc_rate} label="分配进度" />
+        <RateLine label="分配进度" rate={t.alloc_rate} testId="kpi-alloc-rate" />
       </KpiCard>
       <KpiCard label="已支付" unit="万元" value={yuanToWan(t.paid)} testId="kpi-paid">
-        <span className="flex justify-between">
-          <span>支出进度</span>
-          <span className="font-medium text-slate-800 tabular-nums" data-testid="kpi-spend-rate">
-            {formatRate(t.spend_rate)}
-          </span>
-        </span>
-        <ProgressBar rate={t.spend_rate} marker={tp} label="支出进度" />
+        <RateLine label="支出进度" rate={t.spend_rate} marker={tp} testId="kpi-spend-rate" />
       </KpiCard>
       <KpiCard label="序时进度" value={formatRate(tp)} testId="kpi-time-progress">
         截至 {formatDate(asOf)} · {TIME_PROGRESS_MODE_LABELS[mode]}
@@ -73,5 +61,20 @@ export async function KpiCards({ filter }: { filter: OverviewFilter }) {
         </span>
       </KpiCard>
     </div>
+  );
+}
+
+/** A rate under a KPI amount: its name, its value and a bar (with 序时进度 as the marker where it applies). */
+function RateLine({ label, rate, marker, testId }: { label: string; rate: number; marker?: number; testId: string }) {
+  return (
+    <>
+      <span className="flex justify-between">
+        <span>{label}</span>
+        <span className="font-medium text-slate-800 tabular-nums" data-testid={testId}>
+          {formatRate(rate)}
+        </span>
+      </span>
+      <ProgressBar rate={rate} marker={marker} label={label} />
+    </>
   );
 }
