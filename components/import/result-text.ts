@@ -1,5 +1,4 @@
 import { formatRate } from '@/lib/format';
-import type { ImportResult } from '@/lib/import/types';
 
 /** 合计核对 in words: the file's 合计 row against the rows read. */
 export function reconciledText(v: boolean | null): string {
@@ -10,9 +9,4 @@ export function reconciledText(v: boolean | null): string {
 export function matchRateText(matched: number | null | undefined, accepted: number): string {
   if (matched === null || matched === undefined || accepted === 0) return '—';
   return formatRate(matched / accepted);
-}
-
-/** 合计行 = every row read that was neither imported, rejected nor a duplicate (小计/合计). */
-export function checkSum(r: Pick<ImportResult, 'rows_read' | 'accepted' | 'rejected' | 'duplicates' | 'subtotal_rows_skipped'>): boolean {
-  return r.rows_read === r.accepted + r.rejected + r.duplicates + r.subtotal_rows_skipped;
 }
