@@ -130,17 +130,8 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
 
   /** Stops the server, runs fn on the database file (the server holds DuckDB's lock while it runs), restarts it. */
   async function withServerStopped(fn: (db: Db) => Promise<void>, restart = true): Promise<void> {
-    await server.stop();
-    let db: Db | null = null;
-    const deadline = Date.now() + 30_000;
-    while (!db) {
-      try {
-        db = await Db.open(file);
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
+    await server.stop(); // resolves on the server's exit, which releases the file's lock
+    const db = await Db.open(file);
     try {
       await fn(db);
     } finally {
