@@ -3,6 +3,11 @@ import { migrate } from './migrate';
 
 export type Params = Record<string, DuckDBValue>;
 
+/** Rows as plain JSON objects on a connection the caller holds: DECIMAL and BIGINT arrive as strings, DATE as YYYY-MM-DD. */
+export async function connRows<T = Record<string, unknown>>(conn: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
+  return (await conn.runAndReadAll(sql, params)).getRowObjectsJson() as T[];
+}
+
 export interface OpenOptions {
   readOnly?: boolean;
   memoryLimit?: string;
@@ -41,10 +46,7 @@ export class Db {
 
   /** Rows as plain JSON objects: DECIMAL and BIGINT arrive as strings, DATE as YYYY-MM-DD. */
   all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
-    return this.withConnection(async (conn) => {
-      const reader = await conn.runAndReadAll(sql, params);
-      return reader.getRowObjectsJson() as T[];
-    });
+    return this.withConnection((conn) => connRows<T>(conn, sql, params));
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { connRows, type Db } from '../db';
 import { runScript } from '../script';
 import { sqlFile } from '../sql';
 import { TARGETS } from '@/lib/import/load/targets';
@@ -30,8 +30,8 @@ export async function rollbackBatch(db: Db, batchId: number, user: string): Prom
       let units = 0;
       if (created.length) {
         const ids = `[${created.map(Number).join(',')}]`;
-        const count = async () => Number((await conn.runAndReadAll(
-          'SELECT count(*) AS n FROM units WHERE list_contains($ids::INTEGER[], id)', { ids })).getRowObjectsJson()[0].n);
+        const count = async () => Number((await connRows<{ n: string }>(conn,
+          'SELECT count(*) AS n FROM units WHERE list_contains($ids::INTEGER[], id)', { ids }))[0].n);
         const before = await count();
         await runScript(conn, sqlFile('queries/import/rollback_units.sql'), { ids });
         units = before - (await count());

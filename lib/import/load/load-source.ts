@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Db, Params } from '@/queries/db';
+import { connRows, type Db } from '@/queries/db';
 import { runScript } from '@/queries/script';
 import { sqlFile } from '@/queries/sql';
 import type { ImportKind, ImportResult, RejectRow, SourceInfo } from '../types';
@@ -31,12 +31,8 @@ export interface RawFileOptions {
 /** How many rejects the result carries; all of them are stored with the batch. */
 export const RESULT_REJECTS = 100;
 
-async function rows<T>(conn: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
-  return (await conn.runAndReadAll(sql, params)).getRowObjectsJson() as T[];
-}
-
 async function tableColumns(conn: DuckDBConnection, table: string): Promise<Map<string, TableColumn>> {
-  const cols = await rows<{ column_name: string; data_type: string; is_nullable: boolean }>(conn, sqlFile('queries/import/table_columns.sql'), { t: table });
+  const cols = await connRows<{ column_name: string; data_type: string; is_nullable: boolean }>(conn, sqlFile('queries/import/table_columns.sql'), { t: table });
   return new Map(cols.map((c) => [c.column_name, { name: c.column_name, type: c.data_type, notNull: !c.is_nullable }]));
 }
 
@@ -131,7 +127,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     }
     // Nothing after the first pass needs the file's order, and the inserts run faster without keeping it.
     await conn.run('SET preserve_insertion_order = false');
-    const batchId = Number((await rows<{ id: string }>(conn, "SELECT nextval('import_batch_seq') AS id"))[0].id);
+    const batchId = Number((await connRows<{ id: string }>(conn, "SELECT nextval('import_batch_seq') AS id"))[0].id);
     const rawPath = await copy.name(batchId);
     trace('raw copy');
 
@@ -147,19 +143,19 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       await conn.run(applyDocsSql());
     }
     if (options.sectionId !== undefined) await runScript(conn, sqlFile('queries/import/section.sql'));
-    if (!(await rows<{ ok: boolean }>(conn, rowOrderCheckSql()))[0].ok) {
+    if (!(await connRows<{ ok: boolean }>(conn, rowOrderCheckSql()))[0].ok) {
       throw new Error('导入内部错误：行号对应关系被打乱，已全部撤回');
     }
     await conn.run(viewSql(plan, columns));
     trace('lookups');
-    const tableHasRows = (await rows<{ has_rows: boolean }>(conn, tableHasRowsSql(plan)))[0].has_rows;
+    const tableHasRows = (await connRows<{ has_rows: boolean }>(conn, tableHasRowsSql(plan)))[0].has_rows;
     for (const statement of candidateKeysSql(plan, columns, tableHasRows)) await conn.run(statement);
     await conn.run(viewSql(plan, columns, 'imp_rows_cand', 'imp_view_cand'));
     trace('keys');
     await runScript(conn, sqlFile('queries/import/classify_keys.sql'));
     await runScript(conn, sqlFile('queries/import/classify.sql'), { key_label: target.keyLabel });
     trace('duplicates');
-    const summary = (await rows<Summary>(conn, sqlFile('queries/import/summary.sql'), { has_amount: !!target.amountField }))[0];
+    const summary = (await connRows<Summary>(conn, sqlFile('queries/import/summary.sql'), { has_amount: !!target.amountField }))[0];
     trace('summary');
 
     const optionsRecord: Record<string, unknown> = {
@@ -190,7 +186,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     await conn.run(rejectsSql(plan, missingRaw > 0), { batch: batchId });
     trace('rejects');
     const matches = target.table === 'payments'
-      ? (await rows<{ matched_indicator: string; matched_project: string }>(conn, sqlFile('queries/import/payment_matches.sql'), { batch: batchId }))[0]
+      ? (await connRows<{ matched_indicator: string; matched_project: string }>(conn, sqlFile('queries/import/payment_matches.sql'), { batch: batchId }))[0]
       : null;
     await runScript(conn, sqlFile('queries/import/batch_finish.sql'), {
       id: batchId, rows_read: Number(summary.rows_read), accepted: Number(summary.accepted), rejected: Number(summary.rejected),
@@ -200,7 +196,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       matched_project: matches ? Number(matches.matched_project) : null,
       options: JSON.stringify(optionsRecord),
     });
-    const rejects = await rows<RejectRow>(conn, sqlFile('queries/import/rejects.sql'), { batch: batchId, limit: RESULT_REJECTS, offset: 0 });
+    const rejects = await connRows<RejectRow>(conn, sqlFile('queries/import/rejects.sql'), { batch: batchId, limit: RESULT_REJECTS, offset: 0 });
     await conn.run('COMMIT');
     inTransaction = false;
     await copy.keep();
@@ -235,11 +231,11 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
 
 /** Inserts the new units accepted rows use (only with allowNewUnits); returns their ids for a later rollback. */
 async function createUnits(conn: DuckDBConnection, plan: LoadPlan): Promise<number[]> {
-  const planned = Number((await rows<{ n: string }>(conn, 'SELECT count(*) AS n FROM imp_new_units'))[0].n);
+  const planned = Number((await connRows<{ n: string }>(conn, 'SELECT count(*) AS n FROM imp_new_units'))[0].n);
   const used = usedUnitsSql(plan);
   if (planned === 0 || !used) return [];
   await conn.run(used);
   await runScript(conn, sqlFile('queries/import/new_units.sql'));
-  const ids = await rows<{ id: number }>(conn, sqlFile('queries/import/new_unit_ids.sql'));
+  const ids = await connRows<{ id: number }>(conn, sqlFile('queries/import/new_unit_ids.sql'));
   return ids.map((r) => r.id);
 }

@@ -1,3 +1,4 @@
+import { connRows } from '@/queries/db';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlFile } from '@/queries/sql';
 
@@ -26,9 +27,7 @@ function enumLookup(keys: string[], values: string[], input: string, nullType: s
 }
 
 export async function knownLookups(conn: DuckDBConnection, fundChoices: Record<string, number> = {}): Promise<KnownLookups> {
-  const rows = (await conn.runAndReadAll(sqlFile('queries/import/lookup_known.sql'))).getRowObjectsJson() as {
-    field: string; k: string; id: number; level: string | null;
-  }[];
+  const rows = await connRows<{ field: string; k: string; id: number; level: string | null }>(conn, sqlFile('queries/import/lookup_known.sql'));
   const single = (field: string) => {
     const m = new Map<string, number>();
     for (const r of rows) if (r.field === field && !m.has(r.k)) m.set(r.k, r.id);
