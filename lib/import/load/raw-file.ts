@@ -1,15 +1,6 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-
-/** sha256 of a file, streamed (exports reach hundreds of MB). */
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 // Runs in a worker thread: copies the file and hashes it in one read, off the thread that transcodes GBK and talks
 // to DuckDB. (Plain JavaScript evaluated by the worker, so it needs no TypeScript loader.) Synchronous reads and writes
