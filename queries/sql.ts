@@ -28,3 +28,9 @@ export function namedSql(relativePath: string): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * A text as an SQL string literal, for the few places SQL text must hold a value (DDL, read_csv's options, the
+ * importer's generated column lists), where DuckDB takes no parameter.
+ */
+export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;

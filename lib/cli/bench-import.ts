@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Db } from '@/queries/db';
 import { runScript, splitStatements } from '@/queries/script';
-import { sqlFile } from '@/queries/sql';
+import { sqlFile, sqlString } from '@/queries/sql';
 import { importFile } from '@/lib/import/import-file';
 import type { ImportResult } from '@/lib/import/types';
 import { transcodeUtf8ToGbk } from './gbk-encode';
@@ -84,7 +84,7 @@ async function warm(file: string): Promise<void> {
 async function timeBare(dir: string, utf8File: string, bufferSize?: number): Promise<Timing> {
   const db = await freshDb(dir, 'bare');
   try {
-    return await timed(() => db.run(`CREATE TABLE payments_bare AS SELECT * FROM read_csv('${utf8File.replace(/'/g, "''")}', header = true,
+    return await timed(() => db.run(`CREATE TABLE payments_bare AS SELECT * FROM read_csv(${sqlString(utf8File)}, header = true,
       auto_detect = false, delim = ',', quote = '"', escape = '"'${bufferSize ? `, buffer_size = ${bufferSize}` : ''}, columns = ${BARE_COLUMNS})`));
   } finally {
     db.close();

@@ -1,3 +1,4 @@
+import { sqlString } from '@/queries/sql';
 import { mappedLookup, type LoadPlan } from './plan';
 import { readCsvSql, cell, rowNumberSql } from './rows-sql';
 import { contentHashExpr, keyExpr, rowKeyExpr } from './targets';
@@ -5,7 +6,6 @@ import type { TableColumn } from './view-sql';
 
 /** SQL of the load steps whose column lists depend on the kind and the file (the fixed steps live in queries/import). */
 
-const str = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const dataRows = 'NOT blank AND NOT sub';
 
 const has = mappedLookup;
@@ -130,7 +130,7 @@ WHERE id IN (SELECT id FROM imp_new_units)`;
 export function columnsSql(plan: LoadPlan): string {
   const rows = plan.mapping.columns
     .filter((c) => c.field)
-    .map((c) => `(${str(c.field!.id)}, ${c.index + 1}, ${str(c.rawHeader)})`);
+    .map((c) => `(${sqlString(c.field!.id)}, ${c.index + 1}, ${sqlString(c.rawHeader)})`);
   return `CREATE OR REPLACE TEMP TABLE imp_columns AS
 SELECT * FROM (VALUES ${rows.join(', ')}) v(field, idx, raw_header)`;
 }
@@ -158,7 +158,7 @@ WITH e AS (
   SELECT rn, raw, struct_extract(x, 'field') AS field, struct_extract(x, 'reason') AS reason, 0 AS ord
   FROM (SELECT rn, raw, unnest(errs) AS x FROM imp_view WHERE errs IS NOT NULL)
   UNION ALL
-  SELECT o.rn, v.raw, ${str(plan.target.keyField)}, o.reason, 1 FROM imp_outcome o JOIN imp_view v ON v.rn = o.rn WHERE o.outcome = 'conflict'
+  SELECT o.rn, v.raw, ${sqlString(plan.target.keyField)}, o.reason, 1 FROM imp_outcome o JOIN imp_view v ON v.rn = o.rn WHERE o.outcome = 'conflict'
 )
 SELECT $batch, e.rn, c.raw_header, CASE WHEN c.idx IS NOT NULL THEN (${raw})[c.idx] END, e.reason, to_json(${raw})::VARCHAR
 FROM e LEFT JOIN imp_columns c ON c.field = e.field

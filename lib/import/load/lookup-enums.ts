@@ -1,6 +1,6 @@
 import { connRows } from '@/queries/db';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlFile } from '@/queries/sql';
+import { sqlFile, sqlString } from '@/queries/sql';
 
 /**
  * Lookups the first pass can do without a join: DuckDB casts a text to an ENUM of the known names with a hash lookup,
@@ -19,11 +19,10 @@ export interface KnownLookups {
   fundSetsSql: string;
 }
 
-const str = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 function enumLookup(keys: string[], values: string[], input: string, nullType: string): string {
   if (keys.length === 0) return `NULL::${nullType}`;
-  return `([${values.join(', ')}]::${nullType}[])[enum_code(TRY_CAST(${input} AS ENUM(${keys.map(str).join(', ')}))) + 1]`;
+  return `([${values.join(', ')}]::${nullType}[])[enum_code(TRY_CAST(${input} AS ENUM(${keys.map(sqlString).join(', ')}))) + 1]`;
 }
 
 export async function knownLookups(conn: DuckDBConnection, fundChoices: Record<string, number> = {}): Promise<KnownLookups> {
@@ -49,12 +48,12 @@ export async function knownLookups(conn: DuckDBConnection, fundChoices: Record<s
     if (levelOf.has(id)) funds.set(name.trim(), { ids: [id], levels: [levelOf.get(id)!] });
   }
   const fundKeys = [...funds.keys()];
-  const sets = fundKeys.map((k, i) => `(${i}, ${str(k)}, [${funds.get(k)!.ids.join(', ')}], [${funds.get(k)!.levels.map(str).join(', ')}])`);
+  const sets = fundKeys.map((k, i) => `(${i}, ${sqlString(k)}, [${funds.get(k)!.ids.join(', ')}], [${funds.get(k)!.levels.map(sqlString).join(', ')}])`);
   return {
     unit: enumLookup([...units.keys()], [...units.values()].map(String), '$t', 'INTEGER'),
     town: enumLookup([...towns.keys()], [...towns.values()].map(String), '$t', 'INTEGER'),
     village: enumLookup([...villages.keys()], [...villages.values()].map(String), '$k', 'INTEGER'),
-    fund: fundKeys.length ? `enum_code(TRY_CAST($t AS ENUM(${fundKeys.map(str).join(', ')})))::INTEGER` : 'NULL::INTEGER',
+    fund: fundKeys.length ? `enum_code(TRY_CAST($t AS ENUM(${fundKeys.map(sqlString).join(', ')})))::INTEGER` : 'NULL::INTEGER',
     fundSetsSql: `CREATE OR REPLACE TEMP TABLE imp_fund_sets (set_id INTEGER, k VARCHAR, ids INTEGER[], levels VARCHAR[]);
 ${sets.length ? `INSERT INTO imp_fund_sets VALUES ${sets.join(', ')};` : ''}`,
   };

@@ -1,3 +1,4 @@
+import { sqlString } from '@/queries/sql';
 import type { SourceInfo } from '../types';
 import { fieldErrorSql, LOOKUP_FIELDS } from './field-sql';
 import type { KnownLookups } from './lookup-enums';
@@ -20,7 +21,6 @@ import { isLookup, mappedLookup, type LoadPlan } from './plan';
 const EXTRA = 'x_extra';
 
 export const cell = (index: number) => `c${index + 1}`;
-const str = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const or = (parts: string[]) => (parts.length ? `coalesce(${parts.join(' OR ')}, false)` : 'false');
 
 /**
@@ -36,8 +36,8 @@ const NEW_LINE: Record<NonNullable<SourceInfo['newLine']>, string> = { '\n': '\\
 export function readCsvSql(source: SourceInfo, parallel: boolean, extra = true): string {
   const columns = [...source.headers.map((_, i) => cell(i)), ...(extra ? [EXTRA] : [])].map((c) => `'${c}': 'VARCHAR'`).join(', ');
   const newLine = source.newLine ? `, new_line = '${NEW_LINE[source.newLine]}'` : '';
-  return `read_csv(${str(source.dataCsvPath)}, header = false, skip = ${source.skipLines}, auto_detect = false,
-    all_varchar = true, null_padding = true, parallel = ${parallel}, delim = ${str(source.delimiter)}, quote = '"', escape = '"',
+  return `read_csv(${sqlString(source.dataCsvPath)}, header = false, skip = ${source.skipLines}, auto_detect = false,
+    all_varchar = true, null_padding = true, parallel = ${parallel}, delim = ${sqlString(source.delimiter)}, quote = '"', escape = '"',
     encoding = 'utf-8', buffer_size = ${CSV_BUFFER_SIZE}${newLine}, columns = {${columns}})`;
 }
 
@@ -135,7 +135,7 @@ export function rowsSql(plan: LoadPlan, known: KnownLookups, parallel: boolean):
     }
     if (parts.length === 0) continue;
     bads.push(parts.join(' OR '));
-    items.push(`{'field': ${str(f.id)}, 'reason': ${fieldErrorSql(f, s, c)}}`);
+    items.push(`{'field': ${sqlString(f.id)}, 'reason': ${fieldErrorSql(f, s, c)}}`);
   }
   const bad = or(bads.map((b) => `(${b})`));
   const list = `list_filter([${items.join(',\n      ')}], x -> x.reason IS NOT NULL)`;

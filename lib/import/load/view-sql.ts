@@ -1,3 +1,4 @@
+import { sqlString } from '@/queries/sql';
 import type { ImportKind } from '../types';
 import { LOOKUP_FIELDS } from './field-sql';
 import { mappedLookup, type LoadPlan } from './plan';
@@ -10,7 +11,6 @@ export interface TableColumn {
   notNull: boolean;
 }
 
-const str = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Which fund a cell means: names repeat across 中央/省/市/县, and an indicator's 预算级次 picks one. */
 function fundPick(kind: ImportKind): string {
@@ -117,11 +117,11 @@ export function viewSql(plan: LoadPlan, tableColumns: Map<string, TableColumn>, 
   const allOk = [fieldsOk, ...notNull.map((c) => `${c.name} IS NOT NULL`)].join(' AND ');
   const errItems = [
     `CASE WHEN extra THEN {'field': '_row', 'reason': '本行的数据列比表头多（可能有未加引号的逗号），请检查后重新导入'} END`,
-    ...lookupIds.map((id) => `CASE WHEN e_${id} IS NOT NULL THEN {'field': ${str(id)}, 'reason': e_${id}} END`),
+    ...lookupIds.map((id) => `CASE WHEN e_${id} IS NOT NULL THEN {'field': ${sqlString(id)}, 'reason': e_${id}} END`),
     ...(section ? [`CASE WHEN e_section IS NOT NULL THEN {'field': e_section_field, 'reason': e_section} END`] : []),
     ...notNull.map((c) => {
       const f = fieldOfColumn(c.name);
-      return `CASE WHEN ${fieldsOk} AND ${c.name} IS NULL THEN {'field': ${str(f?.id ?? '_row')}, 'reason': ${str(`无法确定“${f?.label ?? c.name}”`)}} END`;
+      return `CASE WHEN ${fieldsOk} AND ${c.name} IS NULL THEN {'field': ${sqlString(f?.id ?? '_row')}, 'reason': ${sqlString(`无法确定“${f?.label ?? c.name}”`)}} END`;
     }),
   ];
   const amount = target.amountField ? `f_${target.amountField}` : 'NULL::DECIMAL(18,2)';
