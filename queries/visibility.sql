@@ -6,15 +6,26 @@
 --     indicator that came in a batch the 股室 imported itself (import_batches.options.section_id): nobody else's
 --     funds can be recognised in them, and the 股室 has to see them on 数据质量 to fix them;
 --   department: the payments the 预算单位 made (unit_id);
---   town: the payments the 镇 made (unit_id) or that were made for it (town_id).
+--   town: the payments the 镇 and its sub-units made (unit_id in own_units) or that were made for it (town_id).
 -- Callers cast the arguments ($scope_kind::VARCHAR, $scope_unit::INTEGER): typed macro parameters would need a
 -- storage version newer than the one existing database files have.
 -- The overview's measures are a different thing (a 镇's budget and spending are its own allocations and payments,
--- queries/overview/scope.sql); they share only section_indicators.
+-- queries/overview/scope.sql); they share section_indicators and own_units.
 
 -- The indicators a 股室 is answerable for: those of the funds it manages (the catalog).
 CREATE OR REPLACE MACRO section_indicators(section_unit) AS TABLE
   SELECT i.id FROM indicators i JOIN funds f ON f.id = i.fund_id WHERE f.section_id = section_unit;
+
+-- The unit each department or town is measured as (docs/units.md): a department under a town (a sub-unit, such as
+-- 甲镇财政所) is measured as its town; every other unit as itself.
+CREATE OR REPLACE MACRO measured_units() AS TABLE
+  SELECT u.id, coalesce(t.id, u.id) AS measured_id
+  FROM units u LEFT JOIN units t ON t.id = u.parent_id AND t.kind = 'town' AND u.kind = 'department'
+  WHERE u.kind IN ('department', 'town');
+
+-- The units whose allocations and payments are a unit's own: the unit itself, and for a town its sub-units.
+CREATE OR REPLACE MACRO own_units(unit) AS TABLE
+  SELECT id FROM measured_units() WHERE id = unit OR measured_id = unit;
 
 -- One UNION ALL branch per kind of viewer: the query is planned with the parameters' values, so the branches of the
 -- other kinds fold away, and each kind keeps a plain filter DuckDB can push into the scan (an OR of all four would
@@ -26,7 +37,7 @@ CREATE OR REPLACE MACRO visible_payments(viewer_kind, viewer_unit) AS TABLE
   UNION ALL
   SELECT p.* FROM payments p WHERE viewer_kind = 'department' AND p.unit_id = viewer_unit
   UNION ALL
-  SELECT p.* FROM payments p WHERE viewer_kind = 'town' AND (p.unit_id = viewer_unit OR p.town_id = viewer_unit)
+  SELECT p.* FROM payments p WHERE viewer_kind = 'town' AND (p.unit_id IN (SELECT id FROM own_units(viewer_unit)) OR p.town_id = viewer_unit)
   UNION ALL
   SELECT p.* FROM payments p
   WHERE viewer_kind = 'section' AND p.indicator_id IN (SELECT id FROM section_indicators(viewer_unit))

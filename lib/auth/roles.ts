@@ -29,7 +29,8 @@ export interface Viewer {
 /**
  * What a viewer may read. 'all' for admin, leader and supervisor; otherwise the rows of one unit. Which payments that
  * means is one SQL macro, visible_payments (queries/visibility.sql); the overview measures a department or
- * a town on the allocations it received and the payments it made (queries/overview/scope.sql).
+ * a town on the allocations it received and the payments it made, a town's including its sub-units' (queries/overview/scope.sql,
+ * docs/units.md).
  */
 export type Scope = { kind: 'all' } | { kind: 'section' | 'department' | 'town'; unitId: number };
 

@@ -1,6 +1,7 @@
--- A 镇 or a 部门 ($kind) is measured on the allocations it received (its budget) and the payments it made against them.
-, unit_budget AS (SELECT unit_id, sum(allocated) AS total FROM alloc GROUP BY unit_id),
-unit_paid AS (SELECT unit_id, sum(paid) AS paid FROM paid GROUP BY unit_id)
+-- A 镇 or a 部门 ($kind) is measured on the allocations it received (its budget) and the payments it made against them;
+-- a town's sub-units count in the town's line and are not listed among the departments (measured_units, docs/units.md).
+, unit_budget AS (SELECT m.measured_id AS unit_id, sum(a.allocated) AS total FROM alloc a JOIN measured_units() m ON m.id = a.unit_id GROUP BY 1),
+unit_paid AS (SELECT m.measured_id AS unit_id, sum(p.paid) AS paid FROM paid p JOIN measured_units() m ON m.id = p.unit_id GROUP BY 1)
 SELECT
   u.id, u.name,
   b.total::DECIMAL(18,2)                 AS total,

@@ -15,14 +15,14 @@ received AS (
   UNION ALL
   SELECT m.month, sum(a.amount) AS total
   FROM months m JOIN allocations a ON a.alloc_date <= m.month_end, params
-  WHERE params.unit_scoped AND a.unit_id = params.scope_unit AND a.indicator_id IN (SELECT id FROM ind)
+  WHERE params.unit_scoped AND a.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)) AND a.indicator_id IN (SELECT id FROM ind)
   GROUP BY m.month
 ),
 paid_by_month AS (
   SELECT year(p.pay_date) AS y, month(p.pay_date) AS month, sum(p.amount) AS paid
   FROM payments p, params
   WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM ind)
-    AND (NOT params.unit_scoped OR p.unit_id = params.scope_unit)
+    AND (NOT params.unit_scoped OR p.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
   GROUP BY ALL
 ),
 cumulative AS (

@@ -2,8 +2,9 @@
 -- against each by that date, within the viewer's scope ($scope_kind, $scope_unit; see lib/auth/roles.ts):
 --   all: every indicator; section: the indicators of the funds the 股室 manages (section_indicators, the macro the
 --   payments' visibility rule uses too: queries/visibility.sql);
---   department/town: the unit's own allocations (its budget) and payments, per indicator. These are measures, not
---   visibility: a 镇 may read payments made for it by a department, but they are that department's spending.
+--   department/town: the unit's own allocations (its budget) and payments, per indicator; a town's own are those of
+--   the town and its sub-units (own_units, docs/units.md). These are measures, not visibility: a 镇 may read
+--   payments made for it by a county department, but they are that department's spending.
 -- Every overview query starts from these CTEs so all of them agree with the KPI cards.
 WITH params AS (
   SELECT $year::INTEGER AS budget_year, $as_of::DATE AS as_of,
@@ -23,14 +24,14 @@ alloc AS (
   SELECT a.indicator_id, a.unit_id, sum(a.amount) AS allocated
   FROM allocations a, params
   WHERE a.alloc_date <= params.as_of AND a.indicator_id IN (SELECT id FROM ind)
-    AND (NOT params.unit_scoped OR a.unit_id = params.scope_unit)
+    AND (NOT params.unit_scoped OR a.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
   GROUP BY a.indicator_id, a.unit_id
 ),
 paid AS (
   SELECT p.indicator_id, p.unit_id, sum(p.amount) AS paid
   FROM payments p, params
   WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM ind)
-    AND (NOT params.unit_scoped OR p.unit_id = params.scope_unit)
+    AND (NOT params.unit_scoped OR p.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
   GROUP BY p.indicator_id, p.unit_id
 ),
 per_indicator AS (
