@@ -16,6 +16,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   user_disable: '停用用户',
   user_enable: '启用用户',
   password_reset: '重置密码',
+  unit_rename: '单位改名',
+  unit_parent: '设置所属镇',
+  unit_alias_add: '添加单位别名',
+  unit_alias_remove: '删除单位别名',
+  unit_merge: '合并单位',
 };
 
 export function auditActionLabel(action: string): string {
@@ -44,6 +49,27 @@ const KEY_LABELS: Record<string, string> = {
   duplicates: '重复行数',
   rows_deleted: '删除行数',
   units_deleted: '删除单位数',
+  unit_no: '单位编号',
+  name: '名称',
+  parent: '所属镇',
+  alias: '别名',
+  merged: '被合并单位',
+  merged_id: '被合并单位编号',
+  moved: '移动行数',
+  allocations: '分配',
+  payments_unit: '支付(预算单位)',
+  payments_town: '支付(乡镇)',
+  payments_village: '支付(村)',
+  projects_unit: '项目(实施单位)',
+  projects_town: '项目(乡镇)',
+  projects_village: '项目(村)',
+  payouts_town: '惠民发放(乡镇)',
+  payouts_village: '惠民发放(村)',
+  users: '用户',
+  warnings_unit: '预警(单位)',
+  warnings_assigned: '预警(下发单位)',
+  child_units: '下属单位',
+  aliases: '别名',
 };
 
 /** The 支付明细 filter of an export. */

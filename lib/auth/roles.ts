@@ -48,6 +48,8 @@ export function scopeParams(scope: Scope): { scope_kind: string; scope_unit: num
 
 export const can = {
   manageUsers: (v: Viewer) => v.role === 'admin',
+  /** 单位管理: rename, merge, parents and aliases (docs/units.md). */
+  manageUnits: (v: Viewer) => v.role === 'admin',
   manageSettings: (v: Viewer) => v.role === 'admin',
   readAudit: (v: Viewer) => v.role === 'admin' || v.role === 'supervisor',
   /** Imports: admin for anything; a section only for its own funds (checked per row by the importer). */

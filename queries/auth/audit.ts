@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Db } from '../db';
 import { namedSql } from '../sql';
 
@@ -21,15 +22,22 @@ export interface AuditRow {
   ip: string | null;
 }
 
+const entryParams = (entry: AuditEntry) => ({
+  actor: entry.actor,
+  action: entry.action,
+  target: entry.target ?? null,
+  detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+  ip: entry.ip ?? null,
+});
+
 /** Appends to the audit log. There is deliberately no update or delete beside it. */
 export function audit(db: Db, entry: AuditEntry): Promise<void> {
-  return db.run(sql().insert, {
-    actor: entry.actor,
-    action: entry.action,
-    target: entry.target ?? null,
-    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-    ip: entry.ip ?? null,
-  });
+  return db.run(sql().insert, entryParams(entry));
+}
+
+/** audit on a connection the caller holds, inside its transaction: the change and its record land together or not at all. */
+export async function auditOn(conn: DuckDBConnection, entry: AuditEntry): Promise<void> {
+  await conn.run(sql().insert, entryParams(entry));
 }
 
 export interface AuditFilter {
