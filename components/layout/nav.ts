@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/quality', label: '数据质量' },
   { href: '/settings', label: '设置', roles: ['admin'] },
   { href: '/admin/users', label: '用户管理', roles: ['admin'] },
+  { href: '/admin/units', label: '单位管理', roles: ['admin'] },
   { href: '/audit', label: '审计日志', roles: ['admin', 'supervisor'] },
 ];
 

@@ -1,30 +1,24 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { getViewer, clientIp } from '@/lib/auth/server';
+import { getViewer } from '@/lib/auth/server';
 import {
-  adminCreateUser, adminResetPassword, adminSetDisabled, adminUpdateUser, type AdminResult,
+  adminCreateUser, adminResetPassword, adminSetDisabled, adminUpdateUser,
 } from '@/lib/auth/user-admin';
-import { serverDb } from '@/queries/server-db';
 import { parseId } from '@/lib/url-params';
+import { runAdminAction, type ActionState } from '@/lib/admin/form-action';
 
 /**
  * 用户管理 server actions. Each reads the viewer afresh from its session (a form posted by a signed-out or
  * demoted user is refused), and lib/auth/user-admin.ts re-checks the admin role, validates and audits.
  */
 
-export type ActionState = { ok?: string; error?: string; at?: number };
+export type { ActionState };
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? '').trim();
 const optional = (form: FormData, key: string) => text(form, key) || null;
 const unitOf = (form: FormData) => parseId(text(form, 'unit_id')) ?? null;
 
-async function run(work: (ctx: { db: Awaited<ReturnType<typeof serverDb>>; ip: string | null }) => Promise<AdminResult>): Promise<ActionState> {
-  const result = await work({ db: await serverDb(), ip: await clientIp() });
-  if (!result.ok) return { error: result.error, at: Date.now() };
-  revalidatePath('/admin/users');
-  return { ok: result.message, at: Date.now() };
-}
+const run = (work: Parameters<typeof runAdminAction>[1]) => runAdminAction('/admin/users', work);
 
 export async function createUserAction(_: ActionState, form: FormData): Promise<ActionState> {
   const actor = await getViewer();
