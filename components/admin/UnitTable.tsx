@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ActionState } from '@/lib/admin/form-action';
 import type { ManagedKind, UnitRow } from '@/queries/units';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD, LABEL } from '../ui/form';
@@ -31,13 +31,27 @@ const label = (u: UnitRow) => (u.kind === 'village' && u.parent_name ? `${u.name
  * The units of one kind, each with 改名 / 所属镇 / 别名 / 合并 opening a panel under it. `all` holds every managed
  * unit (towns for the parent choice, merge targets).
  */
-export function UnitTable({ kind, units, all, actions }: { kind: ManagedKind; units: UnitRow[]; all: UnitRow[]; actions: UnitActions }) {
+export function UnitTable({ kind, units, all, actions: serverActions }: { kind: ManagedKind; units: UnitRow[]; all: UnitRow[]; actions: UnitActions }) {
   const [open, setOpen] = useState<{ id: number; panel: Panel }>({ id: 0, panel: null });
   const toggle = (id: number, panel: Panel) => setOpen((o) => (o.id === id && o.panel === panel ? { id: 0, panel: null } : { id, panel }));
+  // A change that succeeded closes its panel and is confirmed above the list: a merged unit's row is gone afterwards.
+  // A refusal stays in the panel, beside what was typed.
+  const [notice, setNotice] = useState<ActionState>({});
+  const actions = useMemo(() => {
+    const confirmed = (action: Action): Action => async (state, form) => {
+      const result = await action(state, form);
+      if (!result.ok) return result;
+      setNotice(result);
+      setOpen({ id: 0, panel: null });
+      return {};
+    };
+    return Object.fromEntries(Object.entries(serverActions).map(([k, a]) => [k, confirmed(a)])) as unknown as UnitActions;
+  }, [serverActions]);
   const towns = all.filter((u) => u.kind === 'town');
   const subUnits = (town: number) => all.filter((u) => u.kind === 'department' && u.parent_id === town).map((u) => u.name);
   return (
     <div className="text-sm" data-testid="units-table">
+      <div className="sticky top-0 z-10 empty:hidden"><FormMessage state={notice} testId="units-notice" /></div>
       <div className={`hidden border-b border-slate-200 py-2 text-xs font-medium text-slate-500 ${GRID}`} aria-hidden>
         <span>名称</span>
         <span>{kind === 'town' ? '下属单位' : '所属镇'}</span>
@@ -97,7 +111,7 @@ function RenameForm({ unit, action }: { unit: UnitRow; action: Action }) {
         <button type="submit" disabled={pending} className={BUTTON_PRIMARY} data-testid="rename-submit">保存</button>
       </div>
       <p className="text-xs text-slate-500">原名保留为别名，仍写原名的导出文件照样能对上这个单位。</p>
-      <FormMessage state={state} testId="unit-message" />
+      <FormMessage state={state} testId="unit-error" />
     </form>
   );
 }
@@ -120,7 +134,7 @@ function ParentForm({ unit, towns, action }: { unit: UnitRow; towns: UnitRow[]; 
       {unit.kind === 'department' && (
         <p className="text-xs text-slate-500">属于某镇的单位（如镇财政所、便民服务中心），其分配和支付计入该镇的支出进度，不再单列于部门排名。</p>
       )}
-      <FormMessage state={state} testId="unit-message" />
+      <FormMessage state={state} testId="unit-error" />
     </form>
   );
 }
@@ -152,7 +166,7 @@ function AliasForms({ unit, add, remove }: { unit: UnitRow; add: Action; remove:
         </label>
         <button type="submit" disabled={adding.pending} className={BUTTON_PRIMARY} data-testid="alias-submit">添加</button>
       </form>
-      <FormMessage state={(adding.state.at ?? 0) >= (removing.state.at ?? 0) ? adding.state : removing.state} testId="unit-message" />
+      <FormMessage state={(adding.state.at ?? 0) >= (removing.state.at ?? 0) ? adding.state : removing.state} testId="unit-error" />
     </div>
   );
 }
@@ -175,7 +189,7 @@ function MergeForm({ unit, targets, action }: { unit: UnitRow; targets: UnitRow[
       <p className="text-xs text-slate-500">
         “{unit.name}”的分配、支付、项目、惠民发放、预警、用户绑定和下属单位全部移到保留的单位，“{unit.name}”随后删除，其名称保留为别名。合并不能撤销。
       </p>
-      <FormMessage state={state} testId="unit-message" />
+      <FormMessage state={state} testId="unit-error" />
     </form>
   );
 }

@@ -49,14 +49,16 @@ describe('单位管理 in Chromium', () => {
     await row.getByTestId('unit-merge').click();
     await row.getByTestId('merge-into').selectOption({ label: '石窑镇' });
     await row.getByTestId('merge-submit').click();
-    await expect(row.getByTestId('unit-message').innerText()).resolves.toBe('已将“石窑镇政府办”并入“石窑镇”，移动 2 行，原名保留为别名');
+    await expect(page.getByTestId('units-notice').innerText()).resolves.toBe('已将“石窑镇政府办”并入“石窑镇”，移动 2 行，原名保留为别名');
+    expect(await page.locator('[data-testid=unit-row][data-name=石窑镇政府办]').count()).toBe(0);
+    await page.screenshot({ path: 'test-results/units-merged.png' });
     await page.goto(`${server!.url}/admin/units?kind=town`);
     expect(await page.locator('[data-testid=unit-row][data-name=石窑镇]').getByTestId('unit-aliases').innerText()).toBe('石窑镇政府办');
     const town = page.locator('[data-testid=unit-row][data-name=白家岔中心]');
     await town.getByTestId('unit-rename').click();
     await town.getByTestId('rename-name').fill('白家岔镇');
     await town.getByTestId('rename-submit').click();
-    await expect(page.getByTestId('unit-message').innerText()).resolves.toBe('已将“白家岔中心”改名为“白家岔镇”，原名保留为别名');
+    await expect(page.getByTestId('units-notice').innerText()).resolves.toBe('已将“白家岔中心”改名为“白家岔镇”，原名保留为别名');
     await page.reload();
     expect(await page.locator('[data-testid=unit-row][data-name=白家岔镇]').getByTestId('unit-aliases').innerText()).toBe('白家岔中心');
     await page.screenshot({ path: 'test-results/units.png', fullPage: true });
