@@ -98,49 +98,55 @@ export function UnitTable({ kind, units, all, actions: serverActions }: { kind: 
   );
 }
 
-function RenameForm({ unit, action }: { unit: UnitRow; action: Action }) {
+/** One change to one unit: the unit's id, the fields, the submit button, a note, and the refusal if any. */
+function UnitForm({ unit, action, testId, submit, note, danger = false, children }: {
+  unit: UnitRow; action: Action; testId: string; submit: string; note?: React.ReactNode; danger?: boolean; children: React.ReactNode;
+}) {
   const { state, dispatch, pending, onSubmit } = useFormAction(action);
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="space-y-2" data-testid="unit-rename-form">
+    <form action={dispatch} onSubmit={onSubmit} className="space-y-2" data-testid={`${testId}-form`}>
       <input type="hidden" name="id" value={unit.id} />
       <div className="flex flex-wrap items-end gap-3">
-        <label className={LABEL}>
-          新名称
-          <input name="name" required maxLength={60} defaultValue={unit.name} className={`${FIELD} w-64`} data-testid="rename-name" />
-        </label>
-        <button type="submit" disabled={pending} className={BUTTON_PRIMARY} data-testid="rename-submit">保存</button>
+        {children}
+        <button type="submit" disabled={pending} className={danger ? BUTTON_SECONDARY : BUTTON_PRIMARY} data-testid={`${testId}-submit`}>
+          {submit}
+        </button>
       </div>
-      <p className="text-xs text-slate-500">原名保留为别名，仍写原名的导出文件照样能对上这个单位。</p>
+      {note && <p className="text-xs text-slate-500">{note}</p>}
       <FormMessage state={state} testId="unit-error" />
     </form>
+  );
+}
+
+function RenameForm({ unit, action }: { unit: UnitRow; action: Action }) {
+  return (
+    <UnitForm unit={unit} action={action} testId="rename" submit="保存" note="原名保留为别名，仍写原名的导出文件照样能对上这个单位。">
+      <label className={LABEL}>
+        新名称
+        <input name="name" required maxLength={60} defaultValue={unit.name} className={`${FIELD} w-64`} data-testid="rename-name" />
+      </label>
+    </UnitForm>
   );
 }
 
 function ParentForm({ unit, towns, action }: { unit: UnitRow; towns: UnitRow[]; action: Action }) {
-  const { state, dispatch, pending, onSubmit } = useFormAction(action);
+  const note = unit.kind === 'department'
+    ? '属于某镇的单位（如镇财政所、便民服务中心），其分配和支付计入该镇的支出进度，不再单列于部门排名。'
+    : undefined;
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="space-y-2" data-testid="unit-parent-form">
-      <input type="hidden" name="id" value={unit.id} />
-      <div className="flex flex-wrap items-end gap-3">
-        <label className={LABEL}>
-          所属镇(中心)
-          <select name="parent_id" defaultValue={unit.parent_id ?? ''} className={`${FIELD} w-56`} data-testid="parent-select">
-            {unit.kind === 'department' && <option value="">无（县级部门）</option>}
-            {towns.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-          </select>
-        </label>
-        <button type="submit" disabled={pending} className={BUTTON_PRIMARY} data-testid="parent-submit">保存</button>
-      </div>
-      {unit.kind === 'department' && (
-        <p className="text-xs text-slate-500">属于某镇的单位（如镇财政所、便民服务中心），其分配和支付计入该镇的支出进度，不再单列于部门排名。</p>
-      )}
-      <FormMessage state={state} testId="unit-error" />
-    </form>
+    <UnitForm unit={unit} action={action} testId="parent" submit="保存" note={note}>
+      <label className={LABEL}>
+        所属镇(中心)
+        <select name="parent_id" defaultValue={unit.parent_id ?? ''} className={`${FIELD} w-56`} data-testid="parent-select">
+          {unit.kind === 'department' && <option value="">无（县级部门）</option>}
+          {towns.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+      </label>
+    </UnitForm>
   );
 }
 
 function AliasForms({ unit, add, remove }: { unit: UnitRow; add: Action; remove: Action }) {
-  const adding = useFormAction(add);
   const removing = useFormAction(remove);
   return (
     <div className="space-y-2">
@@ -158,38 +164,28 @@ function AliasForms({ unit, add, remove }: { unit: UnitRow; add: Action; remove:
           ))}
         </ul>
       )}
-      <form action={adding.dispatch} onSubmit={adding.onSubmit} className="flex flex-wrap items-end gap-3" data-testid="unit-alias-form">
-        <input type="hidden" name="id" value={unit.id} />
+      <FormMessage state={removing.state} testId="unit-error" />
+      <UnitForm unit={unit} action={add} testId="alias" submit="添加">
         <label className={LABEL}>
           添加别名（导出文件中的其他写法）
           <input name="alias" required maxLength={60} className={`${FIELD} w-64`} data-testid="alias-name" />
         </label>
-        <button type="submit" disabled={adding.pending} className={BUTTON_PRIMARY} data-testid="alias-submit">添加</button>
-      </form>
-      <FormMessage state={(adding.state.at ?? 0) >= (removing.state.at ?? 0) ? adding.state : removing.state} testId="unit-error" />
+      </UnitForm>
     </div>
   );
 }
 
 function MergeForm({ unit, targets, action }: { unit: UnitRow; targets: UnitRow[]; action: Action }) {
-  const { state, dispatch, pending, onSubmit } = useFormAction(action);
+  const note = `“${unit.name}”的分配、支付、项目、惠民发放、预警、用户绑定和下属单位全部移到保留的单位，“${unit.name}”随后删除，其名称保留为别名。合并不能撤销。`;
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="space-y-2" data-testid="unit-merge-form">
-      <input type="hidden" name="id" value={unit.id} />
-      <div className="flex flex-wrap items-end gap-3">
-        <label className={LABEL}>
-          把“{unit.name}”并入
-          <select name="into_id" required defaultValue="" className={`${FIELD} w-64`} data-testid="merge-into">
-            <option value="" disabled>选择保留的单位</option>
-            {targets.map((t) => <option key={t.id} value={t.id}>{label(t)}</option>)}
-          </select>
-        </label>
-        <button type="submit" disabled={pending} className={BUTTON_SECONDARY} data-testid="merge-submit">确认合并</button>
-      </div>
-      <p className="text-xs text-slate-500">
-        “{unit.name}”的分配、支付、项目、惠民发放、预警、用户绑定和下属单位全部移到保留的单位，“{unit.name}”随后删除，其名称保留为别名。合并不能撤销。
-      </p>
-      <FormMessage state={state} testId="unit-error" />
-    </form>
+    <UnitForm unit={unit} action={action} testId="merge" submit="确认合并" note={note} danger>
+      <label className={LABEL}>
+        把“{unit.name}”并入
+        <select name="into_id" required defaultValue="" className={`${FIELD} w-64`} data-testid="merge-into">
+          <option value="" disabled>选择保留的单位</option>
+          {targets.map((t) => <option key={t.id} value={t.id}>{label(t)}</option>)}
+        </select>
+      </label>
+    </UnitForm>
   );
 }

@@ -49,22 +49,24 @@ INSERT INTO unit_aliases (alias, unit_id, created_by) VALUES ($alias, $id, $acto
 DELETE FROM unit_aliases WHERE imp_name(alias) = imp_name($alias) AND unit_id = $id;
 
 -- name: references
--- Every row that names a unit, by table and column: what a merge moves.
-SELECT
-  (SELECT count(*) FROM allocations WHERE unit_id = $id) AS allocations,
-  (SELECT count(*) FROM payments WHERE unit_id = $id) AS payments_unit,
-  (SELECT count(*) FROM payments WHERE town_id = $id) AS payments_town,
-  (SELECT count(*) FROM payments WHERE village_id = $id) AS payments_village,
-  (SELECT count(*) FROM projects WHERE unit_id = $id) AS projects_unit,
-  (SELECT count(*) FROM projects WHERE town_id = $id) AS projects_town,
-  (SELECT count(*) FROM projects WHERE village_id = $id) AS projects_village,
-  (SELECT count(*) FROM payouts WHERE town_id = $id) AS payouts_town,
-  (SELECT count(*) FROM payouts WHERE village_id = $id) AS payouts_village,
-  (SELECT count(*) FROM users WHERE unit_id = $id) AS users,
-  (SELECT count(*) FROM warnings WHERE unit_id = $id) AS warnings_unit,
-  (SELECT count(*) FROM warnings WHERE assigned_unit_id = $id) AS warnings_assigned,
-  (SELECT count(*) FROM units WHERE parent_id = $id) AS child_units,
-  (SELECT count(*) FROM unit_aliases WHERE unit_id = $id) AS aliases;
+-- Every row that names a unit, by table and column: what a merge moves. One scan of each table.
+WITH pay AS (
+  SELECT count(*) FILTER (WHERE unit_id = $id) AS payments_unit, count(*) FILTER (WHERE town_id = $id) AS payments_town,
+         count(*) FILTER (WHERE village_id = $id) AS payments_village FROM payments),
+proj AS (
+  SELECT count(*) FILTER (WHERE unit_id = $id) AS projects_unit, count(*) FILTER (WHERE town_id = $id) AS projects_town,
+         count(*) FILTER (WHERE village_id = $id) AS projects_village FROM projects),
+pout AS (
+  SELECT count(*) FILTER (WHERE town_id = $id) AS payouts_town, count(*) FILTER (WHERE village_id = $id) AS payouts_village
+  FROM payouts),
+warn AS (
+  SELECT count(*) FILTER (WHERE unit_id = $id) AS warnings_unit, count(*) FILTER (WHERE assigned_unit_id = $id) AS warnings_assigned
+  FROM warnings)
+SELECT (SELECT count(*) FROM allocations WHERE unit_id = $id) AS allocations, pay.*, proj.*, pout.*,
+       (SELECT count(*) FROM users WHERE unit_id = $id) AS users, warn.*,
+       (SELECT count(*) FROM units WHERE parent_id = $id) AS child_units,
+       (SELECT count(*) FROM unit_aliases WHERE unit_id = $id) AS aliases
+FROM pay, proj, pout, warn;
 
 -- name: bound_users
 -- Users whose role is bound to a kind of unit other than $kind: merging into a unit of that kind would break them.

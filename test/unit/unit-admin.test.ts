@@ -39,7 +39,7 @@ describe('单位管理', () => {
   let cleanup: () => void;
   beforeAll(async () => {
     ({ db, cleanup } = await tempDb());
-    for (const statement of FIXTURE.split(';').filter((s) => s.trim())) await db.run(statement);
+    await db.run(FIXTURE);
   });
   afterAll(() => cleanup());
 
