@@ -148,7 +148,7 @@ export function MappingStep(p: Props) {
           日期为日在前（如 07/09/2018 表示 9 月 7 日）
         </OptionCheck>
         <OptionCheck checked={options.allowNewUnits} disabled={busy} onChange={(allowNewUnits) => p.onOptions({ allowNewUnits })} testId="option-allow-new-units">
-          允许新建单位（文件中出现名录里没有的镇、部门、村时新建）
+          允许新建单位（文件中出现名录里没有的镇、部门、村时新建；镇财政所、便民服务中心等建为该镇的下属单位）
         </OptionCheck>
       </div>
 

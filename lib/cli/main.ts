@@ -44,7 +44,7 @@ program
   .option('--encoding <e>', 'CSV encoding: utf-8 or gb18030/gbk (default: detected)')
   .option('--mapping <preset>', 'a saved header mapping (preset) of this kind')
   .option('--day-first', 'dates such as 07/09/2018 are day first')
-  .option('--allow-new-units', 'create towns, departments and villages the file names but the database lacks')
+  .option('--allow-new-units', 'create towns, departments and villages the file names but the database lacks (a body of a town, such as XX镇财政所, as a unit under the town)')
   .option('--raw-dir <dir>', 'where the raw file is kept (default: $FUND_MONITOR_RAW_DIR, else imports/ beside the database file)')
   .option('--user <name>', 'who imports, for the batch record (default: cli:$USER)')
   .option('--json', 'print the result as one JSON object')
