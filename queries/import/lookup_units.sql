@@ -124,7 +124,7 @@ SELECT field, t, parent_t, id,
     WHEN 'unit' THEN CASE
       WHEN body_town_id IS NOT NULL THEN
         '未知单位：' || t || '（' || (SELECT name FROM units WHERE id = body_town_id) || '的下属单位，不在单位名录中；'
-        || '可在“单位管理”中把它设为已有单位的别名，或选择“允许新建单位”，新建为'
+        || '可在“单位管理”中把它设为已有单位的别名，或选择“允许新建单位”（命令行 --allow-new-units），新建为'
         || (SELECT name FROM units WHERE id = body_town_id) || '的下属单位）'
       ELSE '未知单位：' || t || '（不在单位名录中；确为新单位时请选择“允许新建单位”）'
     END

@@ -31,7 +31,7 @@ describe('unit names as treasury exports write them', () => {
     const r = await importText(db, 'payments', csv([HEADER, pay('B1', '甲镇财政所'), pay('B2', '县乡村振兴局')]));
     expect(r.accepted).toBe(0);
     expect(r.rejects.map((x) => x.reason)).toEqual([
-      '未知单位：甲镇财政所（甲镇的下属单位，不在单位名录中；可在“单位管理”中把它设为已有单位的别名，或选择“允许新建单位”，新建为甲镇的下属单位）',
+      '未知单位：甲镇财政所（甲镇的下属单位，不在单位名录中；可在“单位管理”中把它设为已有单位的别名，或选择“允许新建单位”（命令行 --allow-new-units），新建为甲镇的下属单位）',
       '未知单位：县乡村振兴局（不在单位名录中；确为新单位时请选择“允许新建单位”）',
     ]);
   });
