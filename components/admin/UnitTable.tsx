@@ -34,7 +34,8 @@ const label = (u: UnitRow) => (u.kind === 'village' && u.parent_name ? `${u.name
 export function UnitTable({ kind, units, all, actions: serverActions }: { kind: ManagedKind; units: UnitRow[]; all: UnitRow[]; actions: UnitActions }) {
   const [open, setOpen] = useState<{ id: number; panel: Panel }>({ id: 0, panel: null });
   const toggle = (id: number, panel: Panel) => setOpen((o) => (o.id === id && o.panel === panel ? { id: 0, panel: null } : { id, panel }));
-  // A change that succeeded closes its panel and is confirmed above the list: a merged unit's row is gone afterwards.
+  // A change that succeeded closes its panel and is confirmed in a corner that stays in view (a merged unit's row is
+  // gone afterwards, and the list may be long).
   // A refusal stays in the panel, beside what was typed.
   const [notice, setNotice] = useState<ActionState>({});
   const actions = useMemo(() => {
@@ -51,7 +52,7 @@ export function UnitTable({ kind, units, all, actions: serverActions }: { kind: 
   const subUnits = (town: number) => all.filter((u) => u.kind === 'department' && u.parent_id === town).map((u) => u.name);
   return (
     <div className="text-sm" data-testid="units-table">
-      <div className="sticky top-0 z-10 empty:hidden"><FormMessage state={notice} testId="units-notice" /></div>
+      <div className="fixed right-4 bottom-4 z-20 max-w-md shadow-lg empty:hidden"><FormMessage state={notice} testId="units-notice" /></div>
       <div className={`hidden border-b border-slate-200 py-2 text-xs font-medium text-slate-500 ${GRID}`} aria-hidden>
         <span>名称</span>
         <span>{kind === 'town' ? '下属单位' : '所属镇'}</span>
