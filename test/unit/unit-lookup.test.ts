@@ -54,11 +54,15 @@ describe('unit names as treasury exports write them', () => {
 
   it('reads an alias as its unit in every unit field, exactly written or not', async () => {
     const caizheng = (await unitNamed('甲镇财政所'))!.id;
-    await db.run(`INSERT INTO unit_aliases (alias, unit_id) VALUES ('甲镇财政管理所', ${caizheng}), ('甲乡', 101)`);
+    await db.run(`INSERT INTO unit_aliases (alias, unit_id) VALUES ('甲镇财政管理所', ${caizheng}), ('甲乡', 101), ('王家沟', 1001)`);
     const r = await importText(db, 'payments', csv([HEADER,
       pay('A1', '甲镇财政管理所'), pay('A2', '甲镇 财政管理所'), pay('A3', '县水利局', '甲乡'), pay('A4', '县水利局', '甲镇财政管理所'),
       pay('A5', '甲乡人民政府')]));
     expect(r.accepted).toBe(5);
+    // A village's alias, within its town (甲镇 written by the town's alias).
+    const v = await importText(db, 'payments', csv([[...HEADER, '村'], [...pay('A6', '县水利局', '甲乡'), '王家沟']]));
+    expect(v.accepted).toBe(1);
+    expect(await db.one("SELECT village_id FROM payments WHERE voucher_no = 'A6'")).toEqual({ village_id: 1001 });
     expect(await unitOf('A1')).toEqual({ unit_id: caizheng, town_id: null });
     expect(await unitOf('A2')).toEqual({ unit_id: caizheng, town_id: null });
     // In a 乡镇 field a unit that belongs to a town stands for the town.
