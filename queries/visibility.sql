@@ -19,8 +19,8 @@ CREATE OR REPLACE MACRO section_indicators(section_unit) AS TABLE
 -- The unit each department or town is measured as (docs/units.md): a department under a town (a sub-unit, such as
 -- 甲镇财政所) is measured as its town; every other unit as itself.
 CREATE OR REPLACE MACRO measured_units() AS TABLE
-  SELECT u.id, coalesce(t.id, u.id) AS measured_id
-  FROM units u LEFT JOIN units t ON t.id = u.parent_id AND t.kind = 'town' AND u.kind = 'department'
+  SELECT u.id, CASE WHEN u.kind = 'department' AND p.kind = 'town' THEN p.id ELSE u.id END AS measured_id
+  FROM units u LEFT JOIN units p ON p.id = u.parent_id
   WHERE u.kind IN ('department', 'town');
 
 -- The units whose allocations and payments are a unit's own: the unit itself, and for a town its sub-units.
