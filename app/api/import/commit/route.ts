@@ -9,22 +9,11 @@ import { batchAuditTarget } from '@/lib/import/audit';
 import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import type { CommitResponse } from '@/components/import/types';
 import { fail, importError, jsonBody, requestIp, UPLOAD_GONE } from '../_lib/http';
+import { mappingOf } from '../_lib/mapping-body';
 import { withImportMemoryLimit } from '../_lib/run-import';
 import { readFor, uploads } from '../_lib/uploads';
 
 export const dynamic = 'force-dynamic';
-
-/** The mapping as sent: normalised header → field id or null; anything else is refused. */
-function mappingOf(value: unknown): Record<string, string | null> | null {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-  const out: Record<string, string | null> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (v !== null && typeof v !== 'string') return null;
-    out[k] = v === '' ? null : v;
-  }
-  return out;
-}
 
 /**
  * POST /api/import/commit {token, kind, mapping, options: {unit, dayFirst, allowNewUnits, sheet, encoding}} — imports
