@@ -7,7 +7,7 @@ import { listAudit } from '@/queries/auth/audit';
 import { readSource, cleanupSource } from '@/lib/import/source';
 import { scanUnknownFunds } from '@/lib/import/fund-scan';
 import type { Viewer } from '@/lib/auth/roles';
-import { csv, importText, useSeededCounty, writeFixture } from '../fixtures/import-load/helpers';
+import { csv, idNumber, importText, useSeededCounty, writeFixture } from '../fixtures/import-load/helpers';
 
 // Fund matching as real ledgers write names (docs/fund-matching.md). Catalog ids: a fund's id is its line in
 // data/catalog/funds.csv: central-22 中央财政专项扶贫资金 = 22, central-33 农村危房改造补助资金 = 33,
@@ -69,6 +69,24 @@ describe('fund names as real ledgers write them', () => {
         + '扶贫示范基地补助资金（省，province-28）' + tail],
       [14, '资金名称', '省扶贫资金', '市级资金目录中没有：省扶贫资金；可能是：扶贫专项资金（市，city-5）、精准扶贫(振南)资金（市，city-1）、'
         + '扶贫:省级扶贫专项资金（省，province-10）' + tail],
+    ]);
+  });
+
+  it('payouts: the row’s 级次 picks the fund too; without one, a name of two levels stays ambiguous', async () => {
+    const r = await importText(db, 'payouts', csv([
+      ['发放月份', '资金名称', '级次', '姓名', '身份证号', '补贴项目', '实发金额'],
+      ['2018-03', '扶贫专项资金', '市级', '张三', idNumber('61082219600101011'), '产业补助', '500'], // city-5
+      ['2018-03', '扶贫专项资金', '县', '李四', idNumber('61082219600101012'), '产业补助', '300'], // county-2
+      ['2018-03', '扶贫专项资金', '省级', '王五', idNumber('61082219600101013'), '产业补助', '200'], // no 省 fund
+      ['2018-03', '扶贫专项资金', '', '赵六', idNumber('61082219600101014'), '产业补助', '100'], // 市 or 县?
+      ['2018-03', '扶贫:省级扶贫专项资金', '', '钱七', idNumber('61082219600101015'), '产业补助', '50'], // province-10
+    ]));
+    expect([r.accepted, r.rejected]).toEqual([3, 2]);
+    expect(await db.all('SELECT name, fund_id FROM payouts WHERE batch_id = $b ORDER BY name', { b: r.batch_id }))
+      .toEqual([{ name: '张三', fund_id: 83 }, { name: '李四', fund_id: 129 }, { name: '钱七', fund_id: 52 }]);
+    expect(r.rejects.map((x) => [x.row, x.reason.split('；')[0]])).toEqual([
+      [4, '“扶贫专项资金”不是省级资金（目录中是市级、县级）'],
+      [5, '资金名称在多个预算级次下都有（市、县），请填写预算级次，或改用资金代码（如 central-22）：扶贫专项资金'],
     ]);
   });
 

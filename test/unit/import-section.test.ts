@@ -8,20 +8,13 @@ import { Db } from '@/queries/db';
 import { listAudit } from '@/queries/auth/audit';
 import { importFile } from '@/lib/import/import-file';
 import { getBatch } from '@/queries/import/batches';
-import { csv, importText, seedCounty, snapshot, writeFixture, useSeededCounty } from '../fixtures/import-load/helpers';
+import { csv, idNumber, importText, seedCounty, snapshot, writeFixture, useSeededCounty } from '../fixtures/import-load/helpers';
 
 // A 股室 imports only the funds it manages (issue 4). The catalog: 中央财政专项扶贫资金 (central-22, fund 22) and
 // 扶贫专项资金 (市/县) belong to 农财所 (section 4); 中小学公用经费补助资金 (province-1, fund 43) to 教科文股 (2);
 // 小型农田水利建设项目配套资金 exists at three levels, managed by 经建股 (3) and 农财所 (4); 残疾人生活补助 (county-20)
 // belongs to 综合股 (7). seedCounty: ZB001 and ZB002 are fund 22, ZB003 is fund 43; ZB002 and ZB003 share 财农〔2018〕2号.
 const NONGCAI = 4;
-
-/** An 18-digit 身份证号 with its GB 11643 check character. */
-function idNumber(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return first17 + '10X98765432'[sum % 11];
-}
 
 describe('imports by a 股室: only its own funds', () => {
   let db: Db;
