@@ -2,6 +2,7 @@ import type { Db } from '@/queries/db';
 import { namedSql } from '@/queries/sql';
 import { audit } from '@/queries/auth/audit';
 import type { Viewer } from '@/lib/auth/roles';
+import { serialized } from '@/lib/import/load/serialize';
 
 const sql = () => namedSql('queries/funds/catalog.sql');
 
@@ -45,14 +46,17 @@ export async function addAlias(db: Db, viewer: Viewer, input: { alias: string; f
   const fund = await db.one<FundRow>(sql().fund, { id: input.fundId });
   if (!fund) throw new AliasError('资金不在目录中', 404);
   if (!mayBindFund(viewer, fund)) throw new AliasError(`无权为其他股室的资金添加别名：${fund.label}`, 403);
-  const taken = await db.all<{ fund_id: number; via: string; label: string }>(sql().same_level_names, { alias, level: fund.level });
-  if (taken.length > 0) {
-    const t = taken[0];
-    throw new AliasError(t.fund_id === fund.id
-      ? `“${alias}”已经指向${fund.label}`
-      : `“${alias}”已经是同级资金${t.label}的${t.via === 'alias' ? '别名' : '名称'}，不能再指向${fund.label}`, 409);
-  }
-  const row = await db.one<{ id: number }>(sql().insert, { alias, fund_id: fund.id, actor: viewer.username });
+  // In the imports' queue: the check and the insert are not interleaved with another alias or an import's lookups.
+  const row = await serialized(db, async () => {
+    const taken = await db.all<{ fund_id: number; via: string; label: string }>(sql().same_level_names, { alias, level: fund.level });
+    if (taken.length > 0) {
+      const t = taken[0];
+      throw new AliasError(t.fund_id === fund.id
+        ? `“${alias}”已经指向${fund.label}`
+        : `“${alias}”已经是同级资金${t.label}的${t.via === 'alias' ? '别名' : '名称'}，不能再指向${fund.label}`, 409);
+    }
+    return db.one<{ id: number }>(sql().insert, { alias, fund_id: fund.id, actor: viewer.username });
+  });
   await audit(db, {
     actor: viewer.username, action: 'fund_alias_add', target: fund.label,
     detail: { alias, fund_id: fund.id }, ip,

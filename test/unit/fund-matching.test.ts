@@ -6,6 +6,7 @@ import { listCatalog } from '@/queries/funds/catalog';
 import { listAudit } from '@/queries/auth/audit';
 import { readSource, cleanupSource } from '@/lib/import/source';
 import { scanUnknownFunds } from '@/lib/import/fund-scan';
+import { bindingOptions } from '@/components/import/fund-binding';
 import type { Viewer } from '@/lib/auth/roles';
 import { csv, idNumber, importText, useSeededCounty, writeFixture } from '../fixtures/import-load/helpers';
 
@@ -133,5 +134,26 @@ describe('fund names as real ledgers write them', () => {
     await removeAlias(db, admin, aliasId);
     expect((await listCatalog(db)).find((f) => f.id === 52)!.aliases.map((a) => a.alias)).toEqual(['扶贫专项资金']);
     expect((await listAudit(db, { action: 'fund_alias_delete' }))[0]).toMatchObject({ actor: 'admin', detail: JSON.stringify({ alias: '省扶贫资金', fund_id: 52 }) });
+  });
+});
+
+describe('the mapping step’s select for an unknown name', () => {
+  const funds = [
+    { id: 22, level: 'central', code: 'central-22', label: '中央财政专项扶贫资金' },
+    { id: 52, level: 'province', code: 'province-10', label: '扶贫:省级扶贫专项资金' },
+    { id: 51, level: 'province', code: 'province-9', label: '苏陕对口扶贫资金' },
+    { id: 83, level: 'city', code: 'city-5', label: '扶贫专项资金' },
+  ];
+  const unknown = (level: string | null, candidates: number[]) => ({
+    text: '省扶贫资金', level, rows: 2, reason: '',
+    candidates: candidates.map((id) => ({ id, level: '', code: '', label: '' })),
+  });
+  const ids = (groups: ReturnType<typeof bindingOptions>) => groups.map((g) => [g.group, g.funds.map((f) => f.id)]);
+
+  it('offers the candidates first, then the rows’ level, then the rest; a candidate the viewer may not bind is left out', () => {
+    expect(ids(bindingOptions(unknown('province', [52, 33]), funds))).toEqual([
+      ['建议', [52]], ['同级资金', [51]], ['其他级次', [22, 83]],
+    ]);
+    expect(ids(bindingOptions(unknown(null, []), funds))).toEqual([['全部资金', [22, 52, 51, 83]]]);
   });
 });

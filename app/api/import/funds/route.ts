@@ -1,16 +1,12 @@
 import type { NextRequest } from 'next/server';
-import { apiViewer } from '@/lib/auth/api';
-import { can } from '@/lib/auth/roles';
 import { mayBindFund } from '@/lib/funds/aliases';
 import { scanUnknownFunds } from '@/lib/import/fund-scan';
-import { KIND_LABELS } from '@/lib/import/types';
 import { listCatalog } from '@/queries/funds/catalog';
 import { serverDb } from '@/queries/server-db';
-import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import type { FundScanResponse } from '@/components/import/fund-binding';
-import { fail, importError, jsonBody, UPLOAD_GONE } from '../_lib/http';
-import { mappingOf } from '../_lib/mapping-body';
-import { readFor, uploads } from '../_lib/uploads';
+import { uploadRequest } from '../_lib/request';
+import { fail, importError } from '../_lib/http';
+import { readFor } from '../_lib/uploads';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,17 +16,9 @@ export const dynamic = 'force-dynamic';
  * (docs/fund-matching.md). Reads the file as the mapping step last read it; changes nothing.
  */
 export async function POST(req: NextRequest) {
-  const viewer = await apiViewer(req, can.import);
-  if (viewer instanceof Response) return viewer;
-  const body = await jsonBody(req);
-  if (!body) return fail(400, '请求格式不正确');
-  const { kind } = body;
-  if (!isImportKind(kind)) return fail(400, '请先选择导入类型');
-  if (!mayImportKind(viewer.role, kind)) return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”`);
-  const mapping = mappingOf(body.mapping);
-  if (!mapping) return fail(400, '表头映射格式不正确');
-  const upload = uploads().get(body.token, viewer.username);
-  if (!upload) return fail(404, UPLOAD_GONE);
+  const request = await uploadRequest(req);
+  if (request instanceof Response) return request;
+  const { viewer, body, kind, mapping, upload } = request;
   const sheet = typeof body.sheet === 'string' && body.sheet ? body.sheet : undefined;
   const encoding = body.encoding === 'utf-8' || body.encoding === 'gb18030' ? body.encoding : undefined;
   const source = readFor(upload, kind, sheet, encoding);
