@@ -97,6 +97,7 @@ describe('资金别名 in the import mapping step and on 资金目录', () => {
     for (const [level, n] of [['central', 42], ['province', 36], ['city', 49], ['county', 21]] as const) {
       expect(await page.getByTestId(`catalog-${level}`).getByTestId('catalog-fund').count(), level).toBe(n);
     }
+    await page.screenshot({ path: 'test-results/catalog-top.png' });
     const fund = page.locator('[data-testid=catalog-fund][data-code="province-10"]');
     expect(await fund.innerText()).toContain('农财所');
     expect(await fund.getByTestId('catalog-alias').innerText()).toContain('省扶贫资金');
