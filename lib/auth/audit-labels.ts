@@ -16,6 +16,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   user_disable: '停用用户',
   user_enable: '启用用户',
   password_reset: '重置密码',
+  fund_alias_add: '添加资金别名',
+  fund_alias_delete: '删除资金别名',
 };
 
 export function auditActionLabel(action: string): string {
@@ -44,6 +46,8 @@ const KEY_LABELS: Record<string, string> = {
   duplicates: '重复行数',
   rows_deleted: '删除行数',
   units_deleted: '删除单位数',
+  alias: '别名',
+  fund_id: '资金编号',
 };
 
 /** The 支付明细 filter of an export. */
