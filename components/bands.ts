@@ -1,7 +1,7 @@
 import type { GapBand } from '@/lib/settings';
 
 /**
- * The gap bands' colours: the only use of green, blue, yellow, orange and red on the site (DESIGN.md §6).
+ * The gap bands' colours: the only use of green, blue, yellow, orange and red on the site (docs/measures.md, colour bands).
  * Class names are literal so Tailwind finds them.
  */
 export const BAND_STYLES: Record<GapBand['id'], { dot: string; chip: string; text: string }> = {

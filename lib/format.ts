@@ -1,5 +1,5 @@
 /**
- * The only place numbers become text (DESIGN.md §6–7).
+ * The only place numbers become text (docs/data-model.md: money is 元 in the database).
  *
  * Money arrives from the database as exact 元 DECIMAL strings ('123456789.12') and is converted with BigInt
  * arithmetic on 分, so no float ever touches an amount. Rounding is half-up, away from zero. Negative values

@@ -8,7 +8,7 @@ import { sqlFile } from './sql';
  * parsers (some fifty macros: creating them on every import's connection cost ~45 ms of each import) and the rule of
  * which payments a viewer may read.
  */
-const ROUTINES = ['queries/import/parsers.sql', 'queries/visibility.sql'];
+const ROUTINES = ['queries/import/parsers.sql', 'queries/import/fund_names.sql', 'queries/visibility.sql'];
 
 export async function installRoutines(db: Db): Promise<void> {
   await db.run('CREATE TABLE IF NOT EXISTS routines (file VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL)');

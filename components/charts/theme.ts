@@ -1,5 +1,5 @@
 /**
- * Chart colours. Red, orange, yellow, blue and green belong to the gap bands (DESIGN.md §3, §6), so the series
+ * Chart colours. Red, orange, yellow, blue and green belong to the gap bands (docs/measures.md), so the series
  * here use slate greys, navy and violet, which carry no judgement.
  */
 export const CHART_FONT =

@@ -10,6 +10,7 @@ import { BROWSER_ENCODING_LABELS, isWorkbookName, previewFile, type BrowserEncod
 import { formatMb, formatSize, limitBytes, tooLargeMessage } from './limits';
 import { initialSelection, mappingPayload, selectionFromPreset, suggestedUnit, type Selection } from './mapping-state';
 import { MappingStep, type MappingOptions } from './MappingStep';
+import { FundBinding } from './FundBinding';
 import { ImportResultView } from './ImportResultView';
 import { RawRowsTable } from './RawRowsTable';
 import { Steps } from './Steps';
@@ -362,6 +363,15 @@ export function ImportFlow({ kinds, limitMb }: { kinds: readonly ImportKind[]; l
               onCommit={() => void commit()}
               onReset={reset}
               importing={phase === 'importing'}
+              beforeCommit={selection.includes('fund') && (
+                <FundBinding
+                  token={info.token}
+                  kind={info.kind}
+                  mapping={mappingPayload(info.columns, selection)}
+                  sheet={info.source.format === 'xlsx' && info.source.sheet ? info.source.sheet : undefined}
+                  encoding={options.encoding || undefined}
+                />
+              )}
             />
             {phase === 'importing' && (
               <Working label="正在导入：解析、校验、查重并写入数据库（一个事务）。大文件需要几十秒，请不要关闭页面。" testId="import-running" />

@@ -36,6 +36,8 @@ interface Props {
   onCommit: () => void;
   onReset: () => void;
   importing: boolean;
+  /** Shown between the preview and the import button (the 资金名称 check, FundBinding). */
+  beforeCommit?: ReactNode;
 }
 
 /** Step ③: which file column feeds which field, the import options, presets, and the data as they will be read. */
@@ -294,6 +296,8 @@ export function MappingStep(p: Props) {
         </p>
         <RawRowsTable rows={info.preview} firstRow={info.source.firstDataRow} header={mappedHeader} testId="server-preview" maxHeight="max-h-72" />
       </div>
+
+      {p.beforeCommit}
 
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
         <button type="button" className={BUTTON_PRIMARY} disabled={busy || !check.ok} onClick={p.onCommit} data-testid="import-commit">

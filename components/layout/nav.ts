@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/payments', label: '支付明细' },
   { href: '/import', label: '数据导入', roles: ['admin', 'section'] },
   { href: '/quality', label: '数据质量' },
+  { href: '/catalog', label: '资金目录', roles: ['admin'] },
   { href: '/settings', label: '设置', roles: ['admin'] },
   { href: '/admin/users', label: '用户管理', roles: ['admin'] },
   { href: '/admin/units', label: '单位管理', roles: ['admin'] },

@@ -21,6 +21,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   unit_alias_add: '添加单位别名',
   unit_alias_remove: '删除单位别名',
   unit_merge: '合并单位',
+  fund_alias_add: '添加资金别名',
+  fund_alias_delete: '删除资金别名',
 };
 
 export function auditActionLabel(action: string): string {
@@ -70,6 +72,7 @@ const KEY_LABELS: Record<string, string> = {
   warnings_assigned: '预警(下发单位)',
   child_units: '下属单位',
   aliases: '别名',
+  fund_id: '资金编号',
 };
 
 /** The 支付明细 filter of an export. */

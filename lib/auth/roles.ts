@@ -55,4 +55,8 @@ export const can = {
   /** Imports: admin for anything; a section only for its own funds (checked per row by the importer). */
   import: (v: Viewer) => v.role === 'admin' || v.role === 'section',
   seeRankings: (v: Viewer) => scopeOf(v).kind === 'all',
+  /** 资金目录: the catalog page and removing aliases (docs/fund-matching.md). */
+  manageCatalog: (v: Viewer) => v.role === 'admin',
+  /** Binding a file's fund name to a fund (an alias): whoever imports; a section only to its own funds (lib/funds/aliases.ts). */
+  bindFundAlias: (v: Viewer) => v.role === 'admin' || v.role === 'section',
 };

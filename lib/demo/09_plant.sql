@@ -1,4 +1,4 @@
--- Planted instances of every warning rule (DESIGN.md §4), each recorded in demo_manifest for the rule tests.
+-- Planted instances of every warning rule (docs/rules.md), each recorded in demo_manifest for the rule tests.
 
 -- 1/2. ALLOC_OVERDUE, NOT_ALLOCATED: the late, partial and untouched indicators past their 30 days.
 INSERT INTO demo_manifest

@@ -18,6 +18,8 @@ const f = (id: string, label: string, type: FieldType, required: boolean, synony
 
 // Lookups rather than schema columns: `fund` (name or catalog code → fund_id) and `unit`/`town`/`village` (name → unit id).
 const fund = (required: boolean) => f('fund', '资金名称', 'text', required, ['资金', '资金项目', '专项资金名称', '资金类别', '资金代码', '资金编码']);
+// 预算级次 picks the fund of a name found at several levels, and keeps a 省 row off a 市 fund (docs/fund-matching.md).
+const level = f('level', '预算级次', 'text', false, ['级次', '资金级次', '来源级次', '指标级次']);
 const town = f('town', '乡镇', 'text', false, ['镇', '镇(中心)', '乡镇(中心)', '所属乡镇', '镇办', '乡镇名称']);
 const village = f('village', '村', 'text', false, ['行政村', '村名', '所属村', '村(社区)', '村组']);
 const amount = (label: string, synonyms: string[]) => f('amount', label, 'money', true, ['金额', ...synonyms]);
@@ -28,7 +30,7 @@ export const FIELDS: Record<ImportKind, FieldDef[]> = {
     f('doc_no', '指标文号', 'text', false, ['文号', '下达文号', '指标文件号']),
     f('parent_doc_no', '上级文号', 'text', false, ['上级指标文号', '来源文号']),
     fund(true),
-    f('level', '预算级次', 'text', false, ['级次', '资金级次', '来源级次']),
+    level,
     f('year', '年度', 'integer', false, ['预算年度', '指标年度']),
     amount('指标金额', ['下达金额', '指标总额', '金额合计']),
     f('received_date', '接收日期', 'date', true, ['下达日期', '文件日期', '指标日期', '到达日期', '收文日期']),
@@ -97,6 +99,7 @@ export const FIELDS: Record<ImportKind, FieldDef[]> = {
     f('voucher_no', '发放批次号', 'code', false, ['凭证号', '发放流水号', '批次号']),
     f('month', '发放月份', 'month', true, ['月份', '发放年月', '发放日期']),
     fund(false),
+    level,
     town,
     village,
     f('name', '姓名', 'text', true, ['户主姓名', '领取人', '享受人姓名']),

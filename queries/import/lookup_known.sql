@@ -19,7 +19,13 @@ FROM unit_names v JOIN units t ON t.id = v.parent_id AND t.kind = 'town' WHERE v
 UNION ALL
 SELECT 'village', chr(31) || name, min(id), NULL FROM units WHERE kind = 'village' GROUP BY name HAVING count(*) = 1
 UNION ALL
-SELECT 'fund', name, id, level FROM funds
+-- A fund name as the catalog writes it, without its category prefix, or as an alias writes it: every fund whose name
+-- or alias has the same comparable form (so the set equals what lookup_funds.sql finds for the same text).
+SELECT DISTINCT 'fund', s.text, i.fund_id, i.level
+FROM (SELECT name AS text FROM funds
+      UNION SELECT regexp_replace(name, '^[^:：]{1,6}[:：]', '') FROM funds
+      UNION SELECT alias FROM fund_aliases) s
+JOIN fund_name_index() i ON i.k = imp_fund_key(s.text)
 UNION ALL
 SELECT 'fund', level || '-' || seq, id, level FROM funds
 ORDER BY field, k, id;

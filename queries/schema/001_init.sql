@@ -1,4 +1,4 @@
--- The whole data model of DESIGN.md §2. Money is DECIMAL(18,2) in 元; 万元 exists only in lib/format.ts.
+-- The whole data model (docs/data-model.md). Money is DECIMAL(18,2) in 元; 万元 exists only in lib/format.ts.
 
 CREATE TABLE settings (
   key   VARCHAR PRIMARY KEY,

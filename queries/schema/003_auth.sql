@@ -1,4 +1,4 @@
--- Users, sessions and the audit log (DESIGN.md §5).
+-- Users, sessions and the audit log (docs/roles.md).
 -- role: admin 信息中心, leader 局领导, supervisor 监督检查室, section 股室, department 预算单位, town 镇(中心).
 CREATE TABLE users (
   id              INTEGER PRIMARY KEY,

@@ -21,7 +21,7 @@ const ROLES = ['admin', 'leader', 'supervisor', 'section', 'department', 'town']
 type DemoRole = (typeof ROLES)[number];
 
 const NAV: Record<DemoRole, string[]> = {
-  admin: ['总览', '支付明细', '数据导入', '数据质量', '设置', '用户管理', '单位管理', '审计日志'],
+  admin: ['总览', '支付明细', '数据导入', '数据质量', '资金目录', '设置', '用户管理', '单位管理', '审计日志'],
   leader: ['总览', '支付明细', '数据质量'],
   supervisor: ['总览', '支付明细', '数据质量', '审计日志'],
   section: ['总览', '支付明细', '数据导入', '数据质量'],

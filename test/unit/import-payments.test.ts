@@ -133,7 +133,8 @@ describe('funds and units the catalog does not know', () => {
     expect(r.accepted).toBe(0);
     expect(r.rejects).toEqual([{
       row: 2, column: '资金名称', value: '中央财政专项扶贫资金（2018年）',
-      reason: '资金不在目录中：中央财政专项扶贫资金（2018年）；最接近的是“中央财政专项扶贫资金”（中央，资金代码 central-22），请确认',
+      reason: '资金不在目录中：中央财政专项扶贫资金（2018年）；可能是：中央财政专项扶贫资金（中央，central-22）、扶贫专项资金（市，city-5）、'
+        + '扶贫专项资金（县，county-2）。请改正资金名称或资金代码，或在导入页把它绑定为资金别名',
     }]);
     const ok = await importText(db, 'payments', FILE, { fundChoices: { '中央财政专项扶贫资金（2018年）': 22 } });
     expect(ok.accepted).toBe(1);

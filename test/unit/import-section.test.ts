@@ -8,20 +8,13 @@ import { Db } from '@/queries/db';
 import { listAudit } from '@/queries/auth/audit';
 import { importFile } from '@/lib/import/import-file';
 import { getBatch } from '@/queries/import/batches';
-import { csv, importText, seedCounty, snapshot, writeFixture, useSeededCounty } from '../fixtures/import-load/helpers';
+import { csv, idNumber, importText, seedCounty, snapshot, writeFixture, useSeededCounty } from '../fixtures/import-load/helpers';
 
 // A 股室 imports only the funds it manages (issue 4). The catalog: 中央财政专项扶贫资金 (central-22, fund 22) and
 // 扶贫专项资金 (市/县) belong to 农财所 (section 4); 中小学公用经费补助资金 (province-1, fund 43) to 教科文股 (2);
 // 小型农田水利建设项目配套资金 exists at three levels, managed by 经建股 (3) and 农财所 (4); 残疾人生活补助 (county-20)
 // belongs to 综合股 (7). seedCounty: ZB001 and ZB002 are fund 22, ZB003 is fund 43; ZB002 and ZB003 share 财农〔2018〕2号.
 const NONGCAI = 4;
-
-/** An 18-digit 身份证号 with its GB 11643 check character. */
-function idNumber(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return first17 + '10X98765432'[sum % 11];
-}
 
 describe('imports by a 股室: only its own funds', () => {
   let db: Db;
@@ -40,7 +33,7 @@ describe('imports by a 股室: only its own funds', () => {
     expect(r.rejects.map((x) => [x.row, x.column, x.value, x.reason])).toEqual([
       [3, '资金名称', 'province-1', '无权导入其他股室的资金：中小学公用经费补助资金（省）'],
       [4, '资金名称', '扶贫专项资金', '资金名称在多个预算级次下都有（市、县），请填写预算级次，或改用资金代码（如 central-22）：扶贫专项资金'],
-      [5, '资金名称', '不存在的资金', '资金不在目录中：不存在的资金；最接近的是“政策性农业保险资金”（市，资金代码 city-49），请确认'],
+      [5, '资金名称', '不存在的资金', '资金不在目录中：不存在的资金。请改正资金名称或资金代码，或在导入页把它绑定为资金别名'],
     ]);
     expect(await db.all("SELECT id, fund_id FROM indicators WHERE id LIKE 'S-%'")).toEqual([{ id: 'S-I1', fund_id: 22 }]);
   });
@@ -87,7 +80,7 @@ describe('imports by a 股室: only its own funds', () => {
       [9, '资金名称', '小型农田水利建设项目配套资金', '无法确认资金所属股室：资金名称“小型农田水利建设项目配套资金”在不同预算级次下归不同股室管理，请填写指标明细号'],
       [10, '资金名称', '残疾人生活补助', '无权导入其他股室的资金：残疾人生活补助'],
       [11, null, null, '无法确认资金所属股室：指标明细号、指标文号和资金名称都不能确定资金'],
-      [12, '资金名称', '不存在的资金', '资金不在目录中：不存在的资金；最接近的是“政策性农业保险资金”（市，资金代码 city-49），请确认'],
+      [12, '资金名称', '不存在的资金', '资金不在目录中：不存在的资金。请改正资金名称或资金代码，或在导入页把它绑定为资金别名'],
     ]);
     expect(await db.all("SELECT voucher_no, indicator_id FROM payments WHERE voucher_no LIKE 'S-%' ORDER BY voucher_no"))
       .toEqual([{ voucher_no: 'S-P1', indicator_id: 'ZB001' }, { voucher_no: 'S-P3', indicator_id: 'ZB001' }, { voucher_no: 'S-P5', indicator_id: 'ZB999' }]);

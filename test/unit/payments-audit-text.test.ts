@@ -58,7 +58,7 @@ describe('format additions', () => {
 describe('navigation by role', () => {
   it('shows 支付明细 and 数据质量 to everyone, 数据导入 to admin and section, 用户管理 and 单位管理 to admin, 审计日志 to admin and supervisor', () => {
     const labels = (role: Parameters<typeof navFor>[0]) => navFor(role).map((i) => i.label);
-    expect(labels('admin')).toEqual(['总览', '支付明细', '数据导入', '数据质量', '设置', '用户管理', '单位管理', '审计日志']);
+    expect(labels('admin')).toEqual(['总览', '支付明细', '数据导入', '数据质量', '资金目录', '设置', '用户管理', '单位管理', '审计日志']);
     expect(labels('supervisor')).toEqual(['总览', '支付明细', '数据质量', '审计日志']);
     expect(labels('section')).toEqual(['总览', '支付明细', '数据导入', '数据质量']);
     for (const role of ['leader', 'department', 'town'] as const) expect(labels(role)).toEqual(['总览', '支付明细', '数据质量']);

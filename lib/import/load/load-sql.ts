@@ -1,4 +1,4 @@
-import { sqlString } from '@/queries/sql';
+import { sqlFile, sqlString } from '@/queries/sql';
 import { mappedLookup, type LoadPlan } from './plan';
 import { readCsvSql, cell, rowNumberSql } from './rows-sql';
 import { contentHashExpr, keyExpr, rowKeyExpr } from './targets';
@@ -38,8 +38,7 @@ export function applyLookupsSql(plan: LoadPlan): string[] {
       FROM imp_fund_lookup WHERE len(ids) > 0`);
     out.push(`UPDATE imp_rows SET x_fund = s.set_id
       FROM imp_fund_sets s WHERE imp_rows.x_fund IS NULL AND imp_rows.t_fund = s.k`);
-    out.push(`UPDATE imp_rows SET e_fund = l.reason
-      FROM imp_fund_lookup l WHERE imp_rows.x_fund IS NULL AND imp_rows.t_fund = l.t`);
+    out.push(...fundMissesSql(plan));
   }
   for (const id of ['unit', 'town'] as const) {
     if (has(plan, id)) {
@@ -53,6 +52,26 @@ export function applyLookupsSql(plan: LoadPlan): string[] {
         AND coalesce(imp_rows.t_town, '') = coalesce(l.parent_t, '')`);
   }
   return out;
+}
+
+/**
+ * The rows whose fund cell matches no fund at the row's 预算级次 get their reason, with candidates
+ * (queries/import/fund_misses.sql over the distinct text and level pairs of the file; docs/fund-matching.md).
+ */
+function fundMissesSql(plan: LoadPlan): string[] {
+  const level = plan.fields.some((f) => f.id === 'level') ? 'imp_rows.f_level' : 'NULL::VARCHAR';
+  return [
+    `CREATE OR REPLACE TEMP TABLE imp_fund_pairs AS
+SELECT coalesce(imp_rows.t_fund, s.k) AS t, ${level} AS level, any_value(s.ids) AS ids, any_value(s.levels) AS levels, count(*) AS rows
+FROM imp_rows LEFT JOIN imp_fund_sets s ON s.set_id = imp_rows.x_fund
+WHERE ${dataRows} AND coalesce(imp_rows.t_fund, s.k) IS NOT NULL
+GROUP BY 1, 2`,
+    sqlFile('queries/import/fund_misses.sql'),
+    `UPDATE imp_rows SET e_fund = m.reason
+FROM imp_fund_misses m WHERE imp_rows.x_fund IS NULL AND imp_rows.t_fund = m.t AND ${level} IS NOT DISTINCT FROM m.level`,
+    `UPDATE imp_rows SET e_fund = m.reason
+FROM imp_fund_misses m JOIN imp_fund_sets s ON s.k = m.t WHERE imp_rows.x_fund = s.set_id AND ${level} IS NOT DISTINCT FROM m.level`,
+  ];
 }
 
 /**

@@ -1,5 +1,4 @@
 import { sqlString } from '@/queries/sql';
-import type { ImportKind } from '../types';
 import { LOOKUP_FIELDS } from './field-sql';
 import { mappedLookup, type LoadPlan } from './plan';
 import { contentHashExpr, keyExpr } from './targets';
@@ -12,13 +11,16 @@ export interface TableColumn {
 }
 
 
-/** Which fund a cell means: names repeat across 中央/省/市/县, and an indicator's 预算级次 picks one. */
-function fundPick(kind: ImportKind): string {
-  if (kind === 'indicators') {
-    return `CASE WHEN len(x_fund_ids) = 1 THEN x_fund_ids[1]
-      WHEN f_level IS NOT NULL THEN x_fund_ids[list_position(x_fund_levels, f_level)] END`;
-  }
-  return 'CASE WHEN len(x_fund_ids) = 1 THEN x_fund_ids[1] END';
+/**
+ * Which fund a cell means: names repeat across 中央/省/市/县, so a row with a 预算级次 takes the one fund of its level
+ * (none when the name has no fund or several at that level: a 省 row never takes a 市 fund); a row without one takes
+ * the name's only fund (docs/fund-matching.md).
+ */
+function fundPick(hasLevel: boolean): string {
+  const single = 'CASE WHEN len(x_fund_ids) = 1 THEN x_fund_ids[1] END';
+  if (!hasLevel) return single;
+  return `CASE WHEN f_level IS NULL THEN ${single}
+      WHEN len(list_filter(x_fund_levels, l -> l = f_level)) = 1 THEN x_fund_ids[list_position(x_fund_levels, f_level)] END`;
 }
 
 /**
@@ -86,6 +88,7 @@ export function viewSql(plan: LoadPlan, tableColumns: Map<string, TableColumn>, 
   const mapped = (id: string) => mappedLookup(plan, id);
   // Payments use the fund only to find indicators (done before); the others store it and need its candidates here.
   const fundJoin = mapped('fund') && kind !== 'payments';
+  const hasLevel = fields.some((f) => f.id === 'level');
 
   // Errors of the lookup fields, now that the lookups are done (x_ filled, e_ holding the lookup's reason).
   const lookupErrors = LOOKUP_FIELDS.filter(mapped).map((id) => {
@@ -93,12 +96,16 @@ export function viewSql(plan: LoadPlan, tableColumns: Map<string, TableColumn>, 
     const empty = f.required ? `'必填字段为空'` : 'NULL';
     if (id === 'fund') {
       // A payment only uses the fund to find its indicator by 文号, so several candidates are fine there.
+      // e_fund holds fund_misses.sql's reason where the name has no fund at the row's level.
       const ambiguous = kind === 'payments' ? '' : `
+        WHEN fund_id IS NULL AND ${hasLevel ? 'f_level IS NOT NULL' : 'false'} THEN '资金名称在' || imp_level_label(f_level)
+          || '级目录中有多个同名资金，请改用资金代码（如 city-7）：' || coalesce(t_fund, x_fund_text)
         WHEN fund_id IS NULL THEN '资金名称在多个预算级次下都有（'
           || array_to_string(list_transform(x_fund_levels, l -> imp_level_label(l)), '、')
           || '），请填写预算级次，或改用资金代码（如 central-22）：' || coalesce(t_fund, x_fund_text)`;
       return `CASE WHEN x_fund IS NULL AND t_fund IS NULL THEN ${empty}
-        WHEN x_fund IS NULL THEN coalesce(e_fund, '资金不在目录中：' || t_fund)${ambiguous} END AS e_fund`;
+        WHEN e_fund IS NOT NULL THEN e_fund
+        WHEN x_fund IS NULL THEN '资金不在目录中：' || t_fund${ambiguous} END AS e_fund`;
     }
     return `CASE WHEN x_${id} IS NOT NULL THEN NULL WHEN t_${id} IS NULL THEN ${empty} ELSE coalesce(e_${id}, '无法识别：' || t_${id}) END AS e_${id}`;
   });
@@ -134,8 +141,8 @@ WITH f AS (
 ),
 a AS (
   SELECT *,
-    ${fundJoin ? fundPick(kind) : 'NULL::INTEGER'} AS fund_id,
-    ${fundJoin ? `CASE WHEN len(x_fund_ids) = 1 THEN x_fund_levels[1] ELSE ${fields.some((f) => f.id === 'level') ? 'f_level' : 'NULL::VARCHAR'} END` : 'NULL::VARCHAR'} AS fund_level
+    ${fundJoin ? fundPick(hasLevel) : 'NULL::INTEGER'} AS fund_id,
+    ${fundJoin ? `CASE WHEN len(x_fund_ids) = 1 THEN x_fund_levels[1] ELSE ${hasLevel ? 'f_level' : 'NULL::VARCHAR'} END` : 'NULL::VARCHAR'} AS fund_level
   FROM f
 ),
 b AS (

@@ -1,30 +1,15 @@
 import type { NextRequest } from 'next/server';
-import { apiViewer } from '@/lib/auth/api';
-import { can } from '@/lib/auth/roles';
 import { importFile } from '@/lib/import/import-file';
-import { KIND_LABELS } from '@/lib/import/types';
 import { serverDb } from '@/queries/server-db';
 import { audit } from '@/queries/auth/audit';
 import { batchAuditTarget } from '@/lib/import/audit';
-import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import type { CommitResponse } from '@/components/import/types';
-import { fail, importError, jsonBody, requestIp, UPLOAD_GONE } from '../_lib/http';
+import { uploadRequest } from '../_lib/request';
+import { fail, importError, requestIp } from '../_lib/http';
 import { withImportMemoryLimit } from '../_lib/run-import';
 import { readFor, uploads } from '../_lib/uploads';
 
 export const dynamic = 'force-dynamic';
-
-/** The mapping as sent: normalised header → field id or null; anything else is refused. */
-function mappingOf(value: unknown): Record<string, string | null> | null {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-  const out: Record<string, string | null> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (v !== null && typeof v !== 'string') return null;
-    out[k] = v === '' ? null : v;
-  }
-  return out;
-}
 
 /**
  * POST /api/import/commit {token, kind, mapping, options: {unit, dayFirst, allowNewUnits, sheet, encoding}} — imports
@@ -33,19 +18,10 @@ function mappingOf(value: unknown): Record<string, string | null> | null {
  * say) answers 422 and keeps the upload, so the mapping can be corrected and the import tried again.
  */
 export async function POST(req: NextRequest) {
-  const viewer = await apiViewer(req, can.import);
-  if (viewer instanceof Response) return viewer;
-  const body = await jsonBody(req);
-  if (!body) return fail(400, '请求格式不正确');
-  const { kind } = body;
-  if (!isImportKind(kind)) return fail(400, '请先选择导入类型');
-  if (!mayImportKind(viewer.role, kind)) return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”`);
-  const mapping = mappingOf(body.mapping);
-  if (!mapping) return fail(400, '表头映射格式不正确');
+  const request = await uploadRequest(req);
+  if (request instanceof Response) return request;
+  const { viewer, body, kind, mapping, upload } = request;
   const o = (body.options ?? {}) as Record<string, unknown>;
-  const store = uploads();
-  const upload = store.get(body.token, viewer.username);
-  if (!upload) return fail(404, UPLOAD_GONE);
   if (upload.busy) return fail(409, '这个文件正在导入，请等待结果，不要重复提交。');
 
   upload.busy = true;
@@ -79,7 +55,7 @@ export async function POST(req: NextRequest) {
       ip: requestIp(req),
     });
     upload.busy = false;
-    await store.remove(upload.token);
+    await uploads().remove(upload.token);
     return Response.json({ result } satisfies CommitResponse);
   } catch (error) {
     upload.busy = false;

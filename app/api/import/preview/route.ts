@@ -1,11 +1,8 @@
 import type { NextRequest } from 'next/server';
-import { apiViewer } from '@/lib/auth/api';
-import { can } from '@/lib/auth/roles';
-import { KIND_LABELS } from '@/lib/import/types';
 import { serverDb } from '@/queries/server-db';
-import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import { describeUpload } from '../_lib/describe';
-import { fail, importError, jsonBody, UPLOAD_GONE } from '../_lib/http';
+import { importRequest } from '../_lib/request';
+import { fail, importError, UPLOAD_GONE } from '../_lib/http';
 import { uploads } from '../_lib/uploads';
 
 export const dynamic = 'force-dynamic';
@@ -15,13 +12,10 @@ export const dynamic = 'force-dynamic';
  * a forced CSV encoding, or another kind. Answers an UploadInfo like the upload route.
  */
 export async function POST(req: NextRequest) {
-  const viewer = await apiViewer(req, can.import);
-  if (viewer instanceof Response) return viewer;
-  const body = await jsonBody(req);
-  if (!body) return fail(400, '请求格式不正确');
-  const { kind, sheet, encoding } = body;
-  if (!isImportKind(kind)) return fail(400, '请先选择导入类型');
-  if (!mayImportKind(viewer.role, kind)) return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”`);
+  const request = await importRequest(req);
+  if (request instanceof Response) return request;
+  const { viewer, body, kind } = request;
+  const { sheet, encoding } = body;
   const upload = uploads().get(body.token, viewer.username);
   if (!upload) return fail(404, UPLOAD_GONE);
   // The running import reads the file as the last preview left it; a new preview would replace that under it.

@@ -1,0 +1,23 @@
+import type { NextRequest } from 'next/server';
+import { apiViewer } from '@/lib/auth/api';
+import { can } from '@/lib/auth/roles';
+import { AliasError, removeAlias } from '@/lib/funds/aliases';
+import { serverDb } from '@/queries/server-db';
+import { fail, jsonBody, requestIp } from '@/app/api/import/_lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/** POST /api/funds/aliases/delete {id} — removes an alias (admin only; audited). */
+export async function POST(req: NextRequest) {
+  const viewer = await apiViewer(req, can.manageCatalog);
+  if (viewer instanceof Response) return viewer;
+  const body = await jsonBody(req);
+  if (!body || !Number.isInteger(body.id)) return fail(400, '请求格式不正确');
+  try {
+    await removeAlias(await serverDb(), viewer, body.id as number, requestIp(req));
+    return Response.json({ ok: true });
+  } catch (error) {
+    if (error instanceof AliasError) return fail(error.status, error.message);
+    throw error;
+  }
+}
