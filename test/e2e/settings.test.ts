@@ -1,53 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { buildDemoFile } from '@/lib/cli/demo';
-import { launchChromium, signIn } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../helpers/browser';
+import { useDemoSite } from '../helpers/demo-site';
 
 describe('settings page in Chromium', () => {
-  let dir: string;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-settings-'));
-    const file = path.join(dir, 'settings.duckdb');
-    await buildDemoFile(file, { payments: 2_000, year: 2018, seed: 5 });
-    server = await startServer(file);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const site = useDemoSite('settings', { payments: 2_000, year: 2018, seed: 5 });
 
   it('an admin changes the county name and the time-progress method; the pages follow and the audit log records it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await signIn(page, server.url, 'admin');
-    await page.goto(`${server.url}/settings`);
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, site.url, 'admin');
+    await page.goto(`${site.url}/settings`);
     await page.getByTestId('settings-county').fill('榆阳县');
     await page.getByTestId('settings-mode').selectOption('day');
     await page.getByTestId('settings-save').click();
     await expect(page.getByTestId('settings-message').innerText()).resolves.toBe('设置已保存');
     await page.screenshot({ path: 'test-results/settings.png', fullPage: true });
-    await page.goto(`${server.url}/?year=2018&as_of=2018-06-15`);
+    await page.goto(`${site.url}/?year=2018&as_of=2018-06-15`);
     expect(await page.getByTestId('county-name').innerText()).toContain('榆阳县');
     // 2018-06-15 is day 166 of 365: 45.5 % by days, where the monthly method says 50.0 %.
     expect(await page.getByTestId('kpi-time-progress').innerText()).toBe('45.5%');
-    await page.goto(`${server.url}/audit?action=settings`);
+    await page.goto(`${site.url}/audit?action=settings`);
     expect(await page.locator('main').innerText()).toContain('admin');
     await page.close();
   });
 
   it('is not there for anyone but the admin', async () => {
-    const page = await browser.newPage();
-    await signIn(page, server.url, 'supervisor');
-    const res = await page.goto(`${server.url}/settings`);
+    const page = await site.browser.newPage();
+    await signIn(page, site.url, 'supervisor');
+    const res = await page.goto(`${site.url}/settings`);
     expect(res?.status()).toBe(404);
     await page.close();
   });

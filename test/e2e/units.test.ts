@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Db } from '@/queries/db';
-import { buildDemoFile } from '@/lib/cli/demo';
-import { launchChromium, signIn } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { signIn } from '../helpers/browser';
+import { useDemoSite } from '../helpers/demo-site';
 
 /**
  * 单位管理 in Chromium (docs/units.md). Before the server starts, the demo gets 石窑镇政府办: a body of 石窑镇 that an
@@ -14,36 +9,18 @@ import { startServer, type RunningServer } from '../helpers/server';
  * in the browser; the database is read again after the server stops.
  */
 describe('单位管理 in Chromium', () => {
-  let dir: string;
-  let file: string;
-  let server: RunningServer | undefined;
-  let browser: Browser;
   let shiyao = 0;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-units-'));
-    file = path.join(dir, 'units.duckdb');
-    await buildDemoFile(file, { payments: 2_000, year: 2018, seed: 7 });
-    const db = await Db.open(file);
+  const site = useDemoSite('units', { payments: 2_000, year: 2018, seed: 7 }, async (db) => {
     shiyao = (await db.one<{ id: number }>("SELECT id FROM units WHERE name = '石窑镇'"))!.id;
     await db.run(`INSERT INTO units (id, kind, name) VALUES (900, 'department', '石窑镇政府办');
       INSERT INTO payments (voucher_no, pay_date, amount, unit_id) VALUES
         ('E2E-1', '2018-05-02', 1200.00, 900), ('E2E-2', '2018-06-03', 800.50, 900)`);
-    db.close();
-    server = await startServer(file);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('an admin merges a town\'s body into the town and renames a town; both are in the audit log', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await signIn(page, server!.url, 'admin');
-    await page.goto(`${server!.url}/admin/units?kind=department`);
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, site.url, 'admin');
+    await page.goto(`${site.url}/admin/units?kind=department`);
     const row = page.locator('[data-testid=unit-row][data-name=石窑镇政府办]');
     expect(await row.innerText()).toContain('0 / 2');
     await row.getByTestId('unit-merge').click();
@@ -54,7 +31,7 @@ describe('单位管理 in Chromium', () => {
     // The refreshed list no longer has the merged unit.
     await row.waitFor({ state: 'detached' });
     await page.screenshot({ path: 'test-results/units-merged.png' });
-    await page.goto(`${server!.url}/admin/units?kind=town`);
+    await page.goto(`${site.url}/admin/units?kind=town`);
     expect(await page.locator('[data-testid=unit-row][data-name=石窑镇]').getByTestId('unit-aliases').innerText()).toBe('石窑镇政府办');
     const town = page.locator('[data-testid=unit-row][data-name=白家岔中心]');
     await town.getByTestId('unit-rename').click();
@@ -64,7 +41,7 @@ describe('单位管理 in Chromium', () => {
     await page.reload();
     expect(await page.locator('[data-testid=unit-row][data-name=白家岔镇]').getByTestId('unit-aliases').innerText()).toBe('白家岔中心');
     await page.screenshot({ path: 'test-results/units.png', fullPage: true });
-    await page.goto(`${server!.url}/audit`);
+    await page.goto(`${site.url}/audit`);
     const audit = await page.locator('main').innerText();
     expect(audit).toContain('合并单位');
     expect(audit).toContain('单位改名');
@@ -72,16 +49,15 @@ describe('单位管理 in Chromium', () => {
   });
 
   it('is not there for a town user', async () => {
-    const page = await browser.newPage();
-    await signIn(page, server!.url, 'town');
-    expect((await page.goto(`${server!.url}/admin/units`))?.status()).toBe(404);
+    const page = await site.browser.newPage();
+    await signIn(page, site.url, 'town');
+    expect((await page.goto(`${site.url}/admin/units`))?.status()).toBe(404);
     await page.close();
   });
 
   it('the merged payments are the town\'s in the database', async () => {
-    await server!.stop();
-    server = undefined;
-    const db = await Db.open(file);
+    await site.stopServer();
+    const db = await Db.open(site.file);
     expect(await db.all("SELECT voucher_no, unit_id FROM payments WHERE voucher_no LIKE 'E2E-%' ORDER BY 1")).toEqual([
       { voucher_no: 'E2E-1', unit_id: shiyao }, { voucher_no: 'E2E-2', unit_id: shiyao },
     ]);
