@@ -24,6 +24,8 @@ export interface UploadSource {
   /** The Excel row number of the first data record. */
   firstDataRow: number;
   unitHint: AmountUnit | null;
+  /** The year a title line names (a project list's 年度), if any. */
+  yearHint: number | null;
 }
 
 export interface PresetOptionsInfo {

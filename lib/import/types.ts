@@ -49,6 +49,8 @@ export interface SourceInfo {
   firstDataRow: number;
   /** The unit named in a title line or header ("单位：万元"), if any. */
   unitHint: AmountUnit | null;
+  /** The year named in a title line above the header ("XX县2020年…安排表"), if any: a project list's 年度. */
+  yearHint: number | null;
   /** UTF-8 CSV of the data records only, comma-delimited, RFC 4180 quoting. May be the original file. */
   dataCsvPath: string;
   /** Lines to skip at the top of dataCsvPath before the first data record (0 when the file was rewritten). */

@@ -4,7 +4,7 @@ import { runScript } from '@/queries/script';
 import { sqlFile } from '@/queries/sql';
 import type { ImportKind, ImportResult, RejectRow, SourceInfo } from '../types';
 import {
-  applyDocsSql, applyLookupsSql, candidateKeysSql, columnsSql, docNamesSql, insertSql, tableHasRowsSql, namesSql, rawRereadSql, rejectsSql, usedUnitsSql,
+  applyDocsSql, applyLookupsSql, candidateKeysSql, columnsSql, docNamesSql, insertSql, tableHasRowsSql, namesSql, rawRereadSql, rejectsSql, usedUnitsSql, villageTownsSql,
 } from './load-sql';
 import { knownLookups, type KnownLookups } from './lookup-enums';
 import { mappingJson } from './mapping';
@@ -137,6 +137,8 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     await runScript(conn, sqlFile('queries/import/lookup_funds.sql'), { choices: JSON.stringify(options.fundChoices ?? {}) });
     await runScript(conn, sqlFile('queries/import/lookup_units.sql'), { allow_new: options.allowNewUnits ?? false });
     for (const update of applyLookupsSql(plan)) await conn.run(update);
+    const villageTowns = villageTownsSql(plan);
+    if (villageTowns) await conn.run(villageTowns);
     if (target.table === 'payments' && plan.mapping.byField.has('indicator_doc_no')) {
       await conn.run(docNamesSql());
       await runScript(conn, sqlFile('queries/import/lookup_docs.sql'));
@@ -162,6 +164,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       unit: options.unit ?? null, money_units: plan.moneyUnits, day_first: options.dayFirst ?? false,
       allow_new_units: options.allowNewUnits ?? false, fund_choices: options.fundChoices ?? {}, sheet: options.sheet ?? source.sheet ?? null,
       raw_headers: source.rawHeaders, first_data_row: source.firstDataRow, format: source.format,
+      ...(plan.kind === 'projects' ? { year: options.year ?? source.yearHint, status: options.status ?? null } : {}),
       ...(options.sectionId !== undefined ? { section_id: options.sectionId } : {}),
     };
     await runScript(conn, sqlFile('queries/import/batch_insert.sql'), {

@@ -56,6 +56,16 @@ export function applyLookupsSql(plan: LoadPlan): string[] {
 }
 
 /**
+ * A file with a 村 column but no 乡镇 column: a village found by its name (one village in the county has it, see
+ * lookup_units.sql) gives the row its town too (docs/project-lists.md).
+ */
+export function villageTownsSql(plan: LoadPlan): string | null {
+  if (!has(plan, 'village') || has(plan, 'town')) return null;
+  return `UPDATE imp_rows SET x_town = u.parent_id
+    FROM units u WHERE imp_rows.x_town IS NULL AND u.id = imp_rows.x_village`;
+}
+
+/**
  * Payments without a 指标明细号: the (文号, fund) pairs to match, and the match written back. Matching is by the exact
  * 文号 and, when the row names a fund, that fund: exactly one indicator or none.
  */
