@@ -7,7 +7,7 @@ import { loadPreset, savePreset } from '@/queries/import/presets';
 import { cleanupSource, readSource } from '@/lib/import/source';
 import { resolveMapping } from '@/lib/import/load/mapping';
 import { mappingPayload } from '@/components/import/mapping-state';
-import { assertProjectYear, projectStatusOf } from '@/lib/import/project-status';
+import { projectChoicesOf } from '@/lib/import/project-status';
 import { mapOptions } from './map-option';
 import { rollbackBatch } from '@/queries/import/rollback';
 import { audit } from '@/queries/auth/audit';
@@ -66,20 +66,13 @@ function encodingOf(value: string | undefined): 'utf-8' | 'gb18030' | undefined 
   throw new Error(`--encoding 只能是 utf-8 或 gb18030（GBK）（收到 ${value}）`);
 }
 
-function yearOf(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value.trim())) throw new Error(`--year 应为四位年份（收到 ${value}）`);
-  return assertProjectYear(Number(value));
-}
-
 /** `fund-monitor import FILE --kind KIND`: prints the result; throws (exit 1) when nothing could be imported. */
 export async function importCommand(file: string, opts: ImportCommandOptions): Promise<void> {
   const kind = kindOf(opts.kind);
   if ((opts.year !== undefined || opts.status !== undefined) && kind !== 'projects') {
     throw new Error('--year 和 --status 只用于项目库（--kind projects）');
   }
-  const year = yearOf(opts.year);
-  const status = opts.status === undefined ? undefined : projectStatusOf(opts.status);
+  const { year, status } = projectChoicesOf({ year: opts.year, status: opts.status });
   const unit = unitOf(opts.unit);
   const encoding = encodingOf(opts.encoding);
   const fileName = path.basename(file);

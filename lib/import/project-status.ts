@@ -33,3 +33,21 @@ export function assertProjectYear(year: number): number {
   if (!Number.isInteger(year) || year < 1990 || year > 2099) throw new Error(`年度应为 1990–2099 之间的整数（收到 ${year}）`);
   return year;
 }
+
+/**
+ * The project-list choices of an import request (the page's 年度 and 状态, as JSON): absent or empty means "from the
+ * file"; anything else must be a year or a status, else the message says what is wrong.
+ */
+export function projectChoicesOf(o: { year?: unknown; status?: unknown }): { year?: number; status?: ProjectStatus } {
+  const out: { year?: number; status?: ProjectStatus } = {};
+  if (o.year !== undefined && o.year !== null && o.year !== '') {
+    const year = typeof o.year === 'number' ? o.year : typeof o.year === 'string' && /^\s*\d{4}\s*$/.test(o.year) ? Number(o.year) : null;
+    if (year === null) throw new Error(`年度应为四位年份（收到 ${String(o.year)}）`);
+    out.year = assertProjectYear(year);
+  }
+  if (o.status !== undefined && o.status !== null && o.status !== '') {
+    if (typeof o.status !== 'string') throw new Error('项目状态格式不正确');
+    out.status = projectStatusOf(o.status);
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import type { Db } from '@/queries/db';
 import { importFile } from '@/lib/import/import-file';
 import { csv, importText, snapshot, useSeededCounty } from '../fixtures/import-load/helpers';
 import { writeProjectListXlsx } from '../fixtures/project-lists/make';
+import { projectChoicesOf } from '@/lib/import/project-status';
 
 // The county of seedCounty: 甲镇 101 (王家沟村 1001, 李家峁村 1002), 乙镇 102 (王家沟村 1003).
 
@@ -111,5 +112,19 @@ describe('project lists without codes (资金安排表)', () => {
     ]));
     expect([r.accepted, r.rejected]).toEqual([1, 1]);
     expect(r.rejects.map((x) => [x.row, x.reason])).toEqual([[4, '与第 3 行项目编码相同但内容不同']]);
+  });
+});
+
+describe('the year and status a user gives (page JSON, CLI flags)', () => {
+  it('takes a four-digit year and a status by id or label; empty means "from the file"', () => {
+    expect(projectChoicesOf({ year: '2020', status: '入库' })).toEqual({ year: 2020, status: 'approved' });
+    expect(projectChoicesOf({ year: 2021, status: 'not_started' })).toEqual({ year: 2021, status: 'not_started' });
+    expect(projectChoicesOf({ year: '', status: undefined })).toEqual({});
+  });
+
+  it('refuses anything else, saying what it got', () => {
+    expect(() => projectChoicesOf({ year: '20a0' })).toThrow('年度应为四位年份（收到 20a0）');
+    expect(() => projectChoicesOf({ year: 1890 })).toThrow('年度应为 1990–2099 之间的整数（收到 1890）');
+    expect(() => projectChoicesOf({ status: '规划' })).toThrow('未知的项目状态“规划”；可选：未开工（not_started）');
   });
 });

@@ -3,6 +3,7 @@ import { apiViewer } from '@/lib/auth/api';
 import { can } from '@/lib/auth/roles';
 import { importFile } from '@/lib/import/import-file';
 import { KIND_LABELS } from '@/lib/import/types';
+import { projectChoicesOf } from '@/lib/import/project-status';
 import { serverDb } from '@/queries/server-db';
 import { audit } from '@/queries/auth/audit';
 import { batchAuditTarget } from '@/lib/import/audit';
@@ -27,7 +28,7 @@ function mappingOf(value: unknown): Record<string, string | null> | null {
 }
 
 /**
- * POST /api/import/commit {token, kind, mapping, options: {unit, dayFirst, allowNewUnits, sheet, encoding}} — imports
+ * POST /api/import/commit {token, kind, mapping, options: {unit, dayFirst, allowNewUnits, sheet, encoding, year, status}} — imports
  * an uploaded file through the server's one database (one transaction; see importFile), audits it, deletes the
  * temporary file and answers the ImportResult. A file that cannot be imported (a required field without a column,
  * say) answers 422 and keeps the upload, so the mapping can be corrected and the import tried again.
@@ -43,6 +44,13 @@ export async function POST(req: NextRequest) {
   const mapping = mappingOf(body.mapping);
   if (!mapping) return fail(400, '表头映射格式不正确');
   const o = (body.options ?? {}) as Record<string, unknown>;
+  let project: ReturnType<typeof projectChoicesOf> = {};
+  try {
+    // 项目库 only: a project list's year and status when the file has none (docs/project-lists.md).
+    if (kind === 'projects') project = projectChoicesOf(o);
+  } catch (error) {
+    return fail(400, (error as Error).message);
+  }
   const store = uploads();
   const upload = store.get(body.token, viewer.username);
   if (!upload) return fail(404, UPLOAD_GONE);
@@ -63,6 +71,7 @@ export async function POST(req: NextRequest) {
       dayFirst: o.dayFirst === true,
       // Creating towns, departments or villages is the admin's call; a 股室 imports only rows of its own funds.
       allowNewUnits: viewer.role === 'admin' && o.allowNewUnits === true,
+      ...project,
       sectionId: viewer.role === 'section' ? (viewer.unitId ?? -1) : undefined,
       sheet,
       encoding,
