@@ -73,6 +73,12 @@ export interface RejectRow {
   reason: string;
 }
 
+export interface SubtotalMismatch {
+  row: number;
+  stated: string | null;
+  rows_sum: string;
+}
+
 export interface ImportResult {
   batch_id: number;
   kind: ImportKind;
@@ -86,6 +92,10 @@ export interface ImportResult {
   subtotal_rows_skipped: number;
   /** true/false when the file has a 合计 row to check against; null when it has none. */
   totals_reconciled: boolean | null;
+  /** true when every 小计 line equals the rows of its section (queries/import/subtotals.sql); null when there is none. */
+  subtotals_reconciled: boolean | null;
+  /** The 小计 lines that do not: their row, the amount they state and the sum of their section's rows, in 元. */
+  subtotal_mismatches: SubtotalMismatch[];
   /** Sum of the accepted rows' amounts in 元, exact to the fen, as a string ('0.00' for kinds without amounts). */
   amount_total_yuan: string;
   /** Payments only: how many accepted rows matched an indicator / a project. */

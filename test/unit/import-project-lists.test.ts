@@ -33,6 +33,8 @@ describe('project lists without codes (资金安排表)', () => {
     expect(r).toMatchObject({
       rows_read: 7, accepted: 4, rejected: 0, duplicates: 0, subtotal_rows_skipped: 3, totals_reconciled: true,
       amount_total_yuan: '1568000.00',
+      // Each town's 小计 heads its section: 甲镇 106.8 = 45 + 30.5 + 31.3, 乙镇 50.
+      subtotals_reconciled: true, subtotal_mismatches: [],
     });
     expect(await projectsOf(db, 2020)).toEqual([
       { code: code(2020, 1002, '李家峁村人饮工程'), code_generated: true, name: '李家峁村人饮工程', year: 2020, town_id: 101, village_id: 1002,
@@ -104,6 +106,27 @@ describe('project lists without codes (资金安排表)', () => {
     expect(r.accepted).toBe(1);
     expect(await db.all('SELECT code, year, planned_amount FROM projects WHERE name = $n', { n: '甲镇养殖小区' }))
       .toEqual([{ code: code(2022, 101, '甲镇养殖小区'), year: 2022, planned_amount: '80000.00' }]);
+  });
+
+  it('小计 lines are checked against their section, whether they head it or close it; a wrong one is named', async () => {
+    const head = ['项目名称', '乡镇', '资金金额'];
+    // Closing layout: the first project comes before the first 小计. 甲镇 10 + 5 = 15 (stated 15), 乙镇 7 (row 7 states 8).
+    const closing = await importText(db, 'projects', csv([
+      ['2024年项目安排表'], head,
+      ['甲镇项目一', '甲镇', '10'], ['甲镇项目二', '甲镇', '5'], ['', '甲镇小计', '15'],
+      ['乙镇项目一', '乙镇', '7'], ['', '乙镇小计', '8'], ['', '合计', '22'],
+    ]));
+    expect(closing).toMatchObject({
+      accepted: 3, subtotal_rows_skipped: 3, totals_reconciled: true, subtotals_reconciled: false,
+      subtotal_mismatches: [{ row: 7, stated: '8.00', rows_sum: '7.00' }],
+    });
+    // Heading layout, 合计 first: 甲镇小计 (row 4) heads 10 + 5, 乙镇小计 (row 7) heads 7.
+    const heading = await importText(db, 'projects', csv([
+      ['2025年项目安排表'], head, ['', '合计', '22'],
+      ['', '甲镇小计', '15'], ['甲镇项目一', '甲镇', '10'], ['甲镇项目二', '甲镇', '5'],
+      ['', '乙镇小计', '7'], ['乙镇项目一', '乙镇', '7'],
+    ]));
+    expect(heading).toMatchObject({ accepted: 3, subtotal_rows_skipped: 3, totals_reconciled: true, subtotals_reconciled: true, subtotal_mismatches: [] });
   });
 
   it('two rows that make the same code (same year, place and name) but differ: the second is rejected, not merged', async () => {

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { connRows, type Db } from '@/queries/db';
 import { runScript } from '@/queries/script';
 import { sqlFile } from '@/queries/sql';
-import type { ImportKind, ImportResult, RejectRow, SourceInfo } from '../types';
+import type { ImportKind, ImportResult, RejectRow, SourceInfo, SubtotalMismatch } from '../types';
 import {
   applyDocsSql, applyLookupsSql, candidateKeysSql, columnsSql, docNamesSql, insertSql, tableHasRowsSql, namesSql, rawRereadSql, rejectsSql, usedUnitsSql, villageTownsSql,
 } from './load-sql';
@@ -158,6 +158,10 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     await runScript(conn, sqlFile('queries/import/classify.sql'), { key_label: target.keyLabel });
     trace('duplicates');
     const summary = (await connRows<Summary>(conn, sqlFile('queries/import/summary.sql'), { has_amount: !!target.amountField }))[0];
+    const subtotals = target.amountField
+      ? await connRows<SubtotalMismatch & { ok: boolean }>(conn, sqlFile('queries/import/subtotals.sql'))
+      : [];
+    const subtotalMismatches = subtotals.filter((s) => !s.ok).map(({ row, stated, rows_sum }) => ({ row, stated, rows_sum }));
     trace('summary');
 
     const optionsRecord: Record<string, unknown> = {
@@ -166,6 +170,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       raw_headers: source.rawHeaders, first_data_row: source.firstDataRow, format: source.format,
       ...(plan.kind === 'projects' ? { year: options.year ?? source.yearHint, status: options.status ?? null } : {}),
       ...(options.sectionId !== undefined ? { section_id: options.sectionId } : {}),
+      ...(subtotalMismatches.length ? { subtotal_mismatches: subtotalMismatches } : {}),
     };
     await runScript(conn, sqlFile('queries/import/batch_insert.sql'), {
       id: batchId, kind: plan.kind, file_name: source.fileName, sha256: copy.sha256, encoding: source.encoding,
@@ -217,6 +222,8 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       duplicates: Number(summary.duplicates),
       subtotal_rows_skipped: Number(summary.subtotal_rows_skipped),
       totals_reconciled: summary.totals_reconciled,
+      subtotals_reconciled: subtotals.length ? subtotalMismatches.length === 0 : null,
+      subtotal_mismatches: subtotalMismatches,
       amount_total_yuan: summary.amount_total,
       ...(matches ? { matched_indicator: Number(matches.matched_indicator), matched_project: Number(matches.matched_project) } : {}),
       rejects,
