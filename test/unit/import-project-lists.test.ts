@@ -129,6 +129,29 @@ describe('project lists without codes (资金安排表)', () => {
     expect(heading).toMatchObject({ accepted: 3, subtotal_rows_skipped: 3, totals_reconciled: true, subtotals_reconciled: true, subtotal_mismatches: [] });
   });
 
+  it('without a 镇 column, a 小计 line naming a town places the villages of its section', async () => {
+    const r = await importText(db, 'projects', csv([
+      ['2026年项目安排表'],
+      ['序号', '村名', '项目名称', '资金金额'],
+      ['', '合计', '', '60'],
+      ['一', '甲镇小计', '', '25'],
+      ['1', '王家沟村', '甲镇王家沟村道路', '20'], // two towns have a 王家沟村: this section's is 甲镇's (1001)
+      ['2', '李家峁村', '甲镇李家峁村水窖', '5'],
+      ['二', '乙镇小计', '', '35'],
+      ['3', '王家沟村', '乙镇王家沟村道路', '30'], // 乙镇's (1003)
+      ['4', '李家峁村', '乙镇李家峁村水窖', '5'], // the one 李家峁村 is 甲镇's: the file contradicts the list
+    ]));
+    expect(r).toMatchObject({
+      rows_read: 7, accepted: 3, rejected: 1, subtotal_rows_skipped: 3, totals_reconciled: true, subtotals_reconciled: true,
+    });
+    expect(r.rejects).toEqual([{ row: 9, column: '村名', value: '李家峁村', reason: '村“李家峁村”属于甲镇，但本行在乙镇的小计段内，请填写乡镇' }]);
+    expect(await db.all('SELECT name, town_id, village_id FROM projects WHERE year = 2026 ORDER BY name')).toEqual([
+      { name: '乙镇王家沟村道路', town_id: 102, village_id: 1003 },
+      { name: '甲镇李家峁村水窖', town_id: 101, village_id: 1002 },
+      { name: '甲镇王家沟村道路', town_id: 101, village_id: 1001 },
+    ]);
+  });
+
   it('two rows that make the same code (same year, place and name) but differ: the second is rejected, not merged', async () => {
     const r = await importText(db, 'projects', csv([
       ['2023年项目安排表'], ['项目名称', '乡镇', '资金金额'], ['甲镇道路维修', '甲镇', '100'], ['甲镇道路维修', '甲镇', '200'],

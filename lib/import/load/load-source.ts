@@ -4,7 +4,7 @@ import { runScript } from '@/queries/script';
 import { sqlFile } from '@/queries/sql';
 import type { ImportKind, ImportResult, RejectRow, SourceInfo, SubtotalMismatch } from '../types';
 import {
-  applyDocsSql, applyLookupsSql, candidateKeysSql, columnsSql, docNamesSql, insertSql, tableHasRowsSql, namesSql, rawRereadSql, rejectsSql, usedUnitsSql, villageTownsSql,
+  applyDocsSql, applyLookupsSql, candidateKeysSql, columnsSql, docNamesSql, insertSql, tableHasRowsSql, namesSql, rawRereadSql, rejectsSql, usedUnitsSql, villageTownsSql, villageWithoutTown,
 } from './load-sql';
 import { knownLookups, type KnownLookups } from './lookup-enums';
 import { mappingJson } from './mapping';
@@ -131,14 +131,19 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     const rawPath = await copy.name(batchId);
     trace('raw copy');
 
+    // 小计 lines cut the table into sections (sections.sql), to check them and to place villages (section_villages.sql).
+    const hasSubtotals = (await connRows<{ has: boolean | null }>(conn, "SELECT bool_or(total_kind = 'sub') AS has FROM imp_rows"))[0].has === true;
     await conn.run('BEGIN TRANSACTION');
     inTransaction = true;
     await conn.run(namesSql(plan));
     await runScript(conn, sqlFile('queries/import/lookup_funds.sql'), { choices: JSON.stringify(options.fundChoices ?? {}) });
     await runScript(conn, sqlFile('queries/import/lookup_units.sql'), { allow_new: options.allowNewUnits ?? false });
     for (const update of applyLookupsSql(plan)) await conn.run(update);
-    const villageTowns = villageTownsSql(plan);
-    if (villageTowns) await conn.run(villageTowns);
+    if (hasSubtotals) await runScript(conn, sqlFile('queries/import/sections.sql'), { first_row: source.firstDataRow });
+    if (villageWithoutTown(plan)) {
+      if (hasSubtotals) await runScript(conn, sqlFile('queries/import/section_villages.sql'), { first_row: source.firstDataRow });
+      await conn.run(villageTownsSql());
+    }
     if (target.table === 'payments' && plan.mapping.byField.has('indicator_doc_no')) {
       await conn.run(docNamesSql());
       await runScript(conn, sqlFile('queries/import/lookup_docs.sql'));
@@ -158,7 +163,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     await runScript(conn, sqlFile('queries/import/classify.sql'), { key_label: target.keyLabel });
     trace('duplicates');
     const summary = (await connRows<Summary>(conn, sqlFile('queries/import/summary.sql'), { has_amount: !!target.amountField }))[0];
-    const subtotals = target.amountField
+    const subtotals = target.amountField && hasSubtotals
       ? await connRows<SubtotalMismatch & { ok: boolean }>(conn, sqlFile('queries/import/subtotals.sql'))
       : [];
     const subtotalMismatches = subtotals.filter((s) => !s.ok).map(({ row, stated, rows_sum }) => ({ row, stated, rows_sum }));

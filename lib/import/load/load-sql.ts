@@ -55,12 +55,14 @@ export function applyLookupsSql(plan: LoadPlan): string[] {
   return out;
 }
 
+/** A file with a 村 column but no 乡镇 column: its villages are found by name, or within their section's town. */
+export const villageWithoutTown = (plan: LoadPlan) => has(plan, 'village') && !has(plan, 'town');
+
 /**
- * A file with a 村 column but no 乡镇 column: a village found by its name (one village in the county has it, see
- * lookup_units.sql) gives the row its town too (docs/project-lists.md).
+ * For villageWithoutTown: a village found by its name (one village in the county has it, see lookup_units.sql) or in
+ * its section (section_villages.sql) gives the row its town too (docs/project-lists.md).
  */
-export function villageTownsSql(plan: LoadPlan): string | null {
-  if (!has(plan, 'village') || has(plan, 'town')) return null;
+export function villageTownsSql(): string {
   return `UPDATE imp_rows SET x_town = u.parent_id
     FROM units u WHERE imp_rows.x_town IS NULL AND u.id = imp_rows.x_village`;
 }
