@@ -1,39 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Db } from '@/queries/db';
 import { listPresets } from '@/queries/import/presets';
-import { csv, importText, seedCounty, useSeededCounty, writeFixture } from '../fixtures/import-load/helpers';
-
-const BIN = path.resolve('bin/fund-monitor.mjs');
-
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { csv, importText, useSeededCounty, writeFixture } from '../fixtures/import-load/helpers';
+import { cli, useCliCounty } from '../helpers/cli';
 
 // A county civil-affairs export whose headers are none of the payout fields' synonyms.
 const HEADER = ['序号', '核发年月', '户主', '公民身份证', '惠民项目', '核发金额', '备注'];
 const MAP = ['核发年月=month', '户主=姓名', '公民身份证=id_number', '惠民项目=补贴项目', '核发金额=paid', '备注='];
 
 describe('fund-monitor import --map / --save-preset / --mapping', () => {
-  let dir: string;
-  let dbFile: string;
-  let rawDir: string;
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-cli-map-'));
-    dbFile = path.join(dir, 'cli.duckdb');
-    rawDir = path.join(dir, 'raw');
-    const db = await Db.open(dbFile);
-    await seedCounty(db);
-    db.close();
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const files = useCliCounty();
 
-  const run = (file: string, ...args: string[]) => cli(['import', file, '--kind', 'payouts', '--db', dbFile, '--raw-dir', rawDir, '--json', ...args]);
-  const batches = () => JSON.parse(cli(['batches', '--db', dbFile, '--json']).stdout).length as number;
+  const run = (file: string, ...args: string[]) => cli(['import', file, '--kind', 'payouts', '--db', files.dbFile, '--raw-dir', files.rawDir, '--json', ...args]);
+  const batches = () => JSON.parse(cli(['batches', '--db', files.dbFile, '--json']).stdout).length as number;
 
   it('refuses an unknown column or field, naming the choices, and imports nothing', () => {
     const file = writeFixture('民政7月.csv', csv([HEADER, ['1', '2018-07', '张三', '610802198001010013', '种植补贴', '1200', '']]));
@@ -60,7 +39,7 @@ describe('fund-monitor import --map / --save-preset / --mapping', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({
       rows_read: 3, accepted: 2, rejected: 0, subtotal_rows_skipped: 1, totals_reconciled: true, amount_total_yuan: '2000.50',
     });
-    const db = await Db.open(dbFile);
+    const db = await Db.open(files.dbFile);
     try {
       // Saved as the page saves a mapping: every column of the file → its field, or null (不导入).
       expect(await listPresets(db, 'payouts')).toMatchObject([{
@@ -91,7 +70,7 @@ describe('fund-monitor import --map / --save-preset / --mapping', () => {
 
   it('projects: --year and --status for a list whose title names no year', () => {
     const file = writeFixture('项目.csv', csv([['项目名称', '乡镇', '资金金额(万元)'], ['甲镇养殖小区', '甲镇', '8'], ['乙镇村道', '乙镇', '2.5']]));
-    const project = (...args: string[]) => cli(['import', file, '--kind', 'projects', '--db', dbFile, '--raw-dir', rawDir, '--json', ...args]);
+    const project = (...args: string[]) => cli(['import', file, '--kind', 'projects', '--db', files.dbFile, '--raw-dir', files.rawDir, '--json', ...args]);
     expect(project().stderr).toContain('无法确定项目年度');
     expect(project('--year', '2019', '--status', '立项').stderr).toContain('未知的项目状态“立项”；可选：未开工（not_started）、申报（declared）');
     const r = project('--year', '2019', '--status', '入库');
