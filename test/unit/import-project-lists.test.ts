@@ -157,7 +157,7 @@ describe('project lists without codes (资金安排表)', () => {
       ['2023年项目安排表'], ['项目名称', '乡镇', '资金金额'], ['甲镇道路维修', '甲镇', '100'], ['甲镇道路维修', '甲镇', '200'],
     ]));
     expect([r.accepted, r.rejected]).toEqual([1, 1]);
-    expect(r.rejects.map((x) => [x.row, x.reason])).toEqual([[4, '与第 3 行项目编码相同但内容不同']]);
+    expect(r.rejects).toEqual([{ row: 4, column: '项目名称', value: '甲镇道路维修', reason: '与第 3 行年度、镇村和项目名称相同但内容不同' }]);
   });
 });
 

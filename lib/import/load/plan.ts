@@ -64,8 +64,17 @@ export function planLoad(source: SourceInfo, options: LoadOptions): LoadPlan {
   };
   const fields = FIELDS[kind];
   const sql = new Map(fields.map((f) => [f.id, fieldSql(f, { kind, dayFirst: options.dayFirst ?? false, moneyUnit })]));
-  const target = kind === 'projects' ? resolveTarget(TARGETS.projects, projectDefaults(source, options, mapping)) : TARGETS[kind];
+  const target = kind === 'projects' ? projectTarget(source, options, mapping) : TARGETS[kind];
   return { kind, source, options, mapping, fields, sql, target, moneyUnits };
+}
+
+/**
+ * 项目库 with the file's defaults. A list without a code column is keyed by what its generated codes are made of: a
+ * conflict is reported against 项目名称 and named so, and an empty 项目名称 marks its 合计 lines (rows-sql.ts).
+ */
+function projectTarget(source: SourceInfo, options: LoadOptions, mapping: ResolvedMapping): TargetSpec {
+  const spec = resolveTarget(TARGETS.projects, projectDefaults(source, options, mapping));
+  return mapping.byField.has('code') ? spec : { ...spec, keyField: 'name', keyLabel: '年度、镇村和项目名称' };
 }
 
 /**

@@ -55,11 +55,8 @@ export function rowsSql(plan: LoadPlan, known: KnownLookups, parallel: boolean):
   // every row its tests.
   const textCols = fields.filter((f) => col(f.id) && (f.type === 'text' || f.type === 'code'))
     .sort((a, b) => col(a.id)!.index - col(b.id)!.index);
-  // The key's column, or where the file has none (a project list without codes, whose codes are generated) the first
-  // required text column: a 合计 line leaves it empty, where a data row never does.
-  const keyText = col(target.keyField) ? target.keyField : textCols.find((f) => f.required)?.id;
-  const labels = textCols.filter((f, i) => i === 0 || f.id === keyText);
-  const keyEmpty = keyText ? `t_${keyText} IS NULL` : 'true';
+  const labels = textCols.filter((f, i) => i === 0 || f.id === target.keyField);
+  const keyEmpty = col(target.keyField) ? `t_${target.keyField} IS NULL` : 'true';
   const all = `concat_ws('|', ${cells.join(', ')})`;
   const lookups = LOOKUP_FIELDS.filter((id) => has(id));
   // The exact lookups, over a text (`$t`) or, for the village, over 乡镇 + chr(31) + 村.
