@@ -123,7 +123,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
     console.log(`批次 #${result.batch_id}（${KIND_LABELS[kind]}，${result.file_name}，${result.encoding}）`);
     console.log(`  读取 ${result.rows_read} 行：导入 ${result.accepted}，拒绝 ${result.rejected}，重复 ${result.duplicates}，小计/合计行 ${result.subtotal_rows_skipped}`);
     console.log(`  金额合计 ${result.amount_total_yuan} 元；合计行核对：${result.totals_reconciled === null ? '无合计行' : result.totals_reconciled ? '一致' : '不一致'}`);
-    if (result.subtotals_reconciled !== null) console.log(`  小计行核对：${subtotalsText(result)}`);
+    if (result.subtotals_reconciled !== null) console.log(`  小计行：${subtotalsText(result)}`);
     if (result.matched_indicator !== undefined) {
       console.log(`  匹配指标 ${result.matched_indicator}，匹配项目 ${result.matched_project}`);
     }
