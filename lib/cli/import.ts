@@ -127,6 +127,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
     if (result.matched_indicator !== undefined) {
       console.log(`  匹配指标 ${result.matched_indicator}，匹配项目 ${result.matched_project}`);
     }
+    if (result.replaced_generated) console.log(`  替换自动生成的项目编码 ${result.replaced_generated} 个（见 docs/project-lists.md）`);
     if (opts.savePreset) console.log(`  映射已保存为方案“${opts.savePreset.trim()}”（--mapping ${opts.savePreset.trim()} 或导入页面可再用）`);
     for (const r of result.rejects.slice(0, 20)) console.log(`  第 ${r.row} 行${r.column ? `【${r.column}】` : ''}${r.reason}`);
     if (result.rejected > 0) console.log(`  （全部拒绝原因见数据导入页，或下载该批次的拒绝报告）`);

@@ -101,5 +101,7 @@ export interface ImportResult {
   /** Payments only: how many accepted rows matched an indicator / a project. */
   matched_indicator?: number;
   matched_project?: number;
+  /** 项目库 only: projects of a list without codes whose generated code this import's real codes replaced. */
+  replaced_generated?: number;
   rejects: RejectRow[];
 }

@@ -1,5 +1,5 @@
 -- Project lists without codes (资金安排表, docs/project-lists.md): a 未开工 status (not_started), the 建设内容 text
--- (content), and a mark on codes the importer generated (code_generated) so that the real code can replace them later.
+-- (content), and a mark on codes the importer generated (code_generated), which a later import of real codes replaces.
 -- DuckDB cannot change a CHECK constraint, so the table is rebuilt, keeping every row.
 CREATE TABLE projects_008 (
   code           VARCHAR PRIMARY KEY,
@@ -31,3 +31,8 @@ FROM projects;
 
 DROP TABLE projects;
 ALTER TABLE projects_008 RENAME TO projects;
+
+-- Projects whose generated code a later import replaced with the county's real one (same 年度, place and 项目名称):
+-- the row as it was, and the batch that replaced it, so that rolling that batch back puts the row back.
+CREATE TABLE projects_replaced AS SELECT * FROM projects WHERE false;
+ALTER TABLE projects_replaced ADD COLUMN replaced_by_batch INTEGER;

@@ -8,6 +8,7 @@ import { importFile } from '@/lib/import/import-file';
 import { csv, importText, snapshot, useSeededCounty } from '../fixtures/import-load/helpers';
 import { writeProjectListXlsx } from '../fixtures/project-lists/make';
 import { projectChoicesOf } from '@/lib/import/project-status';
+import { rollbackBatch } from '@/queries/import/rollback';
 
 // The county of seedCounty: 甲镇 101 (王家沟村 1001, 李家峁村 1002), 乙镇 102 (王家沟村 1003).
 
@@ -56,6 +57,44 @@ describe('project lists without codes (资金安排表)', () => {
     expect([again.accepted, again.duplicates, again.rejected]).toEqual([0, 4, 0]);
     expect(await snapshot(db)).toEqual({ ...before, import_batches: before.import_batches + 1 });
     expect(await db.all('SELECT code FROM projects ORDER BY code')).toEqual(codes);
+  });
+
+  it('a 项目库 export with real codes takes the place of the same generated projects; its rollback puts them back', async () => {
+    // The 2020 list is in (test above). The county's 项目库 names two of its projects with their real codes.
+    const generated = await db.all('SELECT code FROM projects WHERE year = 2020 ORDER BY code');
+    const r = await importText(db, 'projects', csv([
+      ['项目编码', '项目名称', '年度', '乡镇', '村', '计划投资', '项目状态'],
+      ['XM2020-001', '王家沟村产业路硬化', '2020', '甲镇', '王家沟村', '460000', '在建'],
+      ['XM2020-002', '王家沟村肉牛养殖', '2020', '乙镇', '王家沟村', '500000', '已完工'],
+    ]));
+    expect(r).toMatchObject({ accepted: 2, rejected: 0, replaced_generated: 2 });
+    expect(await db.all('SELECT code, code_generated, name, planned_amount, status FROM projects WHERE year = 2020 ORDER BY code')).toEqual([
+      { code: code(2020, 101, '甲镇村级光伏电站'), code_generated: true, name: '甲镇村级光伏电站', planned_amount: '313000.00', status: 'not_started' },
+      { code: code(2020, 1002, '李家峁村人饮工程'), code_generated: true, name: '李家峁村人饮工程', planned_amount: '305000.00', status: 'not_started' },
+      { code: 'XM2020-001', code_generated: false, name: '王家沟村产业路硬化', planned_amount: '460000.00', status: 'in_progress' },
+      { code: 'XM2020-002', code_generated: false, name: '王家沟村肉牛养殖', planned_amount: '500000.00', status: 'completed' },
+    ].sort((a, b) => (a.code < b.code ? -1 : 1)));
+    // The list imported again still changes nothing: its two replaced projects count as duplicates.
+    const before = await snapshot(db);
+    const again = await importFile({ db, filePath: CSV_2020, fileName: '2020年项目安排表.csv', kind: 'projects', rawDir: tmp() });
+    expect([again.accepted, again.duplicates, again.rejected]).toEqual([0, 4, 0]);
+    expect(await snapshot(db)).toEqual({ ...before, import_batches: before.import_batches + 1 });
+    // Rolling the export back deletes its two projects and puts the generated ones back.
+    expect(await rollbackBatch(db, r.batch_id, 'test')).toMatchObject({ rows_deleted: 2 });
+    expect(await db.all('SELECT code FROM projects WHERE year = 2020 ORDER BY code')).toEqual(generated);
+    expect(await db.one('SELECT count(*)::INTEGER AS n FROM projects_replaced')).toEqual({ n: 0 });
+
+    // Replaced again, then the list itself rolled back: its projects are gone for good, the export's rollback brings
+    // none back.
+    const export2 = await importText(db, 'projects', csv([
+      ['项目编码', '项目名称', '年度', '乡镇', '村', '计划投资'], ['XM2020-001', '王家沟村产业路硬化', '2020', '甲镇', '王家沟村', '460000'],
+    ]));
+    expect(export2.replaced_generated).toBe(1);
+    const list = (await db.one<{ id: number }>("SELECT min(id)::INTEGER AS id FROM import_batches WHERE kind = 'projects'"))!.id;
+    expect(await rollbackBatch(db, list, 'test')).toMatchObject({ rows_deleted: 3 });
+    expect(await rollbackBatch(db, export2.batch_id, 'test')).toMatchObject({ rows_deleted: 1 });
+    expect(await db.all('SELECT code FROM projects WHERE year = 2020')).toEqual([]);
+    expect(await db.one('SELECT count(*)::INTEGER AS n FROM projects_replaced')).toEqual({ n: 0 });
   });
 
   it('XLSX without a 镇 column: a village resolves by its unique name, an ambiguous one is rejected with the reason', async () => {

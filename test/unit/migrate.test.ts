@@ -45,7 +45,7 @@ describe('schema migrations', () => {
     const { db, file, cleanup } = await tempDb();
     try {
       // The file as it was before 008: the old table (as 001 made it) holding a row, the version recorded as 3.
-      await db.run(`DROP TABLE projects;
+      await db.run(`DROP TABLE projects_replaced; DROP TABLE projects;
         CREATE TABLE projects (code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, year INTEGER NOT NULL, type VARCHAR, town_id INTEGER,
           village_id INTEGER, unit_id INTEGER, planned_amount DECIMAL(18,2), start_date DATE, planned_end DATE, actual_end DATE,
           status VARCHAR NOT NULL CHECK (status IN ('declared', 'reviewed', 'approved', 'in_progress', 'completed', 'accepted')),

@@ -161,6 +161,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     trace('keys');
     await runScript(conn, sqlFile('queries/import/classify_keys.sql'));
     await runScript(conn, sqlFile('queries/import/classify.sql'), { key_label: target.keyLabel });
+    const replaced = target.table === 'projects' ? await replaceGeneratedCodes(conn, batchId) : null;
     trace('duplicates');
     const summary = (await connRows<Summary>(conn, sqlFile('queries/import/summary.sql'), { has_amount: !!target.amountField }))[0];
     const subtotals = target.amountField && hasSubtotals
@@ -176,6 +177,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       ...(plan.kind === 'projects' ? { year: options.year ?? source.yearHint, status: options.status ?? null } : {}),
       ...(options.sectionId !== undefined ? { section_id: options.sectionId } : {}),
       ...(subtotalMismatches.length ? { subtotal_mismatches: subtotalMismatches } : {}),
+      ...(replaced ? { replaced_generated: replaced } : {}),
     };
     await runScript(conn, sqlFile('queries/import/batch_insert.sql'), {
       id: batchId, kind: plan.kind, file_name: source.fileName, sha256: copy.sha256, encoding: source.encoding,
@@ -231,6 +233,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       subtotal_mismatches: subtotalMismatches,
       amount_total_yuan: summary.amount_total,
       ...(matches ? { matched_indicator: Number(matches.matched_indicator), matched_project: Number(matches.matched_project) } : {}),
+      ...(replaced !== null ? { replaced_generated: replaced } : {}),
       rejects,
     };
   } catch (error) {
@@ -242,6 +245,15 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     // The setting is instance-wide; everything else in the application runs with DuckDB's default.
     await conn.run('SET preserve_insertion_order = true').catch(() => undefined);
   }
+}
+
+/**
+ * 项目库: real codes take the place of the generated codes of the same projects, and a list's rows already replaced
+ * count as duplicates (project_replace.sql). Returns how many projects were replaced.
+ */
+async function replaceGeneratedCodes(conn: DuckDBConnection, batchId: number): Promise<number> {
+  await runScript(conn, sqlFile('queries/import/project_replace.sql'), { batch: batchId });
+  return Number((await connRows<{ n: string }>(conn, 'SELECT count(*) AS n FROM imp_replaced'))[0].n);
 }
 
 /** Inserts the new units accepted rows use (only with allowNewUnits); returns their ids for a later rollback. */
