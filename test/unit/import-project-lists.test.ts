@@ -9,6 +9,7 @@ import { csv, importText, snapshot, useSeededCounty } from '../fixtures/import-l
 import { writeProjectListXlsx } from '../fixtures/project-lists/make';
 import { projectChoicesOf } from '@/lib/import/project-status';
 import { rollbackBatch } from '@/queries/import/rollback';
+import { yearOfLine } from '@/lib/import/source/header';
 
 // The county of seedCounty: 甲镇 101 (王家沟村 1001, 李家峁村 1002), 乙镇 102 (王家沟村 1003).
 
@@ -211,5 +212,15 @@ describe('the year and status a user gives (page JSON, CLI flags)', () => {
     expect(() => projectChoicesOf({ year: '20a0' })).toThrow('年度应为四位年份（收到 20a0）');
     expect(() => projectChoicesOf({ year: 1890 })).toThrow('年度应为 1990–2099 之间的整数（收到 1890）');
     expect(() => projectChoicesOf({ status: '规划' })).toThrow('未知的项目状态“规划”；可选：未开工（not_started）');
+  });
+});
+
+describe('the year a title line names', () => {
+  it('is a number of 1990–2099 followed by 年, full-width digits too; a 文号 or a longer number is no year', () => {
+    expect(yearOfLine('XX县2020年统筹整合财政涉农资金项目安排表')).toBe(2020);
+    expect(yearOfLine('２０１９ 年度项目计划')).toBe(2019);
+    expect(yearOfLine('县财发〔2020〕5号')).toBeNull();
+    expect(yearOfLine('编号12020年')).toBeNull();
+    expect(yearOfLine('1985年项目')).toBeNull();
   });
 });
