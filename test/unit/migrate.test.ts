@@ -21,6 +21,25 @@ describe('schema migrations', () => {
     }
   });
 
+  it('applies a migration a file has not recorded even when a later one is recorded', async () => {
+    const { db, file, cleanup } = await tempDb();
+    try {
+      // A file that took the later migrations before 004 landed (branches merge in any order): without 004's table
+      // and its record. The next open must apply 004 although newer versions are recorded.
+      expect(Math.max(...listMigrations().map((m) => m.version))).toBeGreaterThan(4);
+      await db.run('DROP TABLE fund_aliases');
+      await db.run('DROP SEQUENCE fund_alias_seq');
+      await db.run('DELETE FROM schema_version WHERE version = 4');
+      db.close();
+      const again = await Db.open(file);
+      expect((await again.one<{ n: string }>('SELECT count(*) AS n FROM schema_version'))?.n).toBe(String(listMigrations().length));
+      expect(await again.all("SELECT table_name FROM duckdb_tables() WHERE table_name = 'fund_aliases'")).toEqual([{ table_name: 'fund_aliases' }]);
+      again.close();
+    } finally {
+      cleanup();
+    }
+  });
+
   it('installs the SQL routines, and installs a file again when its text is not the one recorded', async () => {
     const { db, file, cleanup } = await tempDb();
     try {
