@@ -22,16 +22,16 @@ export function listMigrations(): Migration[] {
 }
 
 /**
- * Applies every migration newer than the file's recorded version, each in its own transaction, so an
- * existing database file moves forward without losing data. A new database also receives the fund catalog; every
+ * Applies every migration the file has not recorded, each in its own transaction, so an existing database file
+ * moves forward without losing data. Not only those above the newest recorded: migrations written side by side
+ * land in any order, and a file that took a later one first still gets the earlier one. A new database also receives the fund catalog; every
  * database gets the current SQL routines (routines.ts).
  */
 export async function migrate(db: Db): Promise<void> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_version (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
-  const row = await db.one<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
-  const current = row?.v ?? 0;
-  for (const m of listMigrations().filter((m) => m.version > current)) {
+  const applied = new Set((await db.all<{ version: number }>('SELECT version FROM schema_version')).map((r) => r.version));
+  for (const m of listMigrations().filter((m) => !applied.has(m.version))) {
     await db.transaction(async (conn) => {
       await runScript(conn, sqlFile(m.file));
       await conn.run('INSERT INTO schema_version (version, name) VALUES ($version, $name)', {

@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { KIND_LABELS, type ImportKind, type ImportResult } from '@/lib/import/types';
+import { DEFAULT_PROJECT_STATUS } from '@/lib/import/project-status';
 import { formatCount } from '@/lib/format';
 import { Card } from '../ui/Card';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD, LABEL } from '../ui/form';
@@ -64,7 +65,9 @@ export function ImportFlow({ kinds, limitMb }: { kinds: readonly ImportKind[]; l
   const [progress, setProgress] = useState({ loaded: 0, total: 0 });
   const [info, setInfo] = useState<UploadInfo | null>(null);
   const [selection, setSelection] = useState<Selection>([]);
-  const [options, setOptions] = useState<MappingOptions>({ unit: '元', dayFirst: false, allowNewUnits: false, encoding: '' });
+  const [options, setOptions] = useState<MappingOptions>({
+    unit: '元', dayFirst: false, allowNewUnits: false, encoding: '', year: '', status: DEFAULT_PROJECT_STATUS,
+  });
   const [rereading, setRereading] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -97,7 +100,9 @@ export function ImportFlow({ kinds, limitMb }: { kinds: readonly ImportKind[]; l
     setSelection(sel);
     setOptions((o) => ({
       ...o,
-      ...(keepOptions ? {} : { dayFirst: false, allowNewUnits: false }),
+      ...(keepOptions ? {} : { dayFirst: false, allowNewUnits: false, status: DEFAULT_PROJECT_STATUS }),
+      // A project list's year: the title's, until the user types another.
+      ...(keepOptions && o.year ? {} : { year: next.source.yearHint ? String(next.source.yearHint) : '' }),
       unit: suggestedUnit(next.kind, next.source, next.columns, sel),
     }));
   };
@@ -161,6 +166,7 @@ export function ImportFlow({ kinds, limitMb }: { kinds: readonly ImportKind[]; l
         allowNewUnits: options.allowNewUnits,
         ...(info.source.format === 'xlsx' && info.source.sheet ? { sheet: info.source.sheet } : {}),
         ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(info.kind === 'projects' ? { status: options.status, ...(options.year ? { year: options.year } : {}) } : {}),
       },
     };
     const answer = await postJson<CommitResponse>('/api/import/commit', body);

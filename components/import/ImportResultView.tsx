@@ -1,7 +1,7 @@
 import { formatCount, formatYuan, yuanToWan } from '@/lib/format';
 import { KIND_LABELS, type ImportResult } from '@/lib/import/types';
 import { BUTTON_PRIMARY, TH, ROW } from '../ui/form';
-import { matchRateText, reconciledText } from './result-text';
+import { matchRateText, reconciledText, subtotalsText } from './result-text';
 import { encodingLabel } from './types';
 
 const LINK = 'inline-flex h-7 items-center rounded-md border border-slate-300 bg-white px-2.5 text-xs text-slate-700 hover:bg-slate-50';
@@ -49,6 +49,14 @@ export function ImportResultView({ result, onAgain }: { result: ImportResult; on
             {r.totals_reconciled === false && '（文件的合计行与逐行金额之和不符，请核对原表）'}
           </dd>
         </div>
+        {r.subtotals_reconciled !== null && (
+          <div className="flex gap-2">
+            <dt className="text-slate-500">小计核对</dt>
+            <dd className={r.subtotals_reconciled ? 'text-slate-800' : 'font-semibold text-slate-900'} data-testid="result-subtotals-check">
+              {subtotalsText(r)}
+            </dd>
+          </div>
+        )}
         {isPayments && (
           <>
             <MatchRate label="指标匹配率" matched={r.matched_indicator} accepted={r.accepted} testId="result-match-indicator" />

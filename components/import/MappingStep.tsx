@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { FIELDS } from '@/lib/import/fields';
 import { KIND_LABELS, type AmountUnit } from '@/lib/import/types';
+import { PROJECT_STATUSES, type ProjectStatus } from '@/lib/import/project-status';
 import { formatCount } from '@/lib/format';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD, LABEL } from '../ui/form';
 import { columnLetter } from './client-preview';
@@ -19,6 +20,9 @@ export interface MappingOptions {
   dayFirst: boolean;
   allowNewUnits: boolean;
   encoding: '' | CsvEncodingChoice;
+  /** 项目库: the year of rows without a 年度 cell ('' = none chosen), the status of rows without a 状态 cell. */
+  year: string;
+  status: ProjectStatus;
 }
 
 interface Props {
@@ -146,6 +150,37 @@ export function MappingStep(p: Props) {
             <option value="万元">万元</option>
           </select>
         </label>
+        {kind === 'projects' && (
+          <>
+            <label className={LABEL}>
+              年度（无年度列时）
+              <input
+                className={`${FIELD} w-full sm:w-28`}
+                inputMode="numeric"
+                maxLength={4}
+                value={options.year}
+                placeholder={info.source.yearHint ? String(info.source.yearHint) : '如 2020'}
+                disabled={busy}
+                onChange={(e) => p.onOptions({ year: e.target.value.trim() })}
+                data-testid="option-year"
+              />
+            </label>
+            <label className={LABEL}>
+              状态（无状态列时）
+              <select
+                className={`${FIELD} w-full sm:w-28`}
+                value={options.status}
+                disabled={busy}
+                onChange={(e) => p.onOptions({ status: e.target.value as ProjectStatus })}
+                data-testid="option-status"
+              >
+                {PROJECT_STATUSES.map((s) => (
+                  <option key={s.id} value={s.id}>{s.label}</option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
         <OptionCheck checked={options.dayFirst} disabled={busy} onChange={(dayFirst) => p.onOptions({ dayFirst })} testId="option-day-first">
           日期为日在前（如 07/09/2018 表示 9 月 7 日）
         </OptionCheck>

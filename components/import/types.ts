@@ -1,4 +1,5 @@
 import type { AmountUnit, ImportKind, ImportResult } from '@/lib/import/types';
+import type { ProjectStatus } from '@/lib/import/project-status';
 
 /** The contracts between the 数据导入 page and its routes (app/api/import/**). Plain data only. */
 
@@ -24,6 +25,8 @@ export interface UploadSource {
   /** The Excel row number of the first data record. */
   firstDataRow: number;
   unitHint: AmountUnit | null;
+  /** The year a title line names (a project list's 年度), if any. */
+  yearHint: number | null;
 }
 
 export interface PresetOptionsInfo {
@@ -63,6 +66,9 @@ export interface CommitOptions {
   allowNewUnits?: boolean;
   sheet?: string;
   encoding?: CsvEncodingChoice;
+  /** 项目库: the year and status of rows without one (absent: the title's year, 未开工). */
+  year?: string;
+  status?: ProjectStatus;
 }
 
 export interface CommitRequest {

@@ -1,9 +1,15 @@
 import path from 'node:path';
 import { Db } from '@/queries/db';
 import { importFile } from '@/lib/import/import-file';
-import { IMPORT_KINDS, KIND_LABELS, type AmountUnit, type ImportKind } from '@/lib/import/types';
+import { IMPORT_KINDS, KIND_LABELS, type AmountUnit, type ImportKind, type SourceInfo } from '@/lib/import/types';
 import { getBatch, listBatches } from '@/queries/import/batches';
-import { loadPreset } from '@/queries/import/presets';
+import { loadPreset, savePreset } from '@/queries/import/presets';
+import { cleanupSource, readSource } from '@/lib/import/source';
+import { resolveMapping } from '@/lib/import/load/mapping';
+import { mappingPayload } from '@/components/import/mapping-state';
+import { subtotalsText } from '@/components/import/result-text';
+import { projectChoicesOf } from '@/lib/import/project-status';
+import { mapOptions } from './map-option';
 import { rollbackBatch } from '@/queries/import/rollback';
 import { audit } from '@/queries/auth/audit';
 import { auditRollback, batchAuditTarget } from '@/lib/import/audit';
@@ -24,6 +30,13 @@ export interface ImportCommandOptions {
   unit?: string;
   encoding?: string;
   mapping?: string;
+  /** `列名=字段` pairs (--map, repeatable). */
+  map?: string[];
+  /** Save the mapping used as a preset of this name (--save-preset). */
+  savePreset?: string;
+  /** 项目库: the year and status of rows without one (--year, --status). */
+  year?: string;
+  status?: string;
   dayFirst?: boolean;
   allowNewUnits?: boolean;
   rawDir?: string;
@@ -57,21 +70,43 @@ function encodingOf(value: string | undefined): 'utf-8' | 'gb18030' | undefined 
 /** `fund-monitor import FILE --kind KIND`: prints the result; throws (exit 1) when nothing could be imported. */
 export async function importCommand(file: string, opts: ImportCommandOptions): Promise<void> {
   const kind = kindOf(opts.kind);
+  if ((opts.year !== undefined || opts.status !== undefined) && kind !== 'projects') {
+    throw new Error('--year 和 --status 只用于项目库（--kind projects）');
+  }
+  const { year, status } = projectChoicesOf({ year: opts.year, status: opts.status });
+  const unit = unitOf(opts.unit);
+  const encoding = encodingOf(opts.encoding);
+  const fileName = path.basename(file);
   const db = await Db.open(opts.db, { memoryLimit: IMPORT_MEMORY_LIMIT });
+  let source: SourceInfo | undefined;
   try {
+    // --map names the file's columns, so the file is read first (as the web page's mapping step does), and the import
+    // takes that reading.
+    if (opts.map?.length || opts.savePreset) source = await readSource(file, fileName, { kind, sheet: opts.sheet, encoding });
     const preset = opts.mapping ? await loadPreset(db, kind, opts.mapping) : null;
     if (opts.mapping && !preset) throw new Error(`没有名为“${opts.mapping}”的${KIND_LABELS[kind]}映射方案`);
-    const result = await importFile({
-      db, filePath: file, fileName: path.basename(file), kind,
-      mapping: preset?.mapping,
-      unit: unitOf(opts.unit) ?? preset?.options.unit,
+    const mapping = { ...preset?.mapping, ...(source ? mapOptions(kind, source, opts.map ?? []) : {}) };
+    const options = {
+      unit: unit ?? preset?.options.unit,
       dayFirst: opts.dayFirst ?? preset?.options.dayFirst,
       allowNewUnits: opts.allowNewUnits ?? preset?.options.allowNewUnits,
+    };
+    const result = await importFile({
+      db, filePath: file, fileName, kind, mapping, ...options, year, status,
       sheet: opts.sheet,
-      encoding: encodingOf(opts.encoding),
+      encoding,
+      source,
       rawDir: opts.rawDir,
       user: opts.user ?? cliUser(),
     });
+    if (opts.savePreset && source) {
+      // Saved as the page saves one: every column of this file → its field, or null (不导入).
+      const resolved = resolveMapping(kind, source.headers, source.rawHeaders, mapping);
+      const columns = resolved.columns.map((c) => ({ index: c.index, header: c.header, rawHeader: c.rawHeader, field: c.field?.id ?? null }));
+      await savePreset(db, {
+        name: opts.savePreset, kind, mapping: mappingPayload(columns, columns.map((c) => c.field ?? '')), options, user: opts.user ?? cliUser(),
+      });
+    }
     await audit(db, {
       actor: auditActor(opts.user),
       action: 'import',
@@ -88,12 +123,16 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
     console.log(`批次 #${result.batch_id}（${KIND_LABELS[kind]}，${result.file_name}，${result.encoding}）`);
     console.log(`  读取 ${result.rows_read} 行：导入 ${result.accepted}，拒绝 ${result.rejected}，重复 ${result.duplicates}，小计/合计行 ${result.subtotal_rows_skipped}`);
     console.log(`  金额合计 ${result.amount_total_yuan} 元；合计行核对：${result.totals_reconciled === null ? '无合计行' : result.totals_reconciled ? '一致' : '不一致'}`);
+    if (result.subtotals_reconciled !== null) console.log(`  小计行：${subtotalsText(result)}`);
     if (result.matched_indicator !== undefined) {
       console.log(`  匹配指标 ${result.matched_indicator}，匹配项目 ${result.matched_project}`);
     }
+    if (result.replaced_generated) console.log(`  替换自动生成的项目编码 ${result.replaced_generated} 个（见 docs/project-lists.md）`);
+    if (opts.savePreset) console.log(`  映射已保存为方案“${opts.savePreset.trim()}”（--mapping ${opts.savePreset.trim()} 或导入页面可再用）`);
     for (const r of result.rejects.slice(0, 20)) console.log(`  第 ${r.row} 行${r.column ? `【${r.column}】` : ''}${r.reason}`);
     if (result.rejected > 0) console.log(`  （全部拒绝原因见数据导入页，或下载该批次的拒绝报告）`);
   } finally {
+    if (source) await cleanupSource(source);
     db.close();
   }
 }

@@ -43,6 +43,11 @@ program
   .option('--unit <unit>', 'amount unit of the money columns: 元 or 万元 (default: from headers, title lines or cells)')
   .option('--encoding <e>', 'CSV encoding: utf-8 or gb18030/gbk (default: detected)')
   .option('--mapping <preset>', 'a saved header mapping (preset) of this kind')
+  .option('--map <column=field>', 'map a column to a field (id or Chinese label; empty field: leave the column out); repeatable, wins over --mapping',
+    (value: string, previous: string[]) => [...previous, value], [] as string[])
+  .option('--save-preset <name>', 'after the import, keep the mapping used as a preset of this kind (for --mapping and the import page)')
+  .option('--year <y>', 'projects: the year of rows without a 年度 cell (default: the year in the title line)')
+  .option('--status <s>', 'projects: the status of rows without a 状态 cell, id or label (default: not_started 未开工)')
   .option('--day-first', 'dates such as 07/09/2018 are day first')
   .option('--allow-new-units', 'create towns, departments and villages the file names but the database lacks (a body of a town, such as XX镇财政所, as a unit under the town)')
   .option('--raw-dir <dir>', 'where the raw file is kept (default: $FUND_MONITOR_RAW_DIR, else imports/ beside the database file)')

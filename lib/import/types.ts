@@ -49,6 +49,8 @@ export interface SourceInfo {
   firstDataRow: number;
   /** The unit named in a title line or header ("单位：万元"), if any. */
   unitHint: AmountUnit | null;
+  /** The year named in a title line above the header ("XX县2020年…安排表"), if any: a project list's 年度. */
+  yearHint: number | null;
   /** UTF-8 CSV of the data records only, comma-delimited, RFC 4180 quoting. May be the original file. */
   dataCsvPath: string;
   /** Lines to skip at the top of dataCsvPath before the first data record (0 when the file was rewritten). */
@@ -71,6 +73,12 @@ export interface RejectRow {
   reason: string;
 }
 
+export interface SubtotalMismatch {
+  row: number;
+  stated: string | null;
+  rows_sum: string;
+}
+
 export interface ImportResult {
   batch_id: number;
   kind: ImportKind;
@@ -84,10 +92,16 @@ export interface ImportResult {
   subtotal_rows_skipped: number;
   /** true/false when the file has a 合计 row to check against; null when it has none. */
   totals_reconciled: boolean | null;
+  /** true when every 小计 line equals the rows of its section (queries/import/subtotals.sql); null when there is none. */
+  subtotals_reconciled: boolean | null;
+  /** The 小计 lines that do not: their row, the amount they state and the sum of their section's rows, in 元. */
+  subtotal_mismatches: SubtotalMismatch[];
   /** Sum of the accepted rows' amounts in 元, exact to the fen, as a string ('0.00' for kinds without amounts). */
   amount_total_yuan: string;
   /** Payments only: how many accepted rows matched an indicator / a project. */
   matched_indicator?: number;
   matched_project?: number;
+  /** 项目库 only: projects of a list without codes whose generated code this import's real codes replaced. */
+  replaced_generated?: number;
   rejects: RejectRow[];
 }

@@ -225,7 +225,9 @@ CREATE OR REPLACE MACRO imp_total_word(t) AS
 -- 项目状态: the later stage wins when a label names two ("审核入库" is 入库).
 CREATE OR REPLACE MACRO imp_project_status(t) AS
   CASE
-    WHEN list_contains(['declared', 'reviewed', 'approved', 'in_progress', 'completed', 'accepted'], lower(t)) THEN lower(t)
+    WHEN list_contains(['not_started', 'declared', 'reviewed', 'approved', 'in_progress', 'completed', 'accepted'], lower(t)) THEN lower(t)
+    -- Before 开工 below: 未开工 / 尚未开工 is the opposite of it.
+    WHEN strpos(t, '未开工') > 0 OR strpos(t, '未实施') > 0 THEN 'not_started'
     WHEN strpos(t, '验收') > 0 THEN 'accepted'
     WHEN strpos(t, '完工') > 0 OR strpos(t, '竣工') > 0 THEN 'completed'
     WHEN strpos(t, '实施') > 0 OR strpos(t, '在建') > 0 OR strpos(t, '开工') > 0 THEN 'in_progress'
@@ -235,7 +237,12 @@ CREATE OR REPLACE MACRO imp_project_status(t) AS
   END;
 
 CREATE OR REPLACE MACRO imp_project_status_why(t) AS
-  '未知项目状态（应为申报/审核/入库/实施/完工/验收）：' || t;
+  '未知项目状态（应为未开工/申报/审核/入库/实施/完工/验收）：' || t;
+
+-- A project code for a list that has none (资金安排表, docs/project-lists.md): the same 年度, place (the village's id,
+-- else the town's) and 项目名称 give the same code on every import, so a re-import finds its rows again.
+CREATE OR REPLACE MACRO imp_project_code(year, place_id, name) AS
+  'G' || year || '-' || substr(md5(concat_ws(chr(31), year::VARCHAR, coalesce(place_id::VARCHAR, ''), name)), 1, 12);
 
 CREATE OR REPLACE MACRO imp_payee_type(t) AS
   CASE

@@ -27,6 +27,8 @@ export async function rollbackBatch(db: Db, batchId: number, user: string): Prom
     return db.transaction(async (conn) => {
       const deleted = await conn.run(
         `DELETE FROM ${target.table} WHERE batch_id = $id${target.filter ? ` AND ${target.filter}` : ''}`, { id: batchId });
+      // Generated project codes this batch replaced come back (project_replace.sql).
+      if (target.table === 'projects') await runScript(conn, sqlFile('queries/import/rollback_projects.sql'), { id: batchId });
       let units = 0;
       if (created.length) {
         const ids = `[${created.map(Number).join(',')}]`;

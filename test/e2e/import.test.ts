@@ -409,6 +409,31 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
     expect([...listed].sort()).toEqual(shiyaoPayers);
   });
 
+  it('admin: a project list (资金安排表) takes its 年度 from the title and the 状态 chosen on the page', async () => {
+    const page = await session('admin');
+    await page.goto(`${server.url}/import`);
+    await page.getByTestId('import-kind').selectOption('projects');
+    const list = '示范县2019年统筹整合财政涉农资金项目安排表\r\n单位：万元\r\n序号,镇,项目名称,建设内容,资金金额\r\n'
+      + ',合计,,,12.5\r\n1,马岔镇,马岔镇E2E养殖小区,新建圈舍,10\r\n2,石窑镇,石窑镇E2E电商站,租赁门面,2.5\r\n';
+    await page.getByTestId('import-file').setInputFiles({ name: '2019年项目安排表.csv', mimeType: 'text/csv', buffer: Buffer.from(list) });
+    await page.getByTestId('import-upload').click();
+    await page.getByTestId('mapping-step').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('option-year').inputValue()).toBe('2019');
+    expect(await page.getByTestId('option-status').inputValue()).toBe('not_started');
+    await page.getByTestId('option-status').selectOption('approved');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('result-accepted-value').innerText()).toBe('2');
+    expect(await page.getByTestId('result-subtotals-value').innerText()).toBe('1');
+    await withServerStopped(async (db) => {
+      expect(await db.all(`SELECT p.year, p.status, p.code_generated, u.name AS town, p.planned_amount, p.content FROM projects p
+        JOIN units u ON u.id = p.town_id WHERE p.name LIKE '%E2E%' ORDER BY p.planned_amount`)).toEqual([
+        { year: 2019, status: 'approved', code_generated: true, town: '石窑镇', planned_amount: '25000.00', content: '租赁门面' },
+        { year: 2019, status: 'approved', code_generated: true, town: '马岔镇', planned_amount: '100000.00', content: '新建圈舍' },
+      ]);
+    });
+  });
+
   it('admin rolls the batch back from the history: 已撤销 with who and when; a second rollback is refused', async () => {
     const page = await session('admin');
     await page.goto(`${server.url}/import`);

@@ -9,39 +9,22 @@ import { rawDirFor } from '@/lib/import/raw-dir';
 import { ORPHAN_AGE_MS } from '@/lib/import/load/raw-sweep';
 import { getBatch } from '@/queries/import/batches';
 import { csv, seedCounty, writeFixture } from '../fixtures/import-load/helpers';
-
-const BIN = path.resolve('bin/fund-monitor.mjs');
-
-function cli(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { BIN, cli, useCliCounty } from '../helpers/cli';
 
 describe('fund-monitor import / batches / rollback', () => {
-  let dir: string;
-  let dbFile: string;
-  let rawDir: string;
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-cli-'));
-    dbFile = path.join(dir, 'cli.duckdb');
-    rawDir = path.join(dir, 'raw');
-    const db = await Db.open(dbFile);
-    await seedCounty(db);
-    db.close();
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const files = useCliCounty();
 
   const rows = [['支付凭证号', '支付日期', '支付金额', '预算单位'], ['C1', '2018-01-02', '1,000.10', '县水利局'], ['C2', '2018-13-01', '5', '县水利局'], ['合计', '', '1005.10']];
 
   it('runs from any working directory, not only the project root', () => {
-    const r = cli(['batches', '--db', dbFile, '--json'], dir);
+    const r = cli(['batches', '--db', files.dbFile, '--json'], files.dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
 
   it('prints one JSON object and exits 0 when the batch landed, rejects included', () => {
     const file = writeFixture('支付.csv', csv(rows));
-    const r = cli(['import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', rawDir, '--json']);
+    const r = cli(['import', file, '--kind', 'payments', '--db', files.dbFile, '--raw-dir', files.rawDir, '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({
@@ -49,30 +32,30 @@ describe('fund-monitor import / batches / rollback', () => {
       subtotal_rows_skipped: 1, totals_reconciled: true, amount_total_yuan: '1000.10',
       rejects: [{ row: 3, column: '支付日期', value: '2018-13-01', reason: '不是有效日期：2018-13-01' }],
     });
-    expect(readdirSync(rawDir)).toEqual([`1-${out.sha256.slice(0, 12)}-支付.csv`]);
+    expect(readdirSync(files.rawDir)).toEqual([`1-${out.sha256.slice(0, 12)}-支付.csv`]);
   });
 
   it('exits non-zero with the reason on stderr when nothing could be imported', () => {
     const file = writeFixture('bad.csv', csv([['凭证号', '用途'], ['C9', 'x']]));
-    const r = cli(['import', file, '--kind', 'payments', '--db', dbFile, '--raw-dir', rawDir, '--json']);
+    const r = cli(['import', file, '--kind', 'payments', '--db', files.dbFile, '--raw-dir', files.rawDir, '--json']);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('缺少必填字段 “支付日期”、“支付金额”');
     // Nothing was imported, so no raw copy was kept either.
-    expect(readdirSync(rawDir).length).toBe(1);
-    const unknownKind = cli(['import', file, '--kind', 'receipts', '--db', dbFile]);
+    expect(readdirSync(files.rawDir).length).toBe(1);
+    const unknownKind = cli(['import', file, '--kind', 'receipts', '--db', files.dbFile]);
     expect(unknownKind.code).not.toBe(0);
     expect(unknownKind.stderr).toContain('未知的导入类型 --kind receipts');
   });
 
   it('lists batches and rolls one back once', () => {
-    const list = cli(['batches', '--db', dbFile, '--json']);
+    const list = cli(['batches', '--db', files.dbFile, '--json']);
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout).map((b: { id: number; status: string }) => [b.id, b.status])).toEqual([[1, 'loaded']]);
-    const rb = cli(['rollback', '1', '--db', dbFile, '--user', '李主任', '--json']);
+    const rb = cli(['rollback', '1', '--db', files.dbFile, '--user', '李主任', '--json']);
     expect(rb.code).toBe(0);
     expect(JSON.parse(rb.stdout)).toEqual({ batch_id: 1, rows_deleted: 1, units_deleted: 0 });
-    const again = cli(['rollback', '1', '--db', dbFile]);
+    const again = cli(['rollback', '1', '--db', files.dbFile]);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('已于');
     expect(again.stderr).toContain('李主任');

@@ -58,7 +58,7 @@ describe('every import kind lands in its table', () => {
     ]));
     expect([r.accepted, r.rejected]).toEqual([2, 2]);
     expect(r.rejects.map((x) => [x.row, x.column, x.reason])).toEqual([
-      [4, '项目状态', '未知项目状态（应为申报/审核/入库/实施/完工/验收）：规划中'],
+      [4, '项目状态', '未知项目状态（应为未开工/申报/审核/入库/实施/完工/验收）：规划中'],
       [5, '受益户数', '应为整数：12.5'],
     ]);
     expect(await db.all("SELECT code, year, town_id, village_id, unit_id, planned_amount, start_date, planned_end, status, beneficiaries, poor_beneficiaries FROM projects WHERE code LIKE 'XM10%' ORDER BY code"))

@@ -107,7 +107,8 @@ describe('import cell parsers (SQL macros)', () => {
   });
 
   it('labels: project status, payee type, comparator, level', async () => {
-    for (const [s, v] of [['申报', 'declared'], ['审核中', 'reviewed'], ['已入库', 'approved'], ['在建', 'in_progress'], ['已完工', 'completed'], ['验收', 'accepted']] as const) {
+    // 未开工 and 尚未开工 hold 开工 but mean the opposite (not_started, not in_progress).
+    for (const [s, v] of [['未开工', 'not_started'], ['尚未开工', 'not_started'], ['已开工', 'in_progress'], ['申报', 'declared'], ['审核中', 'reviewed'], ['已入库', 'approved'], ['在建', 'in_progress'], ['已完工', 'completed'], ['验收', 'accepted']] as const) {
       expect(await eval1('imp_project_status($s::VARCHAR)', s)).toBe(v);
     }
     expect(await eval1('imp_payee_type($s::VARCHAR)', '个人')).toBe('person');

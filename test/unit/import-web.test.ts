@@ -10,7 +10,7 @@ import { columnLetter, decodeHead, guessDelimiter, previewRows } from '@/compone
 import {
   checkSelection, initialSelection, lockedReason, mappingPayload, sampleValues, selectionFromPreset, suggestedUnit,
 } from '@/components/import/mapping-state';
-import { matchRateText, reconciledText } from '@/components/import/result-text';
+import { matchRateText, reconciledText, subtotalsText } from '@/components/import/result-text';
 import { byGaps, gapHref, matchRate, qualityHref, totalRow } from '@/components/quality/gaps';
 import { paymentScopeText } from '@/components/payments/scope-text';
 import { resolveMapping } from '@/lib/import/load/mapping';
@@ -254,6 +254,10 @@ describe('mapping step state', () => {
     expect(matchRateText(3, 4)).toBe('75.0%');
     expect(matchRateText(0, 0)).toBe('—');
     expect(matchRateText(undefined, 4)).toBe('—');
+    expect(subtotalsText({ subtotals_reconciled: null, subtotal_mismatches: [] })).toBe('无小计行');
+    expect(subtotalsText({ subtotals_reconciled: true, subtotal_mismatches: [] })).toBe('核对一致');
+    expect(subtotalsText({ subtotals_reconciled: false, subtotal_mismatches: [{ row: 7, stated: '80000.00', rows_sum: '70000.00' }, { row: 9, stated: null, rows_sum: '5.00' }] }))
+      .toBe('核对不一致：第 7 行小计 80,000.00 元，该段逐行之和 70,000.00 元；第 9 行小计 金额无法识别，该段逐行之和 5.00 元');
   });
 });
 

@@ -21,6 +21,25 @@ describe('schema migrations', () => {
     }
   });
 
+  it('applies a migration a file has not recorded even when a later one is recorded', async () => {
+    const { db, file, cleanup } = await tempDb();
+    try {
+      // A file that took the later migrations before 004 landed (branches merge in any order): without 004's table
+      // and its record. The next open must apply 004 although newer versions are recorded.
+      expect(Math.max(...listMigrations().map((m) => m.version))).toBeGreaterThan(4);
+      await db.run('DROP TABLE fund_aliases');
+      await db.run('DROP SEQUENCE fund_alias_seq');
+      await db.run('DELETE FROM schema_version WHERE version = 4');
+      db.close();
+      const again = await Db.open(file);
+      expect((await again.one<{ n: string }>('SELECT count(*) AS n FROM schema_version'))?.n).toBe(String(listMigrations().length));
+      expect(await again.all("SELECT table_name FROM duckdb_tables() WHERE table_name = 'fund_aliases'")).toEqual([{ table_name: 'fund_aliases' }]);
+      again.close();
+    } finally {
+      cleanup();
+    }
+  });
+
   it('installs the SQL routines, and installs a file again when its text is not the one recorded', async () => {
     const { db, file, cleanup } = await tempDb();
     try {
@@ -37,6 +56,34 @@ describe('schema migrations', () => {
       const again = await Db.open(file);
       expect((await macro(again))?.n).toBe('1');
       expect((await again.one<{ sha256: string }>("SELECT sha256 FROM routines WHERE file = 'queries/import/parsers.sql'"))?.sha256).not.toBe('older');
+      again.close();
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('008 rebuilds 项目库 with the 未开工 status, 建设内容 and the generated-code mark, keeping every row', async () => {
+    const { db, file, cleanup } = await tempDb();
+    try {
+      // The file as it was before 008: the old table (as 001 made it) holding a row, the version recorded as 3.
+      await db.run(`DROP TABLE projects_replaced; DROP TABLE projects;
+        CREATE TABLE projects (code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, year INTEGER NOT NULL, type VARCHAR, town_id INTEGER,
+          village_id INTEGER, unit_id INTEGER, planned_amount DECIMAL(18,2), start_date DATE, planned_end DATE, actual_end DATE,
+          status VARCHAR NOT NULL CHECK (status IN ('declared', 'reviewed', 'approved', 'in_progress', 'completed', 'accepted')),
+          beneficiaries INTEGER, poor_beneficiaries INTEGER, batch_id INTEGER);
+        INSERT INTO projects (code, name, year, town_id, planned_amount, planned_end, status, beneficiaries, batch_id)
+          VALUES ('XM001', '甲镇道路', 2018, 101, 150000.5, '2018-12-31', 'in_progress', 12, 3);
+        DELETE FROM schema_version WHERE version >= 8;`);
+      await expect(db.run("INSERT INTO projects (code, name, year, status) VALUES ('X', 'x', 2020, 'not_started')")).rejects.toThrow(/CHECK/i);
+      db.close();
+      const again = await Db.open(file);
+      expect(await again.all('SELECT * FROM projects')).toEqual([{
+        code: 'XM001', code_generated: false, name: '甲镇道路', year: 2018, type: null, town_id: 101, village_id: null, unit_id: null,
+        planned_amount: '150000.50', content: null, start_date: null, planned_end: '2018-12-31', actual_end: null, status: 'in_progress',
+        beneficiaries: 12, poor_beneficiaries: null, batch_id: 3,
+      }]);
+      await again.run("INSERT INTO projects (code, name, year, status) VALUES ('X', 'x', 2020, 'not_started')");
+      await expect(again.run("INSERT INTO projects (code, name, year, status) VALUES ('Y', 'y', 2020, 'started')")).rejects.toThrow(/CHECK/i);
       again.close();
     } finally {
       cleanup();

@@ -2,9 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { connRows, type Db } from '@/queries/db';
 import { runScript } from '@/queries/script';
 import { sqlFile } from '@/queries/sql';
-import type { ImportKind, ImportResult, RejectRow, SourceInfo } from '../types';
+import type { ImportKind, ImportResult, RejectRow, SourceInfo, SubtotalMismatch } from '../types';
 import {
-  applyDocsSql, applyLookupsSql, candidateKeysSql, columnsSql, docNamesSql, insertSql, tableHasRowsSql, namesSql, rawRereadSql, rejectsSql, usedUnitsSql,
+  applyDocsSql, applyLookupsSql, candidateKeysSql, columnsSql, docNamesSql, insertSql, tableHasRowsSql, namesSql, rawRereadSql, rejectsSql, usedUnitsSql, villageTownsSql, villageWithoutTown,
 } from './load-sql';
 import { knownLookups, type KnownLookups } from './lookup-enums';
 import { mappingJson } from './mapping';
@@ -131,12 +131,19 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     const rawPath = await copy.name(batchId);
     trace('raw copy');
 
+    // 小计 lines cut the table into sections (sections.sql), to check them and to place villages (section_villages.sql).
+    const hasSubtotals = (await connRows<{ has: boolean | null }>(conn, "SELECT bool_or(total_kind = 'sub') AS has FROM imp_rows"))[0].has === true;
     await conn.run('BEGIN TRANSACTION');
     inTransaction = true;
     await conn.run(namesSql(plan));
     await runScript(conn, sqlFile('queries/import/lookup_funds.sql'), { choices: JSON.stringify(options.fundChoices ?? {}) });
     await runScript(conn, sqlFile('queries/import/lookup_units.sql'), { allow_new: options.allowNewUnits ?? false });
     for (const update of applyLookupsSql(plan)) await conn.run(update);
+    if (hasSubtotals) await runScript(conn, sqlFile('queries/import/sections.sql'), { first_row: source.firstDataRow });
+    if (villageWithoutTown(plan)) {
+      if (hasSubtotals) await runScript(conn, sqlFile('queries/import/section_villages.sql'), { first_row: source.firstDataRow });
+      await conn.run(villageTownsSql());
+    }
     if (target.table === 'payments' && plan.mapping.byField.has('indicator_doc_no')) {
       await conn.run(docNamesSql());
       await runScript(conn, sqlFile('queries/import/lookup_docs.sql'));
@@ -154,15 +161,23 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     trace('keys');
     await runScript(conn, sqlFile('queries/import/classify_keys.sql'));
     await runScript(conn, sqlFile('queries/import/classify.sql'), { key_label: target.keyLabel });
+    const replaced = target.table === 'projects' ? await replaceGeneratedCodes(conn, batchId) : null;
     trace('duplicates');
     const summary = (await connRows<Summary>(conn, sqlFile('queries/import/summary.sql'), { has_amount: !!target.amountField }))[0];
+    const subtotals = target.amountField && hasSubtotals
+      ? await connRows<SubtotalMismatch & { ok: boolean }>(conn, sqlFile('queries/import/subtotals.sql'))
+      : [];
+    const subtotalMismatches = subtotals.filter((s) => !s.ok).map(({ row, stated, rows_sum }) => ({ row, stated, rows_sum }));
     trace('summary');
 
     const optionsRecord: Record<string, unknown> = {
       unit: options.unit ?? null, money_units: plan.moneyUnits, day_first: options.dayFirst ?? false,
       allow_new_units: options.allowNewUnits ?? false, fund_choices: options.fundChoices ?? {}, sheet: options.sheet ?? source.sheet ?? null,
       raw_headers: source.rawHeaders, first_data_row: source.firstDataRow, format: source.format,
+      ...(plan.kind === 'projects' ? { year: options.year ?? source.yearHint, status: options.status ?? null } : {}),
       ...(options.sectionId !== undefined ? { section_id: options.sectionId } : {}),
+      ...(subtotalMismatches.length ? { subtotal_mismatches: subtotalMismatches } : {}),
+      ...(replaced ? { replaced_generated: replaced } : {}),
     };
     await runScript(conn, sqlFile('queries/import/batch_insert.sql'), {
       id: batchId, kind: plan.kind, file_name: source.fileName, sha256: copy.sha256, encoding: source.encoding,
@@ -214,8 +229,11 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       duplicates: Number(summary.duplicates),
       subtotal_rows_skipped: Number(summary.subtotal_rows_skipped),
       totals_reconciled: summary.totals_reconciled,
+      subtotals_reconciled: subtotals.length ? subtotalMismatches.length === 0 : null,
+      subtotal_mismatches: subtotalMismatches,
       amount_total_yuan: summary.amount_total,
       ...(matches ? { matched_indicator: Number(matches.matched_indicator), matched_project: Number(matches.matched_project) } : {}),
+      ...(replaced !== null ? { replaced_generated: replaced } : {}),
       rejects,
     };
   } catch (error) {
@@ -227,6 +245,15 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     // The setting is instance-wide; everything else in the application runs with DuckDB's default.
     await conn.run('SET preserve_insertion_order = true').catch(() => undefined);
   }
+}
+
+/**
+ * 项目库: real codes take the place of the generated codes of the same projects, and a list's rows already replaced
+ * count as duplicates (project_replace.sql). Returns how many projects were replaced.
+ */
+async function replaceGeneratedCodes(conn: DuckDBConnection, batchId: number): Promise<number> {
+  await runScript(conn, sqlFile('queries/import/project_replace.sql'), { batch: batchId });
+  return Number((await connRows<{ n: string }>(conn, 'SELECT count(*) AS n FROM imp_replaced'))[0].n);
 }
 
 /** Inserts the new units accepted rows use (only with allowNewUnits); returns their ids for a later rollback. */

@@ -54,6 +54,18 @@ export function applyLookupsSql(plan: LoadPlan): string[] {
   return out;
 }
 
+/** A file with a 村 column but no 乡镇 column: its villages are found by name, or within their section's town. */
+export const villageWithoutTown = (plan: LoadPlan) => has(plan, 'village') && !has(plan, 'town');
+
+/**
+ * For villageWithoutTown: a village found by its name (one village in the county has it, see lookup_units.sql) or in
+ * its section (section_villages.sql) gives the row its town too (docs/project-lists.md).
+ */
+export function villageTownsSql(): string {
+  return `UPDATE imp_rows SET x_town = u.parent_id
+    FROM units u WHERE imp_rows.x_town IS NULL AND u.id = imp_rows.x_village`;
+}
+
 /**
  * The rows whose fund cell matches no fund at the row's 预算级次 get their reason, with candidates
  * (queries/import/fund_misses.sql over the distinct text and level pairs of the file; docs/fund-matching.md).

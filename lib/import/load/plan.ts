@@ -2,7 +2,9 @@ import { FIELDS, headerUnit, type FieldDef } from '../fields';
 import type { AmountUnit, ImportKind, SourceInfo } from '../types';
 import { fieldSql, type FieldSql } from './field-sql';
 import { assertComplete, resolveMapping, type HeaderMapping, type ResolvedMapping } from './mapping';
-import { TARGETS, type TargetSpec } from './targets';
+import { resolveTarget, TARGETS, type TargetSpec } from './targets';
+import { sqlString } from '@/queries/sql';
+import { assertProjectYear, DEFAULT_PROJECT_STATUS, type ProjectStatus } from '../project-status';
 
 /** What the caller may decide about one file (the web form's choices and the CLI's flags). */
 export interface LoadOptions {
@@ -17,6 +19,10 @@ export interface LoadOptions {
   allowNewUnits?: boolean;
   /** Fund names the user confirmed: the cell text as written → fund id (the answer to a suggestion). */
   fundChoices?: Record<string, number>;
+  /** 项目库: the 年度 of rows without one, instead of the year a title line names. */
+  year?: number;
+  /** 项目库: the status of rows without a 状态 cell (default 未开工, not_started). */
+  status?: ProjectStatus;
   /** Who imports, for the batch record. */
   user?: string;
   /** The XLSX sheet read, recorded with the batch. */
@@ -58,7 +64,32 @@ export function planLoad(source: SourceInfo, options: LoadOptions): LoadPlan {
   };
   const fields = FIELDS[kind];
   const sql = new Map(fields.map((f) => [f.id, fieldSql(f, { kind, dayFirst: options.dayFirst ?? false, moneyUnit })]));
-  return { kind, source, options, mapping, fields, sql, target: TARGETS[kind], moneyUnits };
+  const target = kind === 'projects' ? projectTarget(source, options, mapping) : TARGETS[kind];
+  return { kind, source, options, mapping, fields, sql, target, moneyUnits };
+}
+
+/**
+ * 项目库 with the file's defaults. A list without a code column is keyed by what its generated codes are made of: a
+ * conflict is reported against 项目名称 and named so, and an empty 项目名称 marks its 合计 lines (rows-sql.ts).
+ */
+function projectTarget(source: SourceInfo, options: LoadOptions, mapping: ResolvedMapping): TargetSpec {
+  const spec = resolveTarget(TARGETS.projects, projectDefaults(source, options, mapping));
+  return mapping.byField.has('code') ? spec : { ...spec, keyField: 'name', keyLabel: '年度、镇村和项目名称' };
+}
+
+/**
+ * A project list's defaults for rows without a 年度 or 状态 cell: the user's year, else the title's ("2020年…");
+ * the user's status, else 未开工. Throws (nothing imported) when no row could have a year.
+ */
+function projectDefaults(source: SourceInfo, options: LoadOptions, mapping: ResolvedMapping): Record<string, string> {
+  const year = options.year !== undefined ? assertProjectYear(options.year) : source.yearHint;
+  if (year == null && !mapping.byField.has('year')) {
+    throw new Error(`无法确定项目年度：文件“${source.fileName}”的标题行没有写年份（如“2020年…项目安排表”），也没有“年度”列。请指定年度（命令行 --year，导入页面选择“年度”）后重新导入`);
+  }
+  return {
+    year: year == null ? 'NULL::INTEGER' : String(year),
+    status: sqlString(options.status ?? DEFAULT_PROJECT_STATUS),
+  };
 }
 
 /** Whether the field is a lookup (资金, 单位, 乡镇, 村) of this kind. */

@@ -23,6 +23,8 @@ export interface TargetSpec {
 }
 
 const col = (name: string, expr = `f_${name}`) => ({ name, expr });
+/** A project's 年度: its own cell, else the file's ($year: the user's choice or the title's year). */
+const PROJECT_YEAR = 'coalesce(f_year, $year)';
 const watchlist = (list: string, extra: { name: string; expr: string }[] = []): TargetSpec => ({
   table: 'watchlists',
   filter: `list = '${list}'`,
@@ -77,10 +79,14 @@ export const TARGETS: Record<ImportKind, TargetSpec> = {
   },
   projects: {
     table: 'projects',
+    // A list without codes (资金安排表) gets a code made from 年度, place and 项目名称, the same on every import, and
+    // marked as generated; $year and $status are the file's defaults (resolveTarget, docs/project-lists.md).
     columns: [
-      col('code'), col('name'), col('year'), col('type'), col('town_id', 'x_town'), col('village_id', 'x_village'),
-      col('unit_id', 'x_unit'), col('planned_amount'), col('start_date'), col('planned_end'), col('actual_end'), col('status'),
-      col('beneficiaries'), col('poor_beneficiaries'),
+      col('code', `coalesce(f_code, imp_project_code(${PROJECT_YEAR}, coalesce(x_village, x_town), f_name))`),
+      col('code_generated', 'f_code IS NULL'),
+      col('name'), col('year', PROJECT_YEAR), col('type'), col('town_id', 'x_town'), col('village_id', 'x_village'),
+      col('unit_id', 'x_unit'), col('planned_amount'), col('content'), col('start_date'), col('planned_end'), col('actual_end'),
+      col('status', 'coalesce(f_status, $status)'), col('beneficiaries'), col('poor_beneficiaries'),
     ],
     key: ['code'],
     keyLabel: '项目编码',
@@ -116,6 +122,18 @@ export const TARGETS: Record<ImportKind, TargetSpec> = {
   deaths: watchlist('deaths', [col('event_date')]),
   registered_poor: watchlist('registered_poor'),
 };
+
+/**
+ * The target with the file's defaults in place of its `$name` placeholders (SQL literals: the caller makes them from
+ * checked values, as DuckDB takes no parameters in the importer's generated views).
+ */
+export function resolveTarget(spec: TargetSpec, values: Record<string, string>): TargetSpec {
+  const fill = (expr: string) => expr.replace(/\$([a-z_]+)/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`导入内部错误：${spec.table} 缺少默认值 $${name}`);
+    return values[name];
+  });
+  return { ...spec, columns: spec.columns.map((c) => ({ name: c.name, expr: fill(c.expr) })) };
+}
 
 /** The key as one comparable text, the same expression over parsed rows and over the table (alias.). */
 export function keyExpr(spec: TargetSpec, alias = ''): string {

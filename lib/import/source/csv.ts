@@ -48,6 +48,7 @@ export async function readCsvSource(filePath: string, fileName: string, options:
     // Excel shows record i (0-based, a quoted field with line breaks counted as one record) as row i + 1.
     firstDataRow: dataIndex + 1,
     unitHint: layout.unitHint,
+    yearHint: layout.yearHint,
     dataCsvPath: filePath,
     // DuckDB's read_csv skip= counts records the same way (quote-aware; an empty line is one), not physical lines.
     skipLines: dataIndex,

@@ -16,6 +16,8 @@ export interface HeaderLayout {
   /** The same headers as written (trimmed). */
   rawHeaders: string[];
   unitHint: AmountUnit | null;
+  /** The year a title line above the header names ("XX县2020年…项目安排表"), if any. */
+  yearHint: number | null;
   /** How many distinct fields of the kind the headers name. */
   score: number;
 }
@@ -132,6 +134,15 @@ export function unitOfLine(text: string): AmountUnit | null {
   return m ? (m[1] as AmountUnit) : null;
 }
 
+// A year in a title: 2020年, 2020 年度. Years outside 1990–2099 are more likely other numbers (a 文号's 〔2020〕 has no 年).
+const TITLE_YEAR = /(?<!\d)((?:199|20\d)\d)\s*年/;
+
+/** The first year a title line states, if any. */
+export function yearOfLine(text: string): number | null {
+  const m = TITLE_YEAR.exec(text.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+}
+
 /**
  * Finds the header among the first rows of a sheet: the row (or pair of rows, for a two-row merged header) whose cells
  * name the most fields of the kind. Rows above it are titles and unit lines. When no row names any field, the first
@@ -186,6 +197,10 @@ export function findHeader(rows: readonly string[][], kind: ImportKind): HeaderL
       for (const c of rows[r]) if (c && (unitHint = unitOfLine(c))) break outer;
     }
   }
+  let yearHint: number | null = null;
+  outer: for (let r = 0; r < best.index; r++) {
+    for (const c of rows[r]) if (c && (yearHint = yearOfLine(c)) !== null) break outer;
+  }
   return {
     headerIndex: best.index,
     headerRowCount: best.two ? 2 : 1,
@@ -193,6 +208,7 @@ export function findHeader(rows: readonly string[][], kind: ImportKind): HeaderL
     headers,
     rawHeaders,
     unitHint,
+    yearHint,
     score: best.score,
   };
 }

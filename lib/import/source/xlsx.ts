@@ -253,6 +253,7 @@ export async function readXlsxSource(filePath: string, fileName: string, options
       rawHeaders: pad(layout.rawHeaders),
       firstDataRow,
       unitHint: layout.unitHint,
+      yearHint: layout.yearHint,
       dataCsvPath: dest,
       skipLines: 0,
       delimiter: ',',

@@ -77,6 +77,7 @@ async function describeOnce(
         rawHeaders: info.rawHeaders,
         firstDataRow: info.firstDataRow,
         unitHint: info.unitHint,
+        yearHint: info.yearHint,
       },
       preview,
       columns: mapping.columns.map((c) => ({ index: c.index, header: c.header, rawHeader: c.rawHeader, field: c.field?.id ?? null })),

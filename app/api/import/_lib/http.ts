@@ -22,7 +22,7 @@ export const UPLOAD_GONE = '上传的文件不存在或已过期（上传后 1 �
  */
 export function importError(error: unknown, what: string): Response {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof SourceError || (error instanceof Error && error.name === 'SourceError') || /^(缺少必填字段|映射中的字段)/.test(message)) return fail(422, message);
+  if (error instanceof SourceError || (error instanceof Error && error.name === 'SourceError') || /^(缺少必填字段|映射中的字段|无法确定项目年度)/.test(message)) return fail(422, message);
   console.error(`[import] ${what}:`, error);
   return fail(500, `${what}失败，数据库未作任何改动。${message}`);
 }

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { importFile } from '@/lib/import/import-file';
+import { projectChoicesOf } from '@/lib/import/project-status';
 import { serverDb } from '@/queries/server-db';
 import { audit } from '@/queries/auth/audit';
 import { batchAuditTarget } from '@/lib/import/audit';
@@ -12,7 +13,7 @@ import { readFor, uploads } from '../_lib/uploads';
 export const dynamic = 'force-dynamic';
 
 /**
- * POST /api/import/commit {token, kind, mapping, options: {unit, dayFirst, allowNewUnits, sheet, encoding}} — imports
+ * POST /api/import/commit {token, kind, mapping, options: {unit, dayFirst, allowNewUnits, sheet, encoding, year, status}} — imports
  * an uploaded file through the server's one database (one transaction; see importFile), audits it, deletes the
  * temporary file and answers the ImportResult. A file that cannot be imported (a required field without a column,
  * say) answers 422 and keeps the upload, so the mapping can be corrected and the import tried again.
@@ -22,6 +23,13 @@ export async function POST(req: NextRequest) {
   if (request instanceof Response) return request;
   const { viewer, body, kind, mapping, upload } = request;
   const o = (body.options ?? {}) as Record<string, unknown>;
+  let project: ReturnType<typeof projectChoicesOf> = {};
+  try {
+    // 项目库 only: a project list's year and status when the file has none (docs/project-lists.md).
+    if (kind === 'projects') project = projectChoicesOf(o);
+  } catch (error) {
+    return fail(400, (error as Error).message);
+  }
   if (upload.busy) return fail(409, '这个文件正在导入，请等待结果，不要重复提交。');
 
   upload.busy = true;
@@ -39,6 +47,7 @@ export async function POST(req: NextRequest) {
       dayFirst: o.dayFirst === true,
       // Creating towns, departments or villages is the admin's call; a 股室 imports only rows of its own funds.
       allowNewUnits: viewer.role === 'admin' && o.allowNewUnits === true,
+      ...project,
       sectionId: viewer.role === 'section' ? (viewer.unitId ?? -1) : undefined,
       sheet,
       encoding,
