@@ -52,6 +52,7 @@ const FILTER_LABELS: Record<string, string> = { year: '年度', from: '起', to:
 const REASON_LABELS: Record<string, string> = {
   wrong_password: '密码错误',
   unknown_user: '用户不存在',
+  invalid_username: '用户名格式不正确（未记录）',
   disabled: '账户已停用',
   locked: '账户锁定中',
 };

@@ -51,7 +51,7 @@ export async function checkBinding(db: Db, role: Role, unitId: number | null | u
 }
 
 export async function createUser(db: Db, input: UserInput): Promise<number> {
-  const row = await db.one<{ id: number }>(sql().insert, {
+  const [row] = await db.write<{ id: number }>(sql().insert, {
     username: input.username,
     display_name: input.displayName ?? null,
     role: input.role,
@@ -77,10 +77,12 @@ export async function updateUser(
 export const MAX_ATTEMPTS = 5;
 export const LOCK_MINUTES = 15;
 
-export async function recordFailedLogin(db: Db, id: number): Promise<{ failed_attempts: number; locked: boolean }> {
-  return (await db.one<{ failed_attempts: number; locked: boolean }>(sql().failed_login, {
+/** The attempt's number and whether it locked the account; undefined when the account is locked (no attempt taken). */
+export async function takeLoginAttempt(db: Db, id: number): Promise<{ failed_attempts: number; locked: boolean } | undefined> {
+  const [row] = await db.write<{ failed_attempts: number; locked: boolean }>(sql().take_attempt, {
     id, max_attempts: MAX_ATTEMPTS, lock_minutes: LOCK_MINUTES,
-  }))!;
+  });
+  return row;
 }
 
 export function recordGoodLogin(db: Db, id: number): Promise<void> {
