@@ -5,6 +5,7 @@ import { notFound, redirect } from 'next/navigation';
 import { serverDb } from '@/queries/server-db';
 import { viewerForToken } from '@/queries/auth/sessions';
 import { scopeOf, type Scope, type Viewer } from './roles';
+import { clientIpFrom } from './client-ip';
 
 export { SESSION_COOKIE } from './cookie';
 import { SESSION_COOKIE } from './cookie';
@@ -34,10 +35,9 @@ export async function requireScope(): Promise<Scope> {
   return scopeOf(await requireViewer());
 }
 
-/** The client's address for the audit log. */
+/** The client's address for the audit log (client-ip.ts). */
 export async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0].trim() ?? h.get('x-real-ip') ?? null;
+  return clientIpFrom(await headers());
 }
 
 /** Cookies are Secure when the site is served over HTTPS (directly or behind a proxy that says so). */

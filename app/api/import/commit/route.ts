@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { clientIpFrom } from '@/lib/auth/client-ip';
 import { apiViewer } from '@/lib/auth/api';
 import { can } from '@/lib/auth/roles';
 import { importFile } from '@/lib/import/import-file';
@@ -8,7 +9,7 @@ import { audit } from '@/queries/auth/audit';
 import { batchAuditTarget } from '@/lib/import/audit';
 import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import type { CommitResponse } from '@/components/import/types';
-import { fail, importError, jsonBody, requestIp, UPLOAD_GONE } from '../_lib/http';
+import { fail, importError, jsonBody, UPLOAD_GONE } from '../_lib/http';
 import { withImportMemoryLimit } from '../_lib/run-import';
 import { readFor, uploads } from '../_lib/uploads';
 
@@ -76,7 +77,7 @@ export async function POST(req: NextRequest) {
       action: 'import',
       target: batchAuditTarget(result),
       detail: { batch_id: result.batch_id, kind, accepted: result.accepted, rejected: result.rejected, duplicates: result.duplicates },
-      ip: requestIp(req),
+      ip: clientIpFrom(req.headers),
     });
     upload.busy = false;
     await store.remove(upload.token);
