@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   user_disable: '停用用户',
   user_enable: '启用用户',
   password_reset: '重置密码',
+  password_change: '修改密码',
 };
 
 export function auditActionLabel(action: string): string {
@@ -55,6 +56,7 @@ const REASON_LABELS: Record<string, string> = {
   invalid_username: '用户名格式不正确（未记录）',
   disabled: '账户已停用',
   locked: '账户锁定中',
+  demo_password: '仍使用公开的演示密码',
 };
 
 function valueText(key: string, value: unknown): string {

@@ -1,6 +1,7 @@
 -- name: by_username
 SELECT u.id, u.username, u.display_name, u.role, u.unit_id, un.name AS unit_name, u.password_hash, u.disabled,
-       u.failed_attempts, u.locked_until::VARCHAR AS locked_until, u.locked_until > current_localtimestamp() AS locked
+       u.failed_attempts, u.locked_until::VARCHAR AS locked_until, u.locked_until > current_localtimestamp() AS locked,
+       coalesce(u.must_change_password, false) AS must_change_password
 FROM users u LEFT JOIN units un ON un.id = u.unit_id
 WHERE u.username = $username;
 
@@ -14,8 +15,8 @@ ORDER BY u.id;
 SELECT count(*) AS n FROM users;
 
 -- name: insert
-INSERT INTO users (id, username, display_name, role, unit_id, password_hash)
-VALUES (nextval('user_seq'), $username, $display_name, $role, $unit_id, $password_hash)
+INSERT INTO users (id, username, display_name, role, unit_id, password_hash, must_change_password)
+VALUES (nextval('user_seq'), $username, $display_name, $role, $unit_id, $password_hash, $must_change_password)
 RETURNING id;
 
 -- name: take_attempt
@@ -36,7 +37,9 @@ RETURNING failed_attempts, locked_until IS NOT NULL AS locked;
 UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $id;
 
 -- name: set_password
-UPDATE users SET password_hash = $password_hash, failed_attempts = 0, locked_until = NULL, updated_at = current_localtimestamp()
+-- $must_change: whether the password was chosen by someone else; the user's own choice clears the flag.
+UPDATE users SET password_hash = $password_hash, failed_attempts = 0, locked_until = NULL,
+  must_change_password = $must_change, updated_at = current_localtimestamp()
 WHERE id = $id;
 
 -- name: update

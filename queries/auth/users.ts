@@ -20,6 +20,7 @@ export interface UserRow {
 export interface StoredUser extends UserRow {
   password_hash: string;
   locked_until: string | null;
+  must_change_password: boolean;
 }
 
 export interface UserInput {
@@ -28,6 +29,8 @@ export interface UserInput {
   role: Role;
   unitId?: number | null;
   password: string;
+  /** The password was chosen by someone else: the user must choose a new one at first login. */
+  mustChangePassword?: boolean;
 }
 
 export function findUser(db: Db, username: string): Promise<StoredUser | undefined> {
@@ -57,12 +60,13 @@ export async function createUser(db: Db, input: UserInput): Promise<number> {
     role: input.role,
     unit_id: ROLE_UNIT_KIND[input.role] ? (input.unitId ?? null) : null,
     password_hash: await hashPassword(input.password),
+    must_change_password: input.mustChangePassword ?? false,
   });
   return row!.id;
 }
 
-export async function setPassword(db: Db, id: number, password: string): Promise<void> {
-  await db.run(sql().set_password, { id, password_hash: await hashPassword(password) });
+export async function setPassword(db: Db, id: number, password: string, mustChange = false): Promise<void> {
+  await db.run(sql().set_password, { id, password_hash: await hashPassword(password), must_change: mustChange });
 }
 
 export async function updateUser(
