@@ -17,6 +17,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   user_enable: '启用用户',
   password_reset: '重置密码',
   password_change: '修改密码',
+  password_change_failed: '修改密码失败',
 };
 
 export function auditActionLabel(action: string): string {
