@@ -6,11 +6,6 @@
 export async function register() {
   // Only the Node.js server opens the database; `next build` also loads this file, and must not.
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { serverDb } = await import('./queries/open-server-db');
-  try {
-    await serverDb();
-  } catch (error) {
-    console.error(`fund-monitor 拒绝启动：${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
+  const { openAtStart } = await import('./queries/open-server-db');
+  await openAtStart();
 }

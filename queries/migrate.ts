@@ -31,7 +31,8 @@ export async function migrate(db: Db): Promise<void> {
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
   const row = await db.one<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
   const current = row?.v ?? 0;
-  for (const m of listMigrations().filter((m) => m.version > current)) {
+  const pending = listMigrations().filter((m) => m.version > current);
+  for (const m of pending) {
     await db.transaction(async (conn) => {
       await runScript(conn, sqlFile(m.file));
       await conn.run('INSERT INTO schema_version (version, name) VALUES ($version, $name)', {
@@ -40,6 +41,10 @@ export async function migrate(db: Db): Promise<void> {
       });
     });
   }
+  // Into the database file at once: DuckDB 1.5 cannot replay an ALTER TABLE … ADD COLUMN from the write-ahead log on a
+  // table with a DEFAULT current_timestamp column (INTERNAL Error "GetDefaultDatabase with no default database set"),
+  // so a server stopped before its next checkpoint would leave a file that no longer opens.
+  if (pending.length) await db.run('CHECKPOINT');
   await loadCatalog(db);
   await installRoutines(db);
 }

@@ -28,3 +28,13 @@ export function serverDb(): Promise<Db> {
   }
   return holder.__fundMonitorDb;
 }
+
+/** For instrumentation.ts: opens the database at start, or stops the process with one line saying why. */
+export async function openAtStart(): Promise<void> {
+  try {
+    await serverDb();
+  } catch (error) {
+    console.error(`fund-monitor 拒绝启动：${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

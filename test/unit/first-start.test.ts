@@ -114,3 +114,20 @@ function rmTemp(cleanup: () => void) {
     /* the Db was closed by the test */
   }
 }
+
+describe('a server killed right after its first start', () => {
+  it('leaves a database file that opens again (the migrations are checkpointed, not left in the WAL)', async () => {
+    const { file, cleanup, db } = await tempDb();
+    db.close();
+    const fresh = `${file}.fresh.duckdb`;
+    // A process that migrates a new file and dies without closing it, as a killed server does.
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(process.execPath, ['--import', 'tsx/esm', '-e',
+      `const { Db } = await import(${JSON.stringify(`${process.cwd()}/queries/db.ts`)}); await Db.open(${JSON.stringify(fresh)}); process.exit(0);`],
+    { env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.json' }, stdio: 'pipe' });
+    const reopened = await Db.open(fresh);
+    expect((await reopened.one<{ v: number }>('SELECT max(version) AS v FROM schema_version'))!.v).toBeGreaterThanOrEqual(6);
+    reopened.close();
+    rmTemp(cleanup);
+  });
+});
