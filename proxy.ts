@@ -1,25 +1,24 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/cookie';
 import { movedForwardedFor } from '@/lib/auth/client-ip';
-import { crossSiteRefusal } from '@/lib/auth/same-origin';
+import { crossSiteRefusal, nonJsonRefusal } from '@/lib/auth/same-origin';
 
 /**
  * Runs before every page and route but the upload route (see config), and:
- * - refuses a state-changing request from another site (same-origin.ts: CSRF), and a JSON route's request whose body
- *   is not JSON — here, so that no route can forget it;
+ * - refuses a state-changing request from another site (same-origin.ts: CSRF) — here, so that no route can forget it;
  * - moves the client's X-Forwarded-For aside (client-ip.ts), so the address the audit log records is the peer's
  *   unless the peer is a trusted proxy;
  * - without a session cookie, sends pages to the login page and answers API routes 401 (optimistic: the real check
- *   of the session and the role happens on the server in every page and route).
+ *   of the session and the role happens on the server in every page and route);
+ * - with one, refuses an API request whose body is not JSON (every API route but the upload takes JSON).
  */
 export function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   const api = pathname.startsWith('/api/');
-  const refusal = crossSiteRefusal(req.method, req.headers, api ? 'json' : 'form');
+  const signedIn = req.cookies.has(SESSION_COOKIE);
+  const refusal = crossSiteRefusal(req.method, req.headers) ?? (api && signedIn ? nonJsonRefusal(req.method, req.headers) : null);
   if (refusal) return NextResponse.json({ error: refusal.error }, { status: refusal.status });
-  if (pathname === '/login' || req.cookies.has(SESSION_COOKIE)) {
-    return NextResponse.next({ request: { headers: movedForwardedFor(req.headers) } });
-  }
+  if (pathname === '/login' || signedIn) return NextResponse.next({ request: { headers: movedForwardedFor(req.headers) } });
   if (api) return NextResponse.json({ error: '未登录或会话已过期' }, { status: 401 });
   const url = new URL('/login', req.url);
   url.searchParams.set('next', pathname + req.nextUrl.search);

@@ -22,7 +22,7 @@ export const dynamic = 'force-dynamic';
  * route refuses a cross-site request itself, as proxy.ts does for every other one.
  */
 export async function POST(req: NextRequest) {
-  const refusal = crossSiteRefusal(req.method, req.headers, 'raw');
+  const refusal = crossSiteRefusal(req.method, req.headers);
   if (refusal) return fail(refusal.status, refusal.error);
   const viewer = await apiViewer(req, can.import);
   if (viewer instanceof Response) return viewer;
