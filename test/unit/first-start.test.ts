@@ -89,7 +89,7 @@ describe('the server start checks on a real database file', () => {
         again.close();
       }
     } finally {
-      rmTemp(cleanup);
+      cleanup();
     }
   });
 
@@ -106,15 +106,6 @@ describe('the server start checks on a real database file', () => {
   });
 });
 
-/** cleanup() closes the Db it opened, which the test closed already: only the folder remains to remove. */
-function rmTemp(cleanup: () => void) {
-  try {
-    cleanup();
-  } catch {
-    /* the Db was closed by the test */
-  }
-}
-
 describe('a server killed right after its first start', () => {
   it('leaves a database file that opens again (the migrations are checkpointed, not left in the WAL)', async () => {
     const { file, cleanup, db } = await tempDb();
@@ -128,6 +119,6 @@ describe('a server killed right after its first start', () => {
     const reopened = await Db.open(fresh);
     expect((await reopened.one<{ v: number }>('SELECT max(version) AS v FROM schema_version'))!.v).toBeGreaterThanOrEqual(6);
     reopened.close();
-    rmTemp(cleanup);
+    cleanup();
   });
 });
