@@ -1,25 +1,35 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/cookie';
+import { movedForwardedFor } from '@/lib/auth/client-ip';
+import { crossSiteRefusal, nonJsonRefusal } from '@/lib/auth/same-origin';
 
 /**
- * An early, optimistic check: without a session cookie, pages redirect to the login page and API routes answer 401.
- * The real check (is the session alive, what may this user see) happens on the server in every page and route.
+ * Runs before every page and route but the upload route (see config), and:
+ * - refuses a state-changing request from another site (same-origin.ts: CSRF) — here, so that no route can forget it;
+ * - moves the client's X-Forwarded-For aside (client-ip.ts), so the address the audit log records is the peer's
+ *   unless the peer is a trusted proxy;
+ * - without a session cookie, sends pages to the login page and answers API routes 401 (optimistic: the real check
+ *   of the session and the role happens on the server in every page and route);
+ * - with one, refuses an API request whose body is not JSON (every API route but the upload takes JSON).
  */
 export function proxy(req: NextRequest) {
-  if (req.cookies.has(SESSION_COOKIE)) return NextResponse.next();
-  if (req.nextUrl.pathname.startsWith('/api/')) {
-    return NextResponse.json({ error: '未登录或会话已过期' }, { status: 401 });
-  }
+  const { pathname } = req.nextUrl;
+  const api = pathname.startsWith('/api/');
+  const signedIn = req.cookies.has(SESSION_COOKIE);
+  const refusal = crossSiteRefusal(req.method, req.headers) ?? (api && signedIn ? nonJsonRefusal(req.method, req.headers) : null);
+  if (refusal) return NextResponse.json({ error: refusal.error }, { status: refusal.status });
+  if (pathname === '/login' || signedIn) return NextResponse.next({ request: { headers: movedForwardedFor(req.headers) } });
+  if (api) return NextResponse.json({ error: '未登录或会话已过期' }, { status: 401 });
   const url = new URL('/login', req.url);
-  url.searchParams.set('next', req.nextUrl.pathname + req.nextUrl.search);
+  url.searchParams.set('next', pathname + req.nextUrl.search);
   return NextResponse.redirect(url);
 }
 
 /**
  * The upload route is left out: for a request it handles, the proxy makes Next.js buffer the body in memory and cut
- * it silently at 10 MB (experimental.proxyClientMaxBodySize). The route streams the body to disk and checks the
- * session itself (401 without one), like every route does.
+ * it silently at 10 MB (experimental.proxyClientMaxBodySize). The route streams the body to disk, checks the session
+ * itself (401 without one) and applies the same cross-site rule (crossSiteRefusal) first.
  */
 export const config = {
-  matcher: ['/((?!login|_next/static|_next/image|icon.svg|favicon.ico|api/import/upload).*)'],
+  matcher: ['/((?!_next/static|_next/image|icon.svg|favicon.ico|api/import/upload).*)'],
 };

@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { migrate } from './migrate';
+import { SerialQueue } from './queue';
 
 export type Params = Record<string, DuckDBValue>;
 
@@ -17,8 +18,17 @@ export interface OpenOptions {
 /**
  * The one owner of DuckDB connections. Every query opens a short-lived connection on the shared instance,
  * because a DuckDB connection runs one statement at a time and server requests arrive concurrently.
+ *
+ * Writes (run, write, transaction) go through one queue, one at a time. DuckDB's concurrency is optimistic: two
+ * connections that change the same row at once do not wait for each other, the second fails with "Conflict on tuple
+ * deletion" / "Transaction conflict" — 20 parallel wrong passwords for one user, or two requests touching one session,
+ * answered HTTP 500. Reads are not queued: they see a snapshot and never conflict. An import holds its own connection
+ * and transaction (lib/import/load/serialize.ts orders imports among themselves) and writes rows no queued write
+ * changes, so it does not block logins for its duration. A task on the queue must never wait for the queue itself.
  */
 export class Db {
+  private readonly writes = new SerialQueue();
+
   private constructor(private readonly instance: DuckDBInstance, readonly file: string) {}
 
   static async open(file: string, options: OpenOptions = {}): Promise<Db> {
@@ -68,15 +78,21 @@ export class Db {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /** A statement that changes data (or the schema), queued behind the writes before it. */
   async run(sql: string, params?: Params): Promise<void> {
-    await this.withConnection(async (conn) => {
+    await this.writes.run(() => this.withConnection(async (conn) => {
       await conn.run(sql, params);
-    });
+    }));
   }
 
-  /** Runs fn inside one transaction on one connection: all of it lands, or none of it. */
+  /** A statement that changes rows and returns some (INSERT … RETURNING), queued like run. */
+  write<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
+    return this.writes.run(() => this.withConnection((conn) => connRows<T>(conn, sql, params)));
+  }
+
+  /** Runs fn inside one transaction on one connection, queued like run: all of it lands, or none of it. */
   transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.withConnection(async (conn) => {
+    return this.writes.run(() => this.withConnection(async (conn) => {
       await conn.run('BEGIN TRANSACTION');
       try {
         const result = await fn(conn);
@@ -86,7 +102,7 @@ export class Db {
         await conn.run('ROLLBACK');
         throw error;
       }
-    });
+    }));
   }
 
   close(): void {

@@ -31,7 +31,8 @@ export async function migrate(db: Db): Promise<void> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_version (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
   const applied = new Set((await db.all<{ version: number }>('SELECT version FROM schema_version')).map((r) => r.version));
-  for (const m of listMigrations().filter((m) => !applied.has(m.version))) {
+  const pending = listMigrations().filter((m) => !applied.has(m.version));
+  for (const m of pending) {
     await db.transaction(async (conn) => {
       await runScript(conn, sqlFile(m.file));
       await conn.run('INSERT INTO schema_version (version, name) VALUES ($version, $name)', {
@@ -40,6 +41,10 @@ export async function migrate(db: Db): Promise<void> {
       });
     });
   }
+  // Into the database file at once: DuckDB 1.5 cannot replay an ALTER TABLE … ADD COLUMN from the write-ahead log on a
+  // table with a DEFAULT current_timestamp column (INTERNAL Error "GetDefaultDatabase with no default database set"),
+  // so a server stopped before its next checkpoint would leave a file that no longer opens.
+  if (pending.length) await db.run('CHECKPOINT');
   await loadCatalog(db);
   await installRoutines(db);
 }

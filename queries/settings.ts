@@ -14,3 +14,17 @@ export async function saveSettings(db: Db, s: Pick<Settings, 'countyName' | 'tim
     for (const [key, value] of Object.entries(serializeSettings(s))) await conn.run(sql().upsert, { key, value });
   });
 }
+
+const DEMO_MARK = 'demo_database';
+
+/**
+ * The mark the demo generator leaves (lib/cli/demo.ts): this database holds the demo county and its accounts with the
+ * public password. A server on any other database refuses to start while those accounts remain (lib/auth/startup.ts).
+ */
+export function markDemoDatabase(db: Db): Promise<void> {
+  return db.run(sql().upsert, { key: DEMO_MARK, value: 'true' });
+}
+
+export async function isDemoDatabase(db: Db): Promise<boolean> {
+  return (await db.one<{ value: string }>(sql().get, { key: DEMO_MARK }))?.value === 'true';
+}

@@ -5,17 +5,12 @@ import { redirect } from 'next/navigation';
 import { serverDb } from '@/queries/server-db';
 import { sessionLimits } from '@/queries/auth/sessions';
 import { login } from '@/lib/auth/login';
+import { safeNext } from '@/lib/auth/next-path';
 import { SESSION_COOKIE, clientIp, isHttps } from '@/lib/auth/server';
 
 export interface LoginState {
   error?: string;
   username?: string;
-}
-
-/** Only a same-site path may follow the login, never another origin. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === 'string' ? value : '';
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
 export async function loginAction(_: LoginState, form: FormData): Promise<LoginState> {

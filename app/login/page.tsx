@@ -1,12 +1,12 @@
 import { redirect } from 'next/navigation';
-import { getViewer } from '@/lib/auth/server';
+import { getSessionUser } from '@/lib/auth/server';
 import { cachedSettings } from '@/queries/server';
 import { LoginForm } from './LoginForm';
 
 export const dynamic = 'force-dynamic';
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (await getViewer()) redirect('/');
+  if (await getSessionUser()) redirect('/');
   const [{ next }, settings] = await Promise.all([searchParams, cachedSettings()]);
   return (
     <main className="grid min-h-screen place-items-center bg-navy-900 px-4">

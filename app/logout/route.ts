@@ -3,6 +3,7 @@ import { serverDb } from '@/queries/server-db';
 import { deleteSession, viewerForToken } from '@/queries/auth/sessions';
 import { audit } from '@/queries/auth/audit';
 import { SESSION_COOKIE } from '@/lib/auth/cookie';
+import { clientIpFrom } from '@/lib/auth/client-ip';
 
 /** POST only, so a link or an image elsewhere cannot sign a user out. */
 export async function POST(req: NextRequest) {
@@ -11,7 +12,7 @@ export async function POST(req: NextRequest) {
     const db = await serverDb();
     const viewer = await viewerForToken(db, token);
     await deleteSession(db, token);
-    if (viewer) await audit(db, { actor: viewer.username, action: 'logout', ip: req.headers.get('x-forwarded-for') });
+    if (viewer) await audit(db, { actor: viewer.username, action: 'logout', ip: clientIpFrom(req.headers) });
   }
   const res = NextResponse.redirect(new URL('/login', req.url), 303);
   res.cookies.delete(SESSION_COOKIE);

@@ -1,6 +1,7 @@
+import Link from 'next/link';
 import { ROLE_LABELS, type Viewer } from '@/lib/auth/roles';
 
-/** Who is signed in, with what role and unit, and the sign-out button (a POST form: no script needed). */
+/** Who is signed in, with what role and unit, a link to change the password, and the sign-out button (a POST form: no script needed). */
 export function UserBox({ viewer }: { viewer: Viewer }) {
   return (
     <div className="ml-auto flex shrink-0 items-center gap-2 text-xs whitespace-nowrap sm:text-sm" data-testid="user-box">
@@ -11,6 +12,9 @@ export function UserBox({ viewer }: { viewer: Viewer }) {
           {viewer.unitName ? ` · ${viewer.unitName}` : ''}
         </span>
       </span>
+      <Link href="/account/password" className="grid h-8 place-items-center rounded-md border border-white/25 px-2.5 hover:bg-white/10" data-testid="change-password">
+        修改密码
+      </Link>
       <form action="/logout" method="post">
         <button type="submit" className="h-8 rounded-md border border-white/25 px-2.5 hover:bg-white/10" data-testid="logout">
           退出

@@ -6,12 +6,13 @@ import { SESSION_COOKIE } from './cookie';
 import type { Viewer } from './roles';
 
 /**
- * For route handlers: the viewer, or the Response to return instead — 401 without a live session,
- * 403 when the role may not use the route. Usage: `const v = await apiViewer(req); if (v instanceof Response) return v;`
+ * For route handlers: the viewer, or the Response to return instead — 401 without a live session, 403 while the
+ * user must change their password, 403 when the role may not use the route. Usage: `const v = await apiViewer(req); if (v instanceof Response) return v;`
  */
 export async function apiViewer(req: NextRequest, allowed?: (v: Viewer) => boolean): Promise<Viewer | Response> {
   const viewer = await viewerForToken(await serverDb(), req.cookies.get(SESSION_COOKIE)?.value);
   if (!viewer) return Response.json({ error: '未登录或会话已过期' }, { status: 401 });
+  if (viewer.mustChangePassword) return Response.json({ error: '请先修改初始密码（页面“修改密码”）后再使用' }, { status: 403 });
   if (allowed && !allowed(viewer)) return Response.json({ error: '无权访问' }, { status: 403 });
   return viewer;
 }

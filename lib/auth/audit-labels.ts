@@ -23,6 +23,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   unit_merge: '合并单位',
   fund_alias_add: '添加资金别名',
   fund_alias_delete: '删除资金别名',
+  password_change: '修改密码',
+  password_change_failed: '修改密码失败',
 };
 
 export function auditActionLabel(action: string): string {
@@ -81,8 +83,10 @@ const FILTER_LABELS: Record<string, string> = { year: '年度', from: '起', to:
 const REASON_LABELS: Record<string, string> = {
   wrong_password: '密码错误',
   unknown_user: '用户不存在',
+  invalid_username: '用户名格式不正确（未记录）',
   disabled: '账户已停用',
   locked: '账户锁定中',
+  demo_password: '仍使用公开的演示密码',
 };
 
 function valueText(key: string, value: unknown): string {

@@ -24,6 +24,8 @@ export interface Viewer {
   role: Role;
   unitId: number | null;
   unitName: string | null;
+  /** Signed in with a password someone else chose: may do nothing but choose a new one (docs/security.md). */
+  mustChangePassword?: boolean;
 }
 
 /**

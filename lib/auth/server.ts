@@ -5,20 +5,31 @@ import { notFound, redirect } from 'next/navigation';
 import { serverDb } from '@/queries/server-db';
 import { viewerForToken } from '@/queries/auth/sessions';
 import { scopeOf, type Scope, type Viewer } from './roles';
+import { clientIpFrom } from './client-ip';
 
 export { SESSION_COOKIE } from './cookie';
 import { SESSION_COOKIE } from './cookie';
 
-/** The signed-in user of this request, or null. Memoised per request. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+/** Where a user who must change their password is sent, from every page. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
+/** The signed-in user of this request, or null, whether or not they must still change their password. Memoised per request. */
+export const getSessionUser = cache(async (): Promise<Viewer | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   return viewerForToken(await serverDb(), token);
 });
 
-/** For pages: the viewer, or a redirect to the login page. */
+/** The signed-in user who may use the site, or null: one who must change their password first may not. Server actions act for this viewer. */
+export async function getViewer(): Promise<Viewer | null> {
+  const viewer = await getSessionUser();
+  return viewer && !viewer.mustChangePassword ? viewer : null;
+}
+
+/** For pages: the viewer, or a redirect to the login page, or to the change-password page while they must change it. */
 export async function requireViewer(): Promise<Viewer> {
-  const viewer = await getViewer();
+  const viewer = await getSessionUser();
   if (!viewer) redirect('/login');
+  if (viewer.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return viewer;
 }
 
@@ -34,10 +45,9 @@ export async function requireScope(): Promise<Scope> {
   return scopeOf(await requireViewer());
 }
 
-/** The client's address for the audit log. */
+/** The client's address for the audit log (client-ip.ts). */
 export async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0].trim() ?? h.get('x-real-ip') ?? null;
+  return clientIpFrom(await headers());
 }
 
 /** Cookies are Secure when the site is served over HTTPS (directly or behind a proxy that says so). */

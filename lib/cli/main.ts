@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { demoCommand } from './demo';
+import { demoCommand, demoTarget } from './demo';
+import { configuredDbFile } from '@/queries/db-file';
 import { benchCommand } from './bench';
+import { resetDemoPasswordsCommand } from './demo-passwords';
 import { batchesCommand, importCommand, rollbackCommand } from './import';
 import { benchImportCommand } from './bench-import';
 
@@ -10,20 +12,29 @@ function integer(value: string): number {
   return n;
 }
 
-export const defaultDbFile = () => process.env.FUND_MONITOR_DB ?? 'data/demo.duckdb';
+const defaultDbFile = () => configuredDbFile();
 
 const program = new Command('fund-monitor').description('扶贫资金动态监控 — command-line tools');
 
 program
   .command('demo')
   .description('build the demo county into a new database file')
-  .option('--db <file>', 'database file (default: $FUND_MONITOR_DB or data/demo.duckdb)')
+  .option('--db <file>', 'database file (default: data/demo.duckdb; never $FUND_MONITOR_DB, which may be a real one)')
   .option('--payments <n>', 'number of treasury payments', integer, 200_000)
   .option('--year <y>', 'budget year of the demo (the year before is generated complete)', integer, 2018)
   .option('--seed <s>', 'random seed: the same seed builds the same county', integer, 1)
-  .option('--if-missing', 'do nothing when the file already exists')
+  .option('--if-missing', 'do nothing when the file already exists, or when $FUND_MONITOR_DB names another file')
   .option('--force', 'replace an existing file')
-  .action((opts) => demoCommand({ ...opts, db: opts.db ?? defaultDbFile() }));
+  .action((opts) => {
+    const db = demoTarget(opts);
+    return db ? demoCommand({ ...opts, db }) : undefined;
+  });
+
+program
+  .command('reset-demo-passwords')
+  .description('give every demo account still using the public demo password a new one (printed once, to change at login)')
+  .option('--db <file>', 'database file (default: $FUND_MONITOR_DB or data/demo.duckdb)')
+  .action((opts) => resetDemoPasswordsCommand({ db: opts.db ?? defaultDbFile() }));
 
 program
   .command('bench')

@@ -55,7 +55,7 @@ export async function addAlias(db: Db, viewer: Viewer, input: { alias: string; f
         ? `“${alias}”已经指向${fund.label}`
         : `“${alias}”已经是同级资金${t.label}的${t.via === 'alias' ? '别名' : '名称'}，不能再指向${fund.label}`, 409);
     }
-    return db.one<{ id: number }>(sql().insert, { alias, fund_id: fund.id, actor: viewer.username });
+    return (await db.write<{ id: number }>(sql().insert, { alias, fund_id: fund.id, actor: viewer.username }))[0];
   });
   await audit(db, {
     actor: viewer.username, action: 'fund_alias_add', target: fund.label,

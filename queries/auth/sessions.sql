@@ -4,7 +4,8 @@ VALUES ($token_hash, $user_id, current_localtimestamp() + to_minutes($absolute_m
 
 -- name: viewer
 -- A session is alive until its absolute expiry and while it has been used within the idle limit.
-SELECT u.id, u.username, u.display_name, u.role, u.unit_id, un.name AS unit_name
+SELECT u.id, u.username, u.display_name, u.role, u.unit_id, un.name AS unit_name,
+       coalesce(u.must_change_password, false) AS must_change_password
 FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN units un ON un.id = u.unit_id
 WHERE s.token_hash = $token_hash AND NOT u.disabled
   AND s.expires_at > current_localtimestamp()
@@ -19,6 +20,9 @@ DELETE FROM sessions WHERE token_hash = $token_hash;
 
 -- name: delete_for_user
 DELETE FROM sessions WHERE user_id = $user_id;
+
+-- name: delete_others_for_user
+DELETE FROM sessions WHERE user_id = $user_id AND token_hash <> $keep_hash;
 
 -- name: purge_expired
 DELETE FROM sessions WHERE expires_at < current_localtimestamp();

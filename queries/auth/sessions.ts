@@ -26,11 +26,16 @@ export async function createSession(db: Db, userId: number): Promise<string> {
 export async function viewerForToken(db: Db, token: string | undefined): Promise<Viewer | null> {
   if (!token) return null;
   const token_hash = hashToken(token);
-  const row = await db.one<{ id: number; username: string; display_name: string | null; role: Role; unit_id: number | null; unit_name: string | null }>(
-    sql().viewer, { token_hash, idle_minutes: sessionLimits().idle });
+  const row = await db.one<{
+    id: number; username: string; display_name: string | null; role: Role; unit_id: number | null; unit_name: string | null;
+    must_change_password: boolean;
+  }>(sql().viewer, { token_hash, idle_minutes: sessionLimits().idle });
   if (!row) return null;
   await db.run(sql().touch, { token_hash });
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, unitName: row.unit_name };
+  return {
+    id: row.id, username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, unitName: row.unit_name,
+    mustChangePassword: row.must_change_password,
+  };
 }
 
 export function deleteSession(db: Db, token: string): Promise<void> {
@@ -39,4 +44,9 @@ export function deleteSession(db: Db, token: string): Promise<void> {
 
 export function deleteUserSessions(db: Db, userId: number): Promise<void> {
   return db.run(sql().delete_for_user, { user_id: userId });
+}
+
+/** Ends every session of the user but the one holding `keepToken` (after they change their own password). */
+export function deleteOtherSessions(db: Db, userId: number, keepToken: string): Promise<void> {
+  return db.run(sql().delete_others_for_user, { user_id: userId, keep_hash: hashToken(keepToken) });
 }

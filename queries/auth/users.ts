@@ -20,6 +20,7 @@ export interface UserRow {
 export interface StoredUser extends UserRow {
   password_hash: string;
   locked_until: string | null;
+  must_change_password: boolean;
 }
 
 export interface UserInput {
@@ -28,6 +29,8 @@ export interface UserInput {
   role: Role;
   unitId?: number | null;
   password: string;
+  /** The password was chosen by someone else: the user must choose a new one at first login. */
+  mustChangePassword?: boolean;
 }
 
 export function findUser(db: Db, username: string): Promise<StoredUser | undefined> {
@@ -51,18 +54,19 @@ export async function checkBinding(db: Db, role: Role, unitId: number | null | u
 }
 
 export async function createUser(db: Db, input: UserInput): Promise<number> {
-  const row = await db.one<{ id: number }>(sql().insert, {
+  const [row] = await db.write<{ id: number }>(sql().insert, {
     username: input.username,
     display_name: input.displayName ?? null,
     role: input.role,
     unit_id: ROLE_UNIT_KIND[input.role] ? (input.unitId ?? null) : null,
     password_hash: await hashPassword(input.password),
+    must_change_password: input.mustChangePassword ?? false,
   });
   return row!.id;
 }
 
-export async function setPassword(db: Db, id: number, password: string): Promise<void> {
-  await db.run(sql().set_password, { id, password_hash: await hashPassword(password) });
+export async function setPassword(db: Db, id: number, password: string, mustChange = false): Promise<void> {
+  await db.run(sql().set_password, { id, password_hash: await hashPassword(password), must_change: mustChange });
 }
 
 export async function updateUser(
@@ -77,10 +81,12 @@ export async function updateUser(
 export const MAX_ATTEMPTS = 5;
 export const LOCK_MINUTES = 15;
 
-export async function recordFailedLogin(db: Db, id: number): Promise<{ failed_attempts: number; locked: boolean }> {
-  return (await db.one<{ failed_attempts: number; locked: boolean }>(sql().failed_login, {
+/** The attempt's number and whether it locked the account; undefined when the account is locked (no attempt taken). */
+export async function takeLoginAttempt(db: Db, id: number): Promise<{ failed_attempts: number; locked: boolean } | undefined> {
+  const [row] = await db.write<{ failed_attempts: number; locked: boolean }>(sql().take_attempt, {
     id, max_attempts: MAX_ATTEMPTS, lock_minutes: LOCK_MINUTES,
-  }))!;
+  });
+  return row;
 }
 
 export function recordGoodLogin(db: Db, id: number): Promise<void> {

@@ -67,19 +67,25 @@ async function ensureBuilt(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
+function spawnServer(dbFile: string, port: number, extraEnv: Record<string, string>, stderr: 'inherit' | 'pipe'): ChildProcess {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FUND_MONITOR_DB: dbFile };
+  // next's own entry run by this node, not through npx: the child is the server itself, so its exit means the lock
+  // on the database file is free. Its stdout is not read by anyone, so it must not be a pipe that can fill up.
+  return spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', stderr], detached: true,
+  });
+}
+
+const buildEnv = (dbFile: string) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', FUND_MONITOR_DB: dbFile });
+
 /**
  * Builds the site once per test run (see ensureBuilt) and serves it on a free port over the given database.
  * `extraEnv` reaches the server only (e.g. shorter session limits).
  */
 export async function startServer(dbFile: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FUND_MONITOR_DB: dbFile };
-  await ensureBuilt(env);
+  await ensureBuilt(buildEnv(dbFile));
   const port = await freePort();
-  // next's own entry run by this node, not through npx: the child is the server itself, so its exit means the lock
-  // on the database file is free. Its stdout is not read by anyone, so it must not be a pipe that can fill up.
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'], detached: true,
-  });
+  const child = spawnServer(dbFile, port, extraEnv, 'inherit');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const signal = (s: NodeJS.Signals) => {
@@ -108,4 +114,19 @@ export async function startServer(dbFile: string, extraEnv: Record<string, strin
   }
   await stop();
   throw new Error('next start did not answer within 60 s');
+}
+
+/**
+ * Starts the server on a database it must refuse, and resolves with its exit code and what it wrote to stderr once
+ * it has exited by itself; a server still running after 60 s is killed and its code reported as null.
+ */
+export async function refusedStart(dbFile: string, extraEnv: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+  await ensureBuilt(buildEnv(dbFile));
+  const child = spawnServer(dbFile, await freePort(), extraEnv, 'pipe');
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, stderr };
 }

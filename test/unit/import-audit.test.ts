@@ -6,7 +6,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Db } from '@/queries/db';
 import { createSession } from '@/queries/auth/sessions';
-import { findUser } from '@/queries/auth/users';
+import { createUser, findUser } from '@/queries/auth/users';
 import { getBatch } from '@/queries/import/batches';
 import { batchAuditTarget } from '@/lib/import/audit';
 import { csv, seedCounty, writeFixture } from '../fixtures/import-load/helpers';
@@ -26,10 +26,10 @@ describe('audit rows of imports and 撤销, from the web page and the CLI', () =
     const dbFile = path.join(dir, 'audit.duckdb');
     const seeded = await Db.open(dbFile);
     await seedCounty(seeded);
+    // An admin of its own: the first-start admin would first have to change its password (docs/security.md).
+    await createUser(seeded, { username: 'admin', role: 'admin', password: 'Audit2026x' });
     seeded.close();
-    Object.assign(process.env, {
-      FUND_MONITOR_DB: dbFile, FUND_MONITOR_UPLOAD_DIR: path.join(dir, 'uploads'), FUND_MONITOR_ADMIN_PASSWORD: 'audit-test-pw',
-    });
+    Object.assign(process.env, { FUND_MONITOR_DB: dbFile, FUND_MONITOR_UPLOAD_DIR: path.join(dir, 'uploads') });
   });
   afterAll(() => {
     db?.close();

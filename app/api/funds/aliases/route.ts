@@ -3,7 +3,8 @@ import { apiViewer } from '@/lib/auth/api';
 import { can } from '@/lib/auth/roles';
 import { addAlias, AliasError } from '@/lib/funds/aliases';
 import { serverDb } from '@/queries/server-db';
-import { fail, jsonBody, requestIp } from '@/app/api/import/_lib/http';
+import { fail, jsonBody } from '@/app/api/import/_lib/http';
+import { clientIpFrom } from '@/lib/auth/client-ip';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ export async function POST(req: NextRequest) {
   const body = await jsonBody(req);
   if (!body || typeof body.alias !== 'string' || !Number.isInteger(body.fund_id)) return fail(400, '请求格式不正确');
   try {
-    const alias = await addAlias(await serverDb(), viewer, { alias: body.alias, fundId: body.fund_id as number }, requestIp(req));
+    const alias = await addAlias(await serverDb(), viewer, { alias: body.alias, fundId: body.fund_id as number }, clientIpFrom(req.headers));
     return Response.json({ alias });
   } catch (error) {
     if (error instanceof AliasError) return fail(error.status, error.message);

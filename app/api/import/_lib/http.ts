@@ -1,4 +1,5 @@
 import { SourceError } from '@/lib/import/source';
+import { serverError } from '@/lib/http/server-error';
 
 /** A JSON error answer with a message for the user. */
 export const fail = (status: number, error: string, extra: Record<string, unknown> = {}) => Response.json({ error, ...extra }, { status });
@@ -18,18 +19,13 @@ export const UPLOAD_GONE = '上传的文件不存在或已过期（上传后 1 �
 /**
  * The answer for an error thrown by reading or importing a file. The importer's own errors (unreadable file, missing
  * required columns, a mapping naming an unknown field) are for the user: 422 with the message. Anything else is a
- * fault of ours: 500, logged, with the message still shown (nothing was imported either way).
+ * fault of ours: 500 with an error id (server-error.ts); nothing was imported either way.
  */
 export function importError(error: unknown, what: string): Response {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof SourceError || (error instanceof Error && error.name === 'SourceError') || /^(缺少必填字段|映射中的字段|无法确定项目年度)/.test(message)) return fail(422, message);
-  console.error(`[import] ${what}:`, error);
-  return fail(500, `${what}失败，数据库未作任何改动。${message}`);
+  return serverError(error, `import: ${what}`);
 }
-
-/** The client's address for the audit log. */
-export const requestIp = (req: Request): string | null =>
-  req.headers.get('x-forwarded-for')?.split(',')[0].trim() ?? req.headers.get('x-real-ip') ?? null;
 
 /** Content-Disposition for a download with a Chinese file name (ASCII fallback for old clients). */
 export function attachment(fileName: string, fallback: string): string {

@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { clientIpFrom } from '@/lib/auth/client-ip';
 import { importFile } from '@/lib/import/import-file';
 import { projectChoicesOf } from '@/lib/import/project-status';
 import { serverDb } from '@/queries/server-db';
@@ -6,7 +7,7 @@ import { audit } from '@/queries/auth/audit';
 import { batchAuditTarget } from '@/lib/import/audit';
 import type { CommitResponse } from '@/components/import/types';
 import { uploadRequest } from '../_lib/request';
-import { fail, importError, requestIp } from '../_lib/http';
+import { fail, importError } from '../_lib/http';
 import { withImportMemoryLimit } from '../_lib/run-import';
 import { readFor, uploads } from '../_lib/uploads';
 
@@ -61,7 +62,7 @@ export async function POST(req: NextRequest) {
       action: 'import',
       target: batchAuditTarget(result),
       detail: { batch_id: result.batch_id, kind, accepted: result.accepted, rejected: result.rejected, duplicates: result.duplicates },
-      ip: requestIp(req),
+      ip: clientIpFrom(req.headers),
     });
     upload.busy = false;
     await uploads().remove(upload.token);

@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { clientIpFrom } from '@/lib/auth/client-ip';
 import { apiViewer } from '@/lib/auth/api';
 import { can, type Viewer } from '@/lib/auth/roles';
 import { KIND_LABELS, type ImportKind } from '@/lib/import/types';
@@ -7,7 +8,7 @@ import { audit } from '@/queries/auth/audit';
 import { deletePreset, listPresets, loadPreset, savePreset, type PresetOptions } from '@/queries/import/presets';
 import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import type { PresetInfo } from '@/components/import/types';
-import { fail, jsonBody, requestIp } from '../_lib/http';
+import { fail, jsonBody } from '../_lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,7 +60,7 @@ export async function POST(req: NextRequest) {
     return fail(403, `方案“${name}”由 ${existing.created_by ?? '其他用户'} 保存，您不能覆盖；请换一个名称`);
   }
   await savePreset(db, { name, kind: v.kind, mapping, options, user: v.viewer.username });
-  await audit(db, { actor: v.viewer.username, action: 'import_preset', target: name, detail: { kind: v.kind }, ip: requestIp(req) });
+  await audit(db, { actor: v.viewer.username, action: 'import_preset', target: name, detail: { kind: v.kind }, ip: clientIpFrom(req.headers) });
   return Response.json({ presets: (await listPresets(db, v.kind)).map(toInfo) });
 }
 
@@ -73,6 +74,6 @@ export async function DELETE(req: NextRequest) {
   if (!existing) return fail(404, '没有这个映射方案');
   if (v.viewer.role !== 'admin' && existing.created_by !== v.viewer.username) return fail(403, '只有保存该方案的用户或信息中心可以删除');
   await deletePreset(db, v.kind, existing.name);
-  await audit(db, { actor: v.viewer.username, action: 'import_preset_delete', target: existing.name, detail: { kind: v.kind }, ip: requestIp(req) });
+  await audit(db, { actor: v.viewer.username, action: 'import_preset_delete', target: existing.name, detail: { kind: v.kind }, ip: clientIpFrom(req.headers) });
   return Response.json({ presets: (await listPresets(db, v.kind)).map(toInfo) });
 }

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { apiViewer } from '@/lib/auth/api';
+import { crossSiteRefusal } from '@/lib/auth/same-origin';
 import { can } from '@/lib/auth/roles';
 import { KIND_LABELS } from '@/lib/import/types';
 import { safeFileName } from '@/lib/import/load/raw-file';
@@ -17,9 +18,12 @@ export const dynamic = 'force-dynamic';
  * (URI-encoded). The body is streamed to a temporary file (never held in memory), refused with 413 past
  * FUND_MONITOR_UPLOAD_LIMIT_MB (Content-Length first, then counted while streaming), and read as the importer will.
  * Answers an UploadInfo: the upload token (valid 1 hour, for this user only), the headers, the first data rows, the
- * automatic mapping and the kind's saved presets. proxy.ts leaves this route alone, so the body is not buffered.
+ * automatic mapping and the kind's saved presets. proxy.ts leaves this route alone, so the body is not buffered; the
+ * route refuses a cross-site request itself, as proxy.ts does for every other one.
  */
 export async function POST(req: NextRequest) {
+  const refusal = crossSiteRefusal(req.method, req.headers);
+  if (refusal) return fail(refusal.status, refusal.error);
   const viewer = await apiViewer(req, can.import);
   if (viewer instanceof Response) return viewer;
   const kind = req.nextUrl.searchParams.get('kind');

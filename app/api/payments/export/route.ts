@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { NextRequest } from 'next/server';
 import { apiViewer } from '@/lib/auth/api';
+import { clientIpFrom } from '@/lib/auth/client-ip';
 import { scopeOf } from '@/lib/auth/roles';
 import { EXPORT_MAX_ROWS, paymentFilterFromUrl } from '@/lib/payments/filter';
 import { paymentsCsv, paymentsXlsx } from '@/lib/payments/export';
@@ -43,7 +44,7 @@ export async function GET(req: NextRequest) {
   await audit(db, {
     actor: viewer.username, action: 'export', target: 'payments',
     detail: { format, rows: count, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null)) },
-    ip: req.headers.get('x-forwarded-for')?.split(',')[0].trim() ?? null,
+    ip: clientIpFrom(req.headers),
   });
   const rows = exportPayments(db, filter, scope, EXPORT_MAX_ROWS);
   const file = format === 'csv' ? paymentsCsv(rows) : paymentsXlsx(rows);

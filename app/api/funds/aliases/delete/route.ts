@@ -3,7 +3,8 @@ import { apiViewer } from '@/lib/auth/api';
 import { can } from '@/lib/auth/roles';
 import { AliasError, removeAlias } from '@/lib/funds/aliases';
 import { serverDb } from '@/queries/server-db';
-import { fail, jsonBody, requestIp } from '@/app/api/import/_lib/http';
+import { fail, jsonBody } from '@/app/api/import/_lib/http';
+import { clientIpFrom } from '@/lib/auth/client-ip';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ export async function POST(req: NextRequest) {
   const body = await jsonBody(req);
   if (!body || !Number.isInteger(body.id)) return fail(400, '请求格式不正确');
   try {
-    await removeAlias(await serverDb(), viewer, body.id as number, requestIp(req));
+    await removeAlias(await serverDb(), viewer, body.id as number, clientIpFrom(req.headers));
     return Response.json({ ok: true });
   } catch (error) {
     if (error instanceof AliasError) return fail(error.status, error.message);

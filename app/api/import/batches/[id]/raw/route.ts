@@ -3,9 +3,10 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { NextRequest } from 'next/server';
+import { clientIpFrom } from '@/lib/auth/client-ip';
 import { audit } from '@/queries/auth/audit';
 import { batchAccess } from '../../../_lib/batch-access';
-import { attachment, fail, requestIp } from '../../../_lib/http';
+import { attachment, fail } from '../../../_lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   if (!file || !info?.isFile()) return fail(404, `批次 #${batch.id} 的原始文件不在服务器上（可能已被清理）`);
   await audit(db, {
     actor: viewer.username, action: 'export', target: `import_raw:${batch.id}`,
-    detail: { batch_id: batch.id, file_name: batch.file_name, format: 'raw' }, ip: requestIp(req),
+    detail: { batch_id: batch.id, file_name: batch.file_name, format: 'raw' }, ip: clientIpFrom(req.headers),
   });
   const ext = path.extname(batch.file_name).toLowerCase();
   const stream = Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>;

@@ -1,8 +1,9 @@
 import type { NextRequest } from 'next/server';
+import { clientIpFrom } from '@/lib/auth/client-ip';
 import { audit } from '@/queries/auth/audit';
 import { rejectsCsv, rejectsXlsx } from '@/lib/import/rejects-export';
 import { baseName, batchAccess } from '../../../_lib/batch-access';
-import { attachment, fail, requestIp } from '../../../_lib/http';
+import { attachment, fail } from '../../../_lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   const body: BodyInit = format === 'csv' ? await rejectsCsv(db, batch.id) : new Uint8Array(await rejectsXlsx(db, batch.id));
   await audit(db, {
     actor: viewer.username, action: 'export', target: `import_rejects:${batch.id}`,
-    detail: { batch_id: batch.id, file_name: batch.file_name, format, rows: batch.rejected }, ip: requestIp(req),
+    detail: { batch_id: batch.id, file_name: batch.file_name, format, rows: batch.rejected }, ip: clientIpFrom(req.headers),
   });
   return new Response(body, {
     headers: {

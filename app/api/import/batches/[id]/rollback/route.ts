@@ -1,8 +1,10 @@
 import type { NextRequest } from 'next/server';
+import { clientIpFrom } from '@/lib/auth/client-ip';
 import { auditRollback } from '@/lib/import/audit';
 import { rollbackBatch } from '@/queries/import/rollback';
+import { serverError } from '@/lib/http/server-error';
 import { batchAccess } from '../../../_lib/batch-access';
-import { fail, requestIp } from '../../../_lib/http';
+import { fail } from '../../../_lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,12 +21,11 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   }
   try {
     const result = await rollbackBatch(db, batch.id, viewer.username);
-    await auditRollback(db, { actor: viewer.username, batch, result, ip: requestIp(req) });
+    await auditRollback(db, { actor: viewer.username, batch, result, ip: clientIpFrom(req.headers) });
     return Response.json(result);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (message.includes('不能重复撤销')) return fail(409, message);
-    console.error('[import] rollback:', error);
-    return fail(500, `撤销失败，数据库未作任何改动。${message}`);
+    return serverError(error, 'import: rollback');
   }
 }

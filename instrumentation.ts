@@ -1,0 +1,11 @@
+/**
+ * Runs once when the server starts, before it answers a request: opens the database and runs the start checks
+ * (lib/auth/startup.ts: no demo accounts on a real database, the first admin on an empty one). A failed check stops
+ * the server with one line saying why, rather than serving requests that would each fail.
+ */
+export async function register() {
+  // Only the Node.js server opens the database; `next build` also loads this file, and must not.
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { openAtStart } = await import('./queries/open-server-db');
+  await openAtStart();
+}

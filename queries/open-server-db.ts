@@ -1,0 +1,40 @@
+import { Db } from './db';
+import { configuredDbFile } from './db-file';
+import { prepareServerDatabase } from '@/lib/auth/startup';
+
+const holder = globalThis as typeof globalThis & { __fundMonitorDb?: Promise<Db> };
+
+/**
+ * The server's one Db, opened read-write on $FUND_MONITOR_DB (default data/demo.duckdb) and checked once
+ * (lib/auth/startup.ts), kept on globalThis so that instrumentation.ts, which opens it at start, and every route share
+ * it, and dev reloads reuse it (a second instance on the same file would be refused by DuckDB's lock). A failed open
+ * is forgotten, so the next call tries again. Without 'server-only', which instrumentation.ts cannot import; the
+ * app imports it through server-db.ts.
+ */
+export function serverDb(): Promise<Db> {
+  if (!holder.__fundMonitorDb) {
+    holder.__fundMonitorDb = Db.open(configuredDbFile()).then(async (db) => {
+      try {
+        await prepareServerDatabase(db);
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+      return db;
+    }).catch((error: unknown) => {
+      holder.__fundMonitorDb = undefined;
+      throw error;
+    });
+  }
+  return holder.__fundMonitorDb;
+}
+
+/** For instrumentation.ts: opens the database at start, or stops the process with one line saying why. */
+export async function openAtStart(): Promise<void> {
+  try {
+    await serverDb();
+  } catch (error) {
+    console.error(`fund-monitor 拒绝启动：${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
