@@ -65,7 +65,8 @@ export async function adminCreateUser(db: Db, actor: Viewer | null, input: NewUs
   if (problem) return fail(problem);
   if (await findUser(db, username)) return fail(`用户名 ${username} 已存在`);
   const unitId = ROLE_UNIT_KIND[role] ? input.unitId : null;
-  await createUser(db, { username, displayName: input.displayName, role, unitId, password: input.password });
+  // A password the admin chose is known to two people: the user replaces it at the first login (docs/security.md).
+  await createUser(db, { username, displayName: input.displayName, role, unitId, password: input.password, mustChangePassword: true });
   await audit(db, {
     actor: actor.username, action: 'user_create', target: username,
     detail: { role, unit: await unitName(db, unitId), display_name: input.displayName },
@@ -125,7 +126,8 @@ export async function adminResetPassword(
   if (!target) return fail('用户不存在');
   const problem = passwordProblem(password);
   if (problem) return fail(problem);
-  await setPassword(db, target.id, password);
+  // As for a new account: a password someone else chose is replaced at the next login, unless the admin reset its own.
+  await setPassword(db, target.id, password, target.id !== actor.id);
   await deleteUserSessions(db, target.id);
   await audit(db, {
     actor: actor.username, action: 'password_reset', target: target.username,

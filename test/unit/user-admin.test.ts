@@ -51,7 +51,9 @@ describe('用户管理 rules (lib/auth/user-admin.ts)', () => {
 
   it('creates a bound user who can sign in, and audits it without the password', async () => {
     expect(await adminCreateUser(db, admin, newTown, '10.1.1.1')).toMatchObject({ ok: true });
-    expect(await findUser(db, 'jia')).toMatchObject({ role: 'town', unit_id: 101, unit_name: '甲镇', display_name: '甲镇财政所' });
+    expect(await findUser(db, 'jia')).toMatchObject({
+      role: 'town', unit_id: 101, unit_name: '甲镇', display_name: '甲镇财政所', must_change_password: true,
+    });
     expect((await login(db, 'jia', 'Start2018', null)).ok).toBe(true);
     const [row] = await listAudit(db, { action: 'user_create', actor: 'boss' });
     expect(row).toMatchObject({ target: 'jia', ip: '10.1.1.1' });
@@ -103,6 +105,7 @@ describe('用户管理 rules (lib/auth/user-admin.ts)', () => {
     expect(await viewerForToken(db, token)).toBeNull();
     expect((await login(db, 'jia', 'Start2018', null)).ok).toBe(false);
     expect((await login(db, 'jia', 'Fresh2019', null)).ok).toBe(true);
+    expect((await findUser(db, 'jia'))?.must_change_password).toBe(true);
     const [row] = await listAudit(db, { action: 'password_reset' });
     expect(row).toMatchObject({ actor: 'boss', target: 'jia' });
     expect(JSON.parse(row.detail!)).toEqual({ sessions_ended: true, unlocked: true });
