@@ -251,7 +251,14 @@ describe('roles and scoping in Chromium and the route handlers', () => {
     await row.waitFor();
     expect(await row.innerText()).toMatch(/马岔镇财政所\s+镇（中心）\s+马岔镇\s+正常/);
 
+    // The admin chose the password, so the new user must choose its own before anything else.
     const user = await session('mazha', 'Mazha2018');
+    await user.waitForURL((u) => u.pathname === '/account/password');
+    expect((await user.request.get(`${server.url}/api/payments`)).status()).toBe(403);
+    await user.getByTestId('password-current').fill('Mazha2018');
+    await user.getByTestId('password-next').fill('Mazha2019own');
+    await user.getByTestId('password-confirm').fill('Mazha2019own');
+    await Promise.all([user.waitForURL((u) => u.pathname === '/'), user.getByTestId('password-submit').click()]);
     expect((await user.locator('aside nav a').allInnerTexts()).map((t) => t.trim())).toEqual(NAV.town);
     expect(await user.getByTestId('user-box').innerText()).toContain('马岔镇');
     const seen = await allApiVouchers(user);
