@@ -8,6 +8,7 @@ import { Db } from '@/queries/db';
 import { listAudit } from '@/queries/auth/audit';
 import { importFile } from '@/lib/import/import-file';
 import { getBatch } from '@/queries/import/batches';
+import { mayManageBatch } from '@/components/import/access';
 import { csv, importText, seedCounty, snapshot, writeFixture, useSeededCounty } from '../fixtures/import-load/helpers';
 
 // A 股室 imports only the funds it manages (issue 4). The catalog: 中央财政专项扶贫资金 (central-22, fund 22) and
@@ -158,6 +159,19 @@ describe('imports by a 股室: only its own funds', () => {
     expect(readdirSync(rawDir)).toEqual([]);
     expect(await snapshot(db)).toEqual(before);
     rmSync(rawDir, { recursive: true, force: true });
+  });
+
+  it('batch access follows the batch’s 股室, not the user who imported it', async () => {
+    const r = await importText(db, 'payments', csv([['支付凭证号', '支付日期', '支付金额', '指标明细号'], ['S-B1', '2018-09-01', '1', 'ZB001']]),
+      { sectionId: NONGCAI, user: 'nongcai-a' });
+    const batch = (await getBatch(db, r.batch_id))!;
+    expect(batch.created_by).toBe('nongcai-a');
+    // A colleague of the same 股室 manages it; the importer, moved to 教科文股 (2), no longer does.
+    expect(mayManageBatch({ role: 'section', unitId: NONGCAI }, batch)).toBe(true);
+    expect(mayManageBatch({ role: 'section', unitId: 2 }, batch)).toBe(false);
+    expect(mayManageBatch({ role: 'admin', unitId: null }, batch)).toBe(true);
+    const admins = (await getBatch(db, (await importText(db, 'payments', csv([['支付凭证号', '支付日期', '支付金额'], ['S-B2', '2018-09-01', '1']]), { user: 'nongcai-a' })).batch_id))!;
+    expect(mayManageBatch({ role: 'section', unitId: NONGCAI }, admins)).toBe(false);
   });
 
   it('the same file imported by the admin (no section) takes every row the checks allow', async () => {

@@ -139,15 +139,17 @@ describe('who may import what', () => {
     expect(isImportKind(null)).toBe(false);
   });
 
-  it('admin manages any batch, a 股室 user its own, nobody else any', () => {
-    const admins = { created_by: 'admin' };
-    const sections = { created_by: 'section' };
-    expect(mayManageBatch({ role: 'admin', username: 'admin' }, sections)).toBe(true);
-    expect(mayManageBatch({ role: 'section', username: 'section' }, sections)).toBe(true);
-    expect(mayManageBatch({ role: 'section', username: 'section' }, admins)).toBe(false);
-    expect(mayManageBatch({ role: 'section', username: 'section' }, { created_by: null })).toBe(false);
-    expect(mayManageBatch({ role: 'leader', username: 'section' }, sections)).toBe(false);
-    expect(mayManageBatch({ role: 'town', username: 'town' }, { created_by: 'town' })).toBe(false);
+  it('admin manages any batch, a 股室 user those imported for its 股室, nobody else any', () => {
+    const admins = { options: {} };
+    const nongcai = { options: { section_id: 4 } };
+    expect(mayManageBatch({ role: 'admin', unitId: null }, nongcai)).toBe(true);
+    expect(mayManageBatch({ role: 'section', unitId: 4 }, nongcai)).toBe(true);
+    expect(mayManageBatch({ role: 'section', unitId: 2 }, nongcai)).toBe(false);
+    expect(mayManageBatch({ role: 'section', unitId: 4 }, admins)).toBe(false);
+    expect(mayManageBatch({ role: 'section', unitId: null }, { options: { section_id: null } })).toBe(false);
+    expect(mayManageBatch({ role: 'section', unitId: 4 }, { options: { section_id: '4' } })).toBe(false);
+    expect(mayManageBatch({ role: 'leader', unitId: 4 }, nongcai)).toBe(false);
+    expect(mayManageBatch({ role: 'town', unitId: 4 }, nongcai)).toBe(false);
   });
 });
 
