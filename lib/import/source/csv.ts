@@ -5,6 +5,7 @@ import type { Sniffed } from './detect';
 import { assertText, bomLength, decodeHead, decoderLabel, detectEncoding, isValidUtf8, needsTranscoding, type CsvEncoding } from './encoding';
 import { blankEmptyLines } from './empty-lines';
 import { SourceError } from './errors';
+import { assertColumns } from './limits';
 import { tempPath, transcodeToUtf8 } from './transcode';
 
 async function chooseEncoding(filePath: string, fileName: string, options: SourceOptions, { head, size }: Sniffed): Promise<CsvEncoding> {
@@ -31,6 +32,7 @@ export async function readCsvSource(filePath: string, fileName: string, options:
   const text = decodeHead(sniffed.head, encoding, whole);
   assertText(text, fileName, encoding);
   const { delimiter, records, complete, layout, lineBreak } = parseHead(text, options.kind, whole);
+  assertColumns(layout.headers.length, fileName, '的表头');
 
   const headerEnd = layout.headerIndex + layout.headerRowCount;
   let dataIndex = layout.dataIndex;

@@ -1,11 +1,14 @@
 import ExcelJS, { type CellValue, type Row } from 'exceljs';
 import { unlink } from 'node:fs/promises';
+import { Transform } from 'node:stream';
 import type { SourceInfo, SourceOptions } from '../types';
 import { cellText } from './cells';
 import { CsvWriter } from './csv-out';
 import { SourceError } from './errors';
 import { findHeader, HEADER_SCAN_ROWS, isBlank, isBlankRow, type HeaderLayout } from './header';
+import { assertColumns, assertRowNumber, MAX_XLSX_UNCOMPRESSED, xlsxTooBig } from './limits';
 import { tempPath } from './transcode';
+import { checkXlsxPackage } from './zip-check';
 
 /** Rows of a sheet kept for the header search: title rows, the header, and the first data rows. */
 const HEAD_ROWS = HEADER_SCAN_ROWS + 50;
@@ -15,7 +18,7 @@ interface SheetModel {
   state?: string;
 }
 
-/** The parts of exceljs's WorkbookReader (4.4) this module reaches into; see patchUtf8Chunks. */
+/** The parts of exceljs's WorkbookReader (4.4) this module reaches into; see patchReader. */
 interface ReaderInternals {
   model?: { sheets?: SheetModel[] };
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
@@ -25,9 +28,20 @@ interface ReaderInternals {
   lastSheetStream?: unknown;
 }
 
-async function* utf8Chunks(source: AsyncIterable<unknown>): AsyncGenerator<string> {
+/** Unzipped bytes the reader has parsed; past MAX_XLSX_UNCOMPRESSED the read stops, whatever the zip declared. */
+class Budget {
+  private used = 0;
+  constructor(private readonly fileName: string) {}
+  charge(bytes: number): void {
+    this.used += bytes;
+    if (this.used > MAX_XLSX_UNCOMPRESSED) throw xlsxTooBig(this.fileName, this.used);
+  }
+}
+
+async function* utf8Chunks(source: AsyncIterable<unknown>, budget: Budget): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of source) {
+    budget.charge((chunk as { length: number }).length);
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
     if (text) yield text;
   }
@@ -38,14 +52,26 @@ async function* utf8Chunks(source: AsyncIterable<unknown>): AsyncGenerator<strin
 /**
  * exceljs 4.4's streaming reader decodes each inflated zip chunk to text on its own, so a Chinese character cut at a
  * chunk boundary (every 16 KB) turns into "��" (exceljs issues #2063, #2084, #2316, still open). This hands its XML
- * parser text decoded with a streaming decoder instead: entries get setEncoding('utf8'), and worksheet chunks go
- * through a TextDecoder in stream mode. Per reader instance, so nothing global is changed.
+ * parser text decoded with a streaming decoder instead: entries go through a Transform in utf8 mode, and worksheet
+ * chunks through a TextDecoder in stream mode. Both count the unzipped bytes against `budget`. Per reader instance,
+ * so nothing global is changed.
  */
-function patchUtf8Chunks(reader: ReaderInternals): void {
+function patchReader(reader: ReaderInternals, budget: Budget): void {
   const withEncoding = <A extends unknown[], R>(fn: (entry: NodeJS.ReadableStream, ...rest: A) => R) =>
     function (this: ReaderInternals, entry: NodeJS.ReadableStream, ...rest: A): R {
-      entry.setEncoding('utf8');
-      return fn.call(this, entry, ...rest);
+      const counted = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          try {
+            budget.charge(chunk.length);
+            done(null, chunk);
+          } catch (error) {
+            done(error as Error);
+          }
+        },
+      });
+      entry.pipe(counted);
+      counted.setEncoding('utf8');
+      return fn.call(this, counted, ...rest);
     };
   reader._parseWorkbook = withEncoding(reader._parseWorkbook);
   reader._parseStyles = withEncoding(reader._parseStyles);
@@ -53,7 +79,7 @@ function patchUtf8Chunks(reader: ReaderInternals): void {
   const parseWorksheet = reader._parseWorksheet;
   reader._parseWorksheet = function (this: ReaderInternals, iterator: AsyncIterable<unknown>, sheetNo: string) {
     this.lastSheetStream = iterator;
-    return parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
+    return parseWorksheet.call(this, utf8Chunks(iterator, budget), sheetNo);
   };
 }
 
@@ -106,7 +132,9 @@ interface SheetResult {
  * non-blank row under the header) to `dest`. Blank rows between data rows are written as empty records, so record k
  * of the file is Excel row firstDataRow + k; blank rows at the end are dropped.
  */
-async function convertRows(ws: AsyncIterable<Row>, options: SourceOptions, dest: string, width?: number): Promise<SheetResult | null> {
+async function convertRows(
+  ws: AsyncIterable<Row>, options: SourceOptions, dest: string, where: { fileName: string; sheet: string }, width?: number,
+): Promise<SheetResult | null> {
   const head: string[][] = [];
   // Set once the header is found (closures assign them, so they live in an object TypeScript can follow).
   const out: { layout: HeaderLayout | null; writer: CsvWriter | null } = { layout: null, writer: null };
@@ -123,10 +151,12 @@ async function convertRows(ws: AsyncIterable<Row>, options: SourceOptions, dest:
     if (!firstDataRow) firstDataRow = rowNumber;
     for (; pendingBlank > 0; pendingBlank--) await writer.write([]);
     usedWidth = Math.max(usedWidth, lastNonBlank(cells) + 1);
+    assertColumns(usedWidth, where.fileName, `的工作表“${where.sheet}”第 ${rowNumber} 行`);
     await writer.write(cells);
   };
   const start = async (): Promise<CsvWriter> => {
     const layout = (out.layout = findHeader(head, options.kind));
+    assertColumns(layout.headers.length, where.fileName, `的工作表“${where.sheet}”的表头`);
     const writer = (out.writer = await CsvWriter.create(dest, Math.max(1, width ?? layout.headers.length)));
     for (let i = layout.dataIndex; i < head.length; i++) await feed(writer, head[i], i + 1);
     lastRow = head.length;
@@ -135,7 +165,11 @@ async function convertRows(ws: AsyncIterable<Row>, options: SourceOptions, dest:
 
   try {
     let writer: CsvWriter | null = null;
+    let previous = 0;
     for await (const row of ws) {
+      // Before the row is used: a row numbered 50,000,000 would otherwise be written as that many empty records.
+      assertRowNumber(row.number, previous, where.fileName, where.sheet);
+      previous = row.number;
       const cells = rowCells(row);
       if (!writer) {
         if (row.number <= HEAD_ROWS) {
@@ -182,8 +216,18 @@ interface PassResult {
   sheets: string[];
   sheet: string;
   result: SheetResult;
+  /** The first visible sheet, passed over because it held no table (only when no sheet was asked for). */
+  skippedSheet?: string;
 }
 
+/** A sheet with no table: nothing in it, or nothing under its header. */
+const noTable = (r: SheetResult | null) => r === null || r.records === 0;
+
+/**
+ * Reads the workbook once. The sheet asked for is converted; with none asked, the first visible one, and when that
+ * holds no table (a 说明 or cover sheet) the next visible sheet that does, in the same read: exceljs hands out sheets
+ * in the order of their parts in the zip, which is the workbook's order unless sheets were moved around.
+ */
 async function convertWorkbook(filePath: string, fileName: string, options: SourceOptions, dest: string, width?: number): Promise<PassResult> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
     worksheets: 'emit',
@@ -193,26 +237,37 @@ async function convertWorkbook(filePath: string, fileName: string, options: Sour
     entries: 'ignore',
   });
   const internals = reader as unknown as ReaderInternals;
-  patchUtf8Chunks(internals);
+  patchReader(internals, new Budget(fileName));
   let names: string[] = [];
   let target: string | null | undefined;
   let sawSheet = false;
   let result: SheetResult | null | undefined;
+  let chosen: string | undefined;
+  // Set once the first visible sheet held no table: its name and what reading it gave.
+  let skipped: { name: string; result: SheetResult | null } | undefined;
   try {
     for await (const ws of reader) {
       sawSheet = true;
       const name = (ws as unknown as { name: string }).name;
       const sheets = internals.model?.sheets ?? [];
       if (sheets.length) names = sheets.map((s) => s.name);
+      const visible = sheets.filter((s) => !s.state || s.state === 'visible').map((s) => s.name);
       if (target === undefined) {
-        const visible = sheets.filter((s) => !s.state || s.state === 'visible').map((s) => s.name);
         target = chooseSheet(options.sheet !== undefined ? names : visible.length ? visible : names, options.sheet, name);
       }
-      if (result !== undefined || target === null || name !== target) {
+      const wanted = name === target || (skipped !== undefined && (visible.length === 0 || visible.includes(name)));
+      if (result !== undefined || target === null || !wanted) {
         discardSheet(internals);
         continue;
       }
-      result = await convertRows(ws as unknown as AsyncIterable<Row>, options, dest, width);
+      const converted = await convertRows(ws as unknown as AsyncIterable<Row>, options, dest, { fileName, sheet: name }, width);
+      if (options.sheet === undefined && noTable(converted)) {
+        skipped ??= { name, result: converted };
+        await unlink(dest).catch(() => {});
+        continue;
+      }
+      result = converted;
+      chosen = name;
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;
@@ -220,23 +275,32 @@ async function convertWorkbook(filePath: string, fileName: string, options: Sour
     throw new SourceError(`无法读取 Excel 文件“${fileName}”（${detail}）。文件可能已损坏，请在 Excel 中打开后重新另存为 .xlsx 再导入。`);
   }
   if (!sawSheet) throw new SourceError(`文件“${fileName}”不是有效的 Excel 工作簿（没有找到工作表）。请导入 .xlsx 工作簿或 CSV 文件。`);
+  if (result === undefined && skipped) {
+    // No sheet holds a table: the first one's own message.
+    result = skipped.result;
+    chosen = skipped.name;
+    skipped = undefined;
+  }
   if (target === null || result === undefined) {
     throw new SourceError(`工作簿“${fileName}”中没有名为“${options.sheet}”的工作表。可选的工作表：${names.join('、')}。`);
   }
-  if (result === null) throw new SourceError(`工作簿“${fileName}”的工作表“${target}”是空的。`);
-  return { sheets: names.length ? names : [target!], sheet: target!, result };
+  if (result === null) throw new SourceError(`工作簿“${fileName}”的工作表“${chosen}”是空的。`);
+  return { sheets: names.length ? names : [chosen!], sheet: chosen!, result, skippedSheet: skipped?.name };
 }
 
 /** Reads an XLSX workbook's sheet into a temporary UTF-8 CSV of its data rows (skipLines 0). */
 export async function readXlsxSource(filePath: string, fileName: string, options: SourceOptions): Promise<SourceInfo> {
+  // Sizes and shared-string count from the zip's directory, before anything is inflated or parsed.
+  await checkXlsxPackage(filePath, fileName);
   let dest = tempPath('.csv');
   try {
     let pass = await convertWorkbook(filePath, fileName, options, dest);
     if (pass.result.usedWidth > pass.result.width) {
-      // A data row below the first rows has cells right of every header: convert again, wide enough to keep them.
+      // A data row below the first rows has cells right of every header: convert that sheet again, wide enough.
       await unlink(dest);
       dest = tempPath('.csv');
-      pass = await convertWorkbook(filePath, fileName, options, dest, pass.result.usedWidth);
+      const again = await convertWorkbook(filePath, fileName, { ...options, sheet: pass.sheet }, dest, pass.result.usedWidth);
+      pass = { ...again, skippedSheet: pass.skippedSheet };
     }
     const { layout, firstDataRow, records, width, headerRowNumber } = pass.result;
     if (records === 0) {
@@ -249,6 +313,7 @@ export async function readXlsxSource(filePath: string, fileName: string, options
       encoding: 'xlsx',
       sheet: pass.sheet,
       sheets: pass.sheets,
+      ...(pass.skippedSheet !== undefined ? { skippedSheet: pass.skippedSheet } : {}),
       headers: pad(layout.headers),
       rawHeaders: pad(layout.rawHeaders),
       firstDataRow,
