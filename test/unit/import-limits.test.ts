@@ -41,8 +41,9 @@ describe('XLSX bombs', () => {
     await expect(read(file('bomb.xlsx', bomb))).rejects.toThrow(
       '工作簿“bomb.xlsx”的工作表“Sheet1”有第 50,000,000 行，超过 Excel 的最大行数 1,048,576',
     );
-    // It used to write 50 million empty records (57 s, a 150 MB temporary CSV).
-    expect(performance.now() - started).toBeLessThan(3000);
+    // It used to write 50 million empty records (57 s, a 150 MB temporary CSV); now it stops at that row. The bound is
+    // loose because this 2-core machine is shared (the reader's thread may be starting too).
+    expect(performance.now() - started).toBeLessThan(20_000);
     expect(leftovers()).toEqual(before);
   });
 
