@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSource, cleanupSource } from '@/lib/import/source';
 import { MAX_COLUMNS } from '@/lib/import/source/limits';
+import { privateTempDir } from '@/lib/import/source/transcode';
 import { stringRow, workbookZip } from '../fixtures/import/zip';
 
 // Inputs past the import's limits are refused early, with a message (docs/import-limits.md).
@@ -23,8 +24,8 @@ const HEADER = ['支付凭证号', '支付日期', '支付金额'];
 /** The header row and one data row, as shared strings 0–2 and 3–5. */
 const STRINGS = [...HEADER, 'P1', '2018-09-01', '10'];
 const table = stringRow(1, [0, 1, 2]) + stringRow(2, [3, 4, 5]);
-/** This process's temporary CSVs in the temp folder (compared before and after a refusal: none may be left). */
-const leftovers = () => readdirSync(os.tmpdir()).filter((n) => n.startsWith(`fund-monitor-source-${process.pid}-`));
+/** This process's temporary files (compared before and after a refusal: none may be left). */
+const leftovers = () => readdirSync(privateTempDir());
 
 describe('XLSX bombs', () => {
   it('the tiny workbook itself reads fine', async () => {

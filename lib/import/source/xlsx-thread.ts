@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceInfo, SourceOptions } from '../types';
 import { SourceError } from './errors';
+import { privateTempDir } from './transcode';
 
 /** The project root: the CLI sets FUND_MONITOR_ROOT; Next.js and Vitest run from the root (as queries/sql.ts). */
 const root = () => process.env.FUND_MONITOR_ROOT ?? process.cwd();
@@ -34,7 +35,9 @@ class XlsxThread {
   }
 
   private start(): Worker {
-    const worker = new Worker(path.join(/*turbopackIgnore: true*/ root(), 'lib/import/source/xlsx-worker.mjs'), { workerData: { root: root() } });
+    const worker = new Worker(path.join(/*turbopackIgnore: true*/ root(), 'lib/import/source/xlsx-worker.mjs'), {
+      workerData: { root: root(), tempDir: privateTempDir() },
+    });
     worker.on('message', (m: Answer) => {
       const job = this.current;
       if (!job || job.id !== m.id) return;

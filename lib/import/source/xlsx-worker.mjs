@@ -7,9 +7,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-const { root } = workerData;
+const { root, tempDir } = workerData;
 register({ tsconfig: path.join(root, 'tsconfig.json') });
-const reader = import(pathToFileURL(path.join(root, 'lib/import/source/xlsx.ts')).href);
+const source = (file) => import(pathToFileURL(path.join(root, 'lib/import/source', file)).href);
+// The parent's private temp folder: the CSV a sheet becomes is the parent's to read and delete.
+const reader = source('transcode.ts').then(({ usePrivateTempDir }) => usePrivateTempDir(tempDir)).then(() => source('xlsx.ts'));
 
 parentPort.on('message', async ({ id, filePath, fileName, options }) => {
   try {
