@@ -1,5 +1,7 @@
+import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { inflateRawSync, constants } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { createInflateRaw, inflateRawSync, constants } from 'node:zlib';
 import { SourceError } from './errors';
 import { MAX_SHARED_STRINGS, MAX_XLSX_UNCOMPRESSED, xlsxTooBig } from './limits';
 
@@ -88,12 +90,31 @@ export async function zipEntries(fh: FileHandle, fileSize: number, fileName: str
   return entries;
 }
 
+/** Where an entry's data start: after its local header, whose name and extra field may differ from the directory's. */
+async function dataStart(fh: FileHandle, e: ZipEntry): Promise<number | null> {
+  const local = await readAt(fh, e.localHeaderOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) return null;
+  return e.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+}
+
+/** An entry's bytes, inflated, as a stream (stored and deflated entries; anything else is refused). */
+export async function entryStream(fh: FileHandle, filePath: string, e: ZipEntry, fileName: string): Promise<Readable> {
+  const start = await dataStart(fh, e);
+  if (start === null || (e.method !== 0 && e.method !== 8)) {
+    throw new SourceError(`无法读取 Excel 文件“${fileName}”（${e.name} 损坏或使用了不支持的压缩方式）。请在 Excel 中打开后重新另存为 .xlsx 再导入。`);
+  }
+  const raw = createReadStream(filePath, { start, end: start + e.compressedSize - 1 });
+  if (e.method === 0) return raw;
+  const inflate = createInflateRaw();
+  raw.on('error', (error) => inflate.destroy(error));
+  return raw.pipe(inflate);
+}
+
 /** The first bytes of an entry, inflated (at most `want`; a deflate stream cut short is fine). */
 async function entryHead(fh: FileHandle, e: ZipEntry, want: number): Promise<string> {
-  const local = await readAt(fh, e.localHeaderOffset, 30);
-  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) return '';
-  const dataStart = e.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  const raw = await readAt(fh, dataStart, Math.min(e.compressedSize, want));
+  const start = await dataStart(fh, e);
+  if (start === null) return '';
+  const raw = await readAt(fh, start, Math.min(e.compressedSize, want));
   if (e.method === 0) return raw.toString('utf8');
   if (e.method !== 8) return '';
   try {
@@ -107,22 +128,19 @@ async function entryHead(fh: FileHandle, e: ZipEntry, want: number): Promise<str
  * Checks a workbook before any of it is parsed (docs/import-limits.md): the uncompressed size its central directory
  * declares for the parts the reader inflates, and the shared-string count its sharedStrings part declares
  * (count / uniqueCount of <sst>). A file that lies about sizes is caught while it is read (xlsx.ts counts bytes).
+ * Returns the entries, from which xlsx.ts opens the parts it reads.
  */
-export async function checkXlsxPackage(filePath: string, fileName: string): Promise<void> {
-  const fh = await open(filePath, 'r');
-  try {
-    const entries = await zipEntries(fh, (await fh.stat()).size, fileName);
-    const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
-    if (total > MAX_XLSX_UNCOMPRESSED) throw xlsxTooBig(fileName, total);
-    const sst = entries.find((e) => e.name === 'xl/sharedStrings.xml');
-    if (!sst) return;
-    const tag = /<(?:\w+:)?sst\b[^>]*>/.exec(await entryHead(fh, sst, 4096))?.[0] ?? '';
-    // uniqueCount is what the reader keeps in memory; count (every use) stands in when a writer leaves it out.
-    const declared = Number(/\buniqueCount="(\d+)"/.exec(tag)?.[1] ?? /\bcount="(\d+)"/.exec(tag)?.[1] ?? 0);
-    if (declared > MAX_SHARED_STRINGS) {
-      throw new SourceError(`工作簿“${fileName}”声明了 ${declared.toLocaleString('en-US')} 个共享字符串，超过上限 ${MAX_SHARED_STRINGS.toLocaleString('en-US')}，不能导入。请拆分文件，或另存为 CSV 后再导入。`);
-    }
-  } finally {
-    await fh.close();
+export async function checkXlsxPackage(fh: FileHandle, fileName: string): Promise<ZipEntry[]> {
+  const entries = await zipEntries(fh, (await fh.stat()).size, fileName);
+  const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
+  if (total > MAX_XLSX_UNCOMPRESSED) throw xlsxTooBig(fileName, total);
+  const sst = entries.find((e) => e.name === 'xl/sharedStrings.xml');
+  if (!sst) return entries;
+  const tag = /<(?:\w+:)?sst\b[^>]*>/.exec(await entryHead(fh, sst, 4096))?.[0] ?? '';
+  // uniqueCount is what the reader keeps in memory; count (every use) stands in when a writer leaves it out.
+  const declared = Number(/\buniqueCount="(\d+)"/.exec(tag)?.[1] ?? /\bcount="(\d+)"/.exec(tag)?.[1] ?? 0);
+  if (declared > MAX_SHARED_STRINGS) {
+    throw new SourceError(`工作簿“${fileName}”声明了 ${declared.toLocaleString('en-US')} 个共享字符串，超过上限 ${MAX_SHARED_STRINGS.toLocaleString('en-US')}，不能导入。请拆分文件，或另存为 CSV 后再导入。`);
   }
+  return entries;
 }
