@@ -82,6 +82,7 @@ function patchReader(reader: ReaderInternals, budget: Budget): void {
       counted.setEncoding('utf8');
       return fn.call(this, counted, ...rest);
     };
+  reader._parseRels = withEncoding(reader._parseRels);
   reader._parseWorkbook = withEncoding(reader._parseWorkbook);
   reader._parseStyles = withEncoding(reader._parseStyles);
   reader._parseSharedStrings = withEncoding(reader._parseSharedStrings);
