@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSource, cleanupSource } from '@/lib/import/source';
 import { MAX_COLUMNS } from '@/lib/import/source/limits';
 import { privateTempDir } from '@/lib/import/source/transcode';
-import { stringRow, workbookZip } from '../fixtures/import/zip';
+import { storedZip, stringRow, workbookParts, workbookZip } from '../fixtures/import/zip';
 
 // Inputs past the import's limits are refused early, with a message (docs/import-limits.md).
 let dir: string;
@@ -64,6 +64,17 @@ describe('XLSX bombs', () => {
   it('refuses, before parsing, a workbook declaring millions of shared strings', async () => {
     const many = workbookZip(table, STRINGS, ' count="9000000" uniqueCount="6000000"');
     await expect(read(file('strings.xlsx', many))).rejects.toThrow('声明了 6,000,000 个共享字符串，超过上限 5,000,000');
+  });
+});
+
+describe('XLSX parts in any order', () => {
+  it('reads a workbook whose sheet is stored before its workbook part (exceljs’s stream reader had no model then)', async () => {
+    // The failure behind the flaky sheet test, made certain: exceljs's own reader parses a sheet stored after the
+    // relationships and shared strings at once, before xl/workbook.xml, and throws reading `model.sheets`.
+    const { 'xl/workbook.xml': book, ...rest } = workbookParts(table, STRINGS);
+    const info = await read(file('late-book.xlsx', storedZip({ ...rest, 'xl/workbook.xml': book })));
+    expect([info.sheet, info.firstDataRow]).toEqual(['Sheet1', 2]);
+    await cleanupSource(info);
   });
 });
 
