@@ -86,6 +86,12 @@ describe('more than 1,000 columns', () => {
     await expect(read(p)).rejects.toThrow('文件“wide.csv”的表头有 1,001 列，超过导入上限 1,000 列');
   });
 
+  it('a CSV whose header of 200,000 columns is longer than the 1 MB head is refused too', async () => {
+    const huge = Array.from({ length: 200_000 }, (_, i) => (i < 3 ? HEADER[i] : `列${i}`));
+    const p = file('huge.csv', `${huge.join(',')}\nP1,2018-09-01,10\n`);
+    await expect(read(p)).rejects.toThrow(/^文件“huge.csv”的表头（仅前 1 MB）有 1\d\d,\d{3} 列，超过导入上限 1,000 列/);
+  });
+
   it('1,000 columns are fine', async () => {
     const info = await read(file('thousand.csv', `${wide.slice(0, MAX_COLUMNS).join(',')}\nP1,2018-09-01,10\n`));
     expect(info.headers).toHaveLength(MAX_COLUMNS);
