@@ -1,11 +1,11 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UploadStore, sweepStaleUploadDirs, uploads, UPLOAD_DIR_PREFIX } from '@/app/api/import/_lib/uploads';
 import { UploadRefused, uploadQuotas, type UploadQuotas } from '@/app/api/import/_lib/upload-quotas';
 import { cleanupSource, readSource } from '@/lib/import/source';
-import { privateTempDir } from '@/lib/import/source/transcode';
+import { privateTempDir, sweepStaleTempDirs } from '@/lib/import/source/transcode';
 import { encodeGbk } from '@/lib/cli/gbk-encode';
 import { csv, importText, useSeededCounty } from '../fixtures/import-load/helpers';
 import type { Db } from '@/queries/db';
@@ -65,6 +65,22 @@ describe('private files', () => {
     expect(mode(privateTempDir())).toBe(0o700);
     expect(mode(info.dataCsvPath)).toBe(0o600);
     await cleanupSource(info);
+  });
+
+  it('temp folders of killed processes are swept once an hour old; a live process’s and a young one are kept', () => {
+    const parent = path.join(dir, 'tmp-sweep');
+    // 4194305 is past Linux's largest pid: no such process.
+    const dead = path.join(parent, 'fund-monitor-tmp-4194305-old');
+    const young = path.join(parent, 'fund-monitor-tmp-4194305-new');
+    const live = path.join(parent, `fund-monitor-tmp-${process.ppid}-old`);
+    for (const d of [dead, young, live]) {
+      mkdirSync(d, { recursive: true });
+      writeFileSync(path.join(d, 'source-x.csv'), 'x');
+    }
+    const hourAgo = new Date(Date.now() - 2 * 3600_000);
+    for (const d of [dead, live]) utimesSync(d, hourAgo, hourAgo);
+    sweepStaleTempDirs(parent);
+    expect(readdirSync(parent).sort()).toEqual([path.basename(young), path.basename(live)].sort());
   });
 
   describe('raw copies beside the database', () => {

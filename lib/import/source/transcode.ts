@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,15 +9,56 @@ const CHUNK = 4 << 20;
 
 let privateDir: string | null = null;
 
+const TEMP_PREFIX = 'fund-monitor-tmp-';
+/** A private temp folder younger than this is never swept: its process may live in another pid namespace. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the private temp folders (`fund-monitor-tmp-<pid>-…` in `parent`) of processes that ended without their
+ * exit handler (killed: a test run's workers, a server stopped with SIGKILL), once an hour old. Only folders of this
+ * user, never a symlink.
+ */
+export function sweepStaleTempDirs(parent: string, now = Date.now()): void {
+  const uid = process.getuid?.();
+  let names: string[] = [];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^fund-monitor-tmp-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || alive(pid)) continue;
+    const dir = path.join(parent, name);
+    try {
+      const info = lstatSync(dir);
+      if (!info.isDirectory() || (uid !== undefined && info.uid !== uid) || info.mtimeMs + STALE_TEMP_MS > now) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Gone already, or not ours to read.
+    }
+  }
+}
+
 /**
  * This process's private folder for the temporary files of source reading (transcoded CSVs, converted sheets): made
- * by mkdtemp (0700) in the system temp folder on first use and removed when the process exits, so no other local user
- * can read the county's data in them (docs/import-limits.md). The workbook thread is handed its parent's
- * (usePrivateTempDir), so what it writes is the parent's to read and delete.
+ * by mkdtemp (0700) in the system temp folder on first use and removed when the process exits (or, if it is killed,
+ * by a later process's sweep), so no other local user can read the county's data in them (docs/import-limits.md). The
+ * workbook thread is handed its parent's (usePrivateTempDir), so what it writes is the parent's to read and delete.
  */
 export function privateTempDir(): string {
   if (!privateDir) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-tmp-'));
+    sweepStaleTempDirs(os.tmpdir());
+    const dir = mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     privateDir = dir;
   }
