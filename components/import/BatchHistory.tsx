@@ -23,7 +23,7 @@ function Status({ b }: { b: BatchRow }) {
   return <span className="text-xs text-slate-600" data-testid="batch-status">已导入</span>;
 }
 
-function Actions({ b, viewer }: { b: BatchRow; viewer: { role: Role; username: string } }) {
+function Actions({ b, viewer }: { b: BatchRow; viewer: { role: Role; unitId: number | null } }) {
   if (!mayManageBatch(viewer, b)) return <span className="text-xs text-slate-400">—</span>;
   const base = `/api/import/batches/${b.id}`;
   return (
@@ -43,8 +43,8 @@ function Actions({ b, viewer }: { b: BatchRow; viewer: { role: Role; username: s
   );
 }
 
-/** 导入记录: the batches the viewer may see (admin all, a 股室 its own), newest first. */
-export function BatchHistory({ batches, viewer }: { batches: BatchRow[]; viewer: { role: Role; username: string } }) {
+/** 导入记录: the batches the viewer may see (admin all, a 股室 those imported for it), newest first. */
+export function BatchHistory({ batches, viewer }: { batches: BatchRow[]; viewer: { role: Role; unitId: number | null } }) {
   return (
     <>
       <div className="hidden lg:block">

@@ -41,6 +41,8 @@ export interface SourceInfo {
   encoding: string;
   sheet?: string;
   sheets?: string[];
+  /** XLSX read without a sheet asked for: the first visible sheet, passed over because it holds no table. */
+  skippedSheet?: string;
   /** Headers of the data columns, normalised (see normalizeHeader), two-row headers already combined. */
   headers: string[];
   /** The headers as written in the file, for display. */

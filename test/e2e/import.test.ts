@@ -374,7 +374,7 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
     expect(commit.status()).toBe(200);
     const { result } = await commit.json();
     expect(result).toMatchObject({ rows_read: 2, accepted: 1, rejected: 1, amount_total_yuan: '100000.00' });
-    expect(result.rejects).toEqual([expect.objectContaining({ row: 3, reason: expect.stringContaining('无权导入其他股室的资金') })]);
+    expect(result.rejects).toEqual([expect.objectContaining({ row: 3, reason: expect.stringContaining('不属于本股室管理的资金') })]);
   });
 
   it('town and leader: /import is 404, the routes 403; 数据质量 shows the town what it paid or was paid for it', async () => {

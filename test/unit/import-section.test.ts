@@ -8,6 +8,8 @@ import { Db } from '@/queries/db';
 import { listAudit } from '@/queries/auth/audit';
 import { importFile } from '@/lib/import/import-file';
 import { getBatch } from '@/queries/import/batches';
+import { sectionTotals } from '@/queries/overview';
+import { mayManageBatch } from '@/components/import/access';
 import { csv, idNumber, importText, seedCounty, snapshot, writeFixture, useSeededCounty } from '../fixtures/import-load/helpers';
 
 // A 股室 imports only the funds it manages (issue 4). The catalog: 中央财政专项扶贫资金 (central-22, fund 22) and
@@ -20,7 +22,7 @@ describe('imports by a 股室: only its own funds', () => {
   let db: Db;
   useSeededCounty((d) => (db = d));
 
-  it('indicators: a row of another section’s fund is rejected with the fund named; an unknown fund keeps its own reason', async () => {
+  it('indicators: a row of another section’s fund is rejected without naming that fund; an unknown fund keeps its own reason', async () => {
     const r = await importText(db, 'indicators', csv([
       ['指标明细号', '资金名称', '指标金额', '接收日期'],
       ['S-I1', '中央财政专项扶贫资金', '1000', '2018-01-05'],
@@ -31,7 +33,7 @@ describe('imports by a 股室: only its own funds', () => {
     ]), { sectionId: NONGCAI });
     expect([r.rows_read, r.accepted, r.rejected, r.subtotal_rows_skipped]).toEqual([5, 1, 3, 1]);
     expect(r.rejects.map((x) => [x.row, x.column, x.value, x.reason])).toEqual([
-      [3, '资金名称', 'province-1', '无权导入其他股室的资金：中小学公用经费补助资金（省）'],
+      [3, '资金名称', 'province-1', '不属于本股室管理的资金，股室不能导入；如确需导入，请交信息中心处理'],
       [4, '资金名称', '扶贫专项资金', '资金名称在多个预算级次下都有（市、县），请填写预算级次，或改用资金代码（如 central-22）：扶贫专项资金'],
       [5, '资金名称', '不存在的资金', '资金不在目录中：不存在的资金。请改正资金名称或资金代码，或在导入页把它绑定为资金别名'],
     ]);
@@ -47,8 +49,8 @@ describe('imports by a 股室: only its own funds', () => {
     ]), { sectionId: NONGCAI });
     expect([r.accepted, r.rejected]).toEqual([1, 2]);
     expect(r.rejects.map((x) => [x.row, x.column, x.value, x.reason])).toEqual([
-      [3, '指标明细号', 'ZB003', '无权导入其他股室的资金：中小学公用经费补助资金（省，指标 ZB003）'],
-      [4, '指标明细号', 'ZB404', '无法确认资金所属股室：指标明细号“ZB404”不在指标台账中'],
+      [3, '指标明细号', 'ZB003', '不属于本股室管理的资金，股室不能导入；如确需导入，请交信息中心处理'],
+      [4, '指标明细号', 'ZB404', '指标明细号“ZB404”不在指标台账中：股室只能引用本股室资金已有的指标，请先导入指标台账'],
     ]);
     expect(await db.all("SELECT id, indicator_id FROM allocations WHERE id LIKE 'S-%'")).toEqual([{ id: 'S-A1', indicator_id: 'ZB001' }]);
   });
@@ -62,7 +64,7 @@ describe('imports by a 股室: only its own funds', () => {
       row('S-P2', 'ZB003', '', ''), // 3: 教科文股's indicator
       row('S-P3', '', '财农〔2018〕1号', ''), // 4: the 文号 finds ZB001
       row('S-P4', '', '财农〔2018〕2号', '中小学公用经费补助资金'), // 5: 文号 + 资金 find ZB003
-      row('S-P5', 'ZB999', '', '中央财政专项扶贫资金'), // 6: unknown indicator, but the fund is 农财所's
+      row('S-P5', 'ZB999', '', '中央财政专项扶贫资金'), // 6: unknown indicator: refused even though the fund is 农财所's
       row('S-P6', 'ZB999', '', ''), // 7: unknown indicator, no fund
       row('S-P7', '', '', ''), // 8: nothing to go by
       row('S-P8', '', '', '小型农田水利建设项目配套资金'), // 9: 经建股 at one level, 农财所 at the others
@@ -71,19 +73,20 @@ describe('imports by a 股室: only its own funds', () => {
       row('S-P11', '', '', '不存在的资金'), // 12: an unknown fund is its own reason
       ['合计', '', '110'],
     ]), { sectionId: NONGCAI });
-    expect([r.rows_read, r.accepted, r.rejected, r.subtotal_rows_skipped]).toEqual([12, 3, 8, 1]);
+    expect([r.rows_read, r.accepted, r.rejected, r.subtotal_rows_skipped]).toEqual([12, 2, 9, 1]);
     expect(r.rejects.map((x) => [x.row, x.column, x.value, x.reason])).toEqual([
-      [3, '指标明细号', 'ZB003', '无权导入其他股室的资金：中小学公用经费补助资金（省，指标 ZB003）'],
-      [5, '指标文号', '财农〔2018〕2号', '无权导入其他股室的资金：中小学公用经费补助资金（省，指标 ZB003）'],
-      [7, '指标明细号', 'ZB999', '无法确认资金所属股室：指标明细号“ZB999”不在指标台账中，也没有可确认的资金名称'],
+      [3, '指标明细号', 'ZB003', '不属于本股室管理的资金，股室不能导入；如确需导入，请交信息中心处理'],
+      [5, '指标文号', '财农〔2018〕2号', '不属于本股室管理的资金，股室不能导入；如确需导入，请交信息中心处理'],
+      [6, '指标明细号', 'ZB999', '指标明细号“ZB999”不在指标台账中：股室只能引用本股室资金已有的指标，请先导入指标台账'],
+      [7, '指标明细号', 'ZB999', '指标明细号“ZB999”不在指标台账中：股室只能引用本股室资金已有的指标，请先导入指标台账'],
       [8, null, null, '无法确认资金所属股室：指标明细号、指标文号和资金名称都不能确定资金'],
       [9, '资金名称', '小型农田水利建设项目配套资金', '无法确认资金所属股室：资金名称“小型农田水利建设项目配套资金”在不同预算级次下归不同股室管理，请填写指标明细号'],
-      [10, '资金名称', '残疾人生活补助', '无权导入其他股室的资金：残疾人生活补助'],
+      [10, '资金名称', '残疾人生活补助', '不属于本股室管理的资金，股室不能导入；如确需导入，请交信息中心处理'],
       [11, null, null, '无法确认资金所属股室：指标明细号、指标文号和资金名称都不能确定资金'],
       [12, '资金名称', '不存在的资金', '资金不在目录中：不存在的资金。请改正资金名称或资金代码，或在导入页把它绑定为资金别名'],
     ]);
     expect(await db.all("SELECT voucher_no, indicator_id FROM payments WHERE voucher_no LIKE 'S-%' ORDER BY voucher_no"))
-      .toEqual([{ voucher_no: 'S-P1', indicator_id: 'ZB001' }, { voucher_no: 'S-P3', indicator_id: 'ZB001' }, { voucher_no: 'S-P5', indicator_id: 'ZB999' }]);
+      .toEqual([{ voucher_no: 'S-P1', indicator_id: 'ZB001' }, { voucher_no: 'S-P3', indicator_id: 'ZB001' }]);
     // The batch records the section it was imported for.
     expect((await getBatch(db, r.batch_id))!.options).toMatchObject({ section_id: NONGCAI });
   });
@@ -104,7 +107,7 @@ describe('imports by a 股室: only its own funds', () => {
     ]), { sectionId: NONGCAI });
     expect([r.accepted, r.rejected]).toEqual([1, 2]);
     expect(r.rejects.map((x) => [x.row, x.column, x.reason])).toEqual([
-      [3, '资金名称', '无权导入其他股室的资金：残疾人生活补助（县）'],
+      [3, '资金名称', '不属于本股室管理的资金，股室不能导入；如确需导入，请交信息中心处理'],
       [4, '资金名称', '无法确认资金所属股室：本行没有资金名称'],
     ]);
     const noFund = await importText(db, 'payouts', csv([
@@ -153,6 +156,19 @@ describe('imports by a 股室: only its own funds', () => {
     rmSync(rawDir, { recursive: true, force: true });
   });
 
+  it('batch access follows the batch’s 股室, not the user who imported it', async () => {
+    const r = await importText(db, 'payments', csv([['支付凭证号', '支付日期', '支付金额', '指标明细号'], ['S-B1', '2018-09-01', '1', 'ZB001']]),
+      { sectionId: NONGCAI, user: 'nongcai-a' });
+    const batch = (await getBatch(db, r.batch_id))!;
+    expect(batch.created_by).toBe('nongcai-a');
+    // A colleague of the same 股室 manages it; the importer, moved to 教科文股 (2), no longer does.
+    expect(mayManageBatch({ role: 'section', unitId: NONGCAI }, batch)).toBe(true);
+    expect(mayManageBatch({ role: 'section', unitId: 2 }, batch)).toBe(false);
+    expect(mayManageBatch({ role: 'admin', unitId: null }, batch)).toBe(true);
+    const admins = (await getBatch(db, (await importText(db, 'payments', csv([['支付凭证号', '支付日期', '支付金额'], ['S-B2', '2018-09-01', '1']]), { user: 'nongcai-a' })).batch_id))!;
+    expect(mayManageBatch({ role: 'section', unitId: NONGCAI }, admins)).toBe(false);
+  });
+
   it('the same file imported by the admin (no section) takes every row the checks allow', async () => {
     const r = await importText(db, 'allocations', csv([
       ['分配明细号', '指标明细号', '接收单位', '分配金额', '分配日期'],
@@ -160,6 +176,56 @@ describe('imports by a 股室: only its own funds', () => {
       ['S-A3', 'ZB404', '甲镇', '300', '2018-02-01'],
     ]));
     expect([r.accepted, r.rejected]).toEqual([2, 0]);
+  });
+});
+
+describe('a 股室 may neither create nor reference indicator ids it does not own', () => {
+  let db: Db;
+  useSeededCounty((d) => (db = d));
+  const JIAOKEWEN = 2;
+  const paid = async (section: number) => {
+    const rows = await sectionTotals(db, { year: 2018, asOf: '2018-12-31', timeProgressMode: 'month' }, { kind: 'all' });
+    return rows.find((r) => r.id === section)?.paid ?? '0.00';
+  };
+  const payments = (rows: string[][]) => csv([['支付凭证号', '支付日期', '支付金额', '指标明细号', '资金名称', '预算单位'], ...rows]);
+
+  it('replays NEW-1: a payment on an indicator not yet in the ledger is refused, so it never counts for the section the admin later creates it under', async () => {
+    const [nongcai, jiaokewen] = [await paid(NONGCAI), await paid(JIAOKEWEN)];
+    const r = await importText(db, 'payments', payments([['N1-P1', '2018-09-01', '5000', 'NEW-1', '中央财政专项扶贫资金', '县农业农村局']]), { sectionId: NONGCAI });
+    expect([r.accepted, r.rejected]).toEqual([0, 1]);
+    expect(r.rejects[0]).toMatchObject({ row: 2, column: '指标明细号', value: 'NEW-1', reason: expect.stringContaining('不在指标台账中') });
+    const admin = await importText(db, 'indicators', csv([
+      ['指标明细号', '资金名称', '指标金额', '接收日期'], ['NEW-1', 'province-1', '9000', '2018-08-01'],
+    ]));
+    expect(admin.accepted).toBe(1);
+    expect(await db.all("SELECT voucher_no FROM payments WHERE indicator_id = 'NEW-1'")).toEqual([]);
+    expect([await paid(NONGCAI), await paid(JIAOKEWEN)]).toEqual([nongcai, jiaokewen]);
+  });
+
+  it('may not create an indicator id that rows in the database already name: the admin’s payments would become its spending', async () => {
+    const admin = await importText(db, 'payments', payments([['N2-P1', '2018-09-01', '700', 'NEW-2', '', '县农业农村局']]));
+    expect(admin.accepted).toBe(1);
+    const nongcai = await paid(NONGCAI);
+    const r = await importText(db, 'indicators', csv([
+      ['指标明细号', '资金名称', '指标金额', '接收日期'], ['NEW-2', '中央财政专项扶贫资金', '800', '2018-08-01'], ['NEW-3', '中央财政专项扶贫资金', '900', '2018-08-01'],
+    ]), { sectionId: NONGCAI });
+    expect([r.accepted, r.rejected]).toEqual([1, 1]);
+    expect(r.rejects).toEqual([{ row: 2, column: '指标明细号', value: 'NEW-2', reason: '指标明细号“NEW-2”已被库中其他数据引用，不能由股室新建；如确需导入，请交信息中心处理' }]);
+    expect(await paid(NONGCAI)).toBe(nongcai);
+    // Its own new indicator it may then pay against.
+    const own = await importText(db, 'payments', payments([['N3-P1', '2018-09-02', '100', 'NEW-3', '', '县农业农村局']]), { sectionId: NONGCAI });
+    expect([own.accepted, own.rejected]).toEqual([1, 0]);
+  });
+
+  it('a conflict with another 股室’s row goes to the admin and describes nothing of that row', async () => {
+    const other = await importText(db, 'payments', payments([['N4-P1', '2018-09-01', '321.50', 'ZB003', '', '县水利局']]), { sectionId: JIAOKEWEN });
+    expect(other.accepted).toBe(1);
+    const r = await importText(db, 'payments', payments([['N4-P1', '2018-09-03', '10', 'ZB001', '', '县农业农村局']]), { sectionId: NONGCAI });
+    expect(r.rejects).toEqual([{ row: 2, column: '支付凭证号', value: 'N4-P1', reason: '与库中已有数据的凭证号相同但内容不同（未覆盖）；如需更正，请联系信息中心' }]);
+    // Its own earlier batch it may be told about.
+    const mine = await importText(db, 'payments', payments([['N5-P1', '2018-09-03', '10', 'ZB001', '', '县农业农村局']]), { sectionId: NONGCAI });
+    const again = await importText(db, 'payments', payments([['N5-P1', '2018-09-04', '11', 'ZB001', '', '县农业农村局']]), { sectionId: NONGCAI });
+    expect(again.rejects[0].reason).toBe(`与已导入批次 #${mine.batch_id} 的凭证号相同但内容不同（未覆盖）`);
   });
 });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupSource, findHeader, previewSource, readSource, SourceError } from '@/lib/import/source';
 import { cellText, plainNumber } from '@/lib/import/source/cells';
-import { gb18030Converter, tempPath, transcodeToUtf8 } from '@/lib/import/source/transcode';
+import { gb18030Converter, privateTempDir, tempPath, transcodeToUtf8 } from '@/lib/import/source/transcode';
 import type { SourceInfo } from '@/lib/import/types';
 import { encodeGbk } from '@/lib/cli/gbk-encode';
 import { BIG_ROWS, bigMemo, GBK_LINES, makeFixtures, type Fixtures } from '../fixtures/import/make';
@@ -107,7 +107,7 @@ describe('readSource: CSV encodings', () => {
       headers: ['支付凭证号', '支付日期', '支付金额', '收款人', '收款人开户行', '用途'],
     });
     expect(info.tempFiles).toEqual([info.dataCsvPath]);
-    expect(path.dirname(info.dataCsvPath)).toBe(os.tmpdir());
+    expect(path.dirname(info.dataCsvPath)).toBe(privateTempDir());
     expect(readFileSync(info.dataCsvPath, 'utf8')).toBe(GBK_LINES.join('\r\n') + '\r\n');
     expect(await duckRows(info)).toEqual([
       ['ZF0001', '2018-09-07', '1200.50', '张三', '农行城关支行', '产业补助'],

@@ -139,15 +139,17 @@ describe('who may import what', () => {
     expect(isImportKind(null)).toBe(false);
   });
 
-  it('admin manages any batch, a 股室 user its own, nobody else any', () => {
-    const admins = { created_by: 'admin' };
-    const sections = { created_by: 'section' };
-    expect(mayManageBatch({ role: 'admin', username: 'admin' }, sections)).toBe(true);
-    expect(mayManageBatch({ role: 'section', username: 'section' }, sections)).toBe(true);
-    expect(mayManageBatch({ role: 'section', username: 'section' }, admins)).toBe(false);
-    expect(mayManageBatch({ role: 'section', username: 'section' }, { created_by: null })).toBe(false);
-    expect(mayManageBatch({ role: 'leader', username: 'section' }, sections)).toBe(false);
-    expect(mayManageBatch({ role: 'town', username: 'town' }, { created_by: 'town' })).toBe(false);
+  it('admin manages any batch, a 股室 user those imported for its 股室, nobody else any', () => {
+    const admins = { options: {} };
+    const nongcai = { options: { section_id: 4 } };
+    expect(mayManageBatch({ role: 'admin', unitId: null }, nongcai)).toBe(true);
+    expect(mayManageBatch({ role: 'section', unitId: 4 }, nongcai)).toBe(true);
+    expect(mayManageBatch({ role: 'section', unitId: 2 }, nongcai)).toBe(false);
+    expect(mayManageBatch({ role: 'section', unitId: 4 }, admins)).toBe(false);
+    expect(mayManageBatch({ role: 'section', unitId: null }, { options: { section_id: null } })).toBe(false);
+    expect(mayManageBatch({ role: 'section', unitId: 4 }, { options: { section_id: '4' } })).toBe(false);
+    expect(mayManageBatch({ role: 'leader', unitId: 4 }, nongcai)).toBe(false);
+    expect(mayManageBatch({ role: 'town', unitId: 4 }, nongcai)).toBe(false);
   });
 });
 
@@ -348,7 +350,7 @@ describe('reading an upload for the mapping step (describeUpload)', () => {
   });
 
   it('reads the next sheet when a workbook’s first sheet holds no table, and lists the sheets', async () => {
-    const { describeUpload, sheetList } = await import('@/app/api/import/_lib/describe');
+    const { describeUpload } = await import('@/app/api/import/_lib/describe');
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('说明').getCell('A1').value = '第二张表为支付明细';
@@ -357,7 +359,6 @@ describe('reading an upload for the mapping step (describeUpload)', () => {
     ws.addRow(['X1', '2018-09-01', 10]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const u = await store.create('admin', 'book.xlsx', webStream([bytes]), 1 << 20);
-    expect(await sheetList(u.path)).toEqual([{ name: '说明', visible: true }, { name: '9月支付', visible: true }]);
     const info = await describeUpload(db, u, 'payments');
     expect(info.source).toMatchObject({ format: 'xlsx', sheet: '9月支付', sheets: ['说明', '9月支付'] });
     expect(info.notice).toContain('已改为读取工作表“9月支付”');

@@ -11,6 +11,7 @@ import { Pagination } from '@/components/ui/Pagination';
 import { ImportFlow } from '@/components/import/ImportFlow';
 import { BatchHistory } from '@/components/import/BatchHistory';
 import { importKindsFor } from '@/components/import/kinds';
+import { mayManageBatch } from '@/components/import/access';
 import { uploadLimitMb } from '@/components/import/limits';
 
 export const dynamic = 'force-dynamic';
@@ -23,14 +24,14 @@ const HISTORY_MAX = 5000;
 
 /**
  * 数据导入 (admin and 股室; anyone else gets 404): the upload → mapping → import flow, and 导入记录 with reject reports,
- * raw files and 撤销. A 股室 user sees and manages only the batches it imported.
+ * raw files and 撤销. A 股室 user sees and manages only the batches imported for its 股室.
  */
 export default async function ImportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requirePermission(can.import);
   const sp = await searchParams;
   const db = await serverDb();
   const all = await listBatches(db, { limit: HISTORY_MAX });
-  const mine = viewer.role === 'admin' ? all : all.filter((b) => b.created_by === viewer.username);
+  const mine = all.filter((b) => mayManageBatch(viewer, b));
   const pages = Math.max(1, Math.ceil(mine.length / PAGE_SIZE));
   const page = Math.min(Math.max(1, Number(first(sp.page)) || 1), pages);
   const shown = mine.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -48,12 +49,12 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       <ImportFlow kinds={kinds} limitMb={uploadLimitMb()} />
       <Card
         title="导入记录"
-        aside={viewer.role === 'admin' ? `共 ${formatCount(mine.length)} 个批次` : `您导入的批次共 ${formatCount(mine.length)} 个`}
+        aside={viewer.role === 'admin' ? `共 ${formatCount(mine.length)} 个批次` : `本股室导入的批次共 ${formatCount(mine.length)} 个`}
         testId="batches"
       >
         {shown.length > 0 ? (
           <div className="space-y-3">
-            <BatchHistory batches={shown} viewer={{ role: viewer.role, username: viewer.username }} />
+            <BatchHistory batches={shown} viewer={{ role: viewer.role, unitId: viewer.unitId }} />
             <Pagination page={page} pages={pages} href={(p) => (p > 1 ? `/import?page=${p}` : '/import')} />
           </div>
         ) : (

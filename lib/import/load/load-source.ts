@@ -160,7 +160,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     await conn.run(viewSql(plan, columns, 'imp_rows_cand', 'imp_view_cand'));
     trace('keys');
     await runScript(conn, sqlFile('queries/import/classify_keys.sql'));
-    await runScript(conn, sqlFile('queries/import/classify.sql'), { key_label: target.keyLabel });
+    await runScript(conn, sqlFile('queries/import/classify.sql'), { key_label: target.keyLabel, section: options.sectionId ?? null });
     const replaced = target.table === 'projects' ? await replaceGeneratedCodes(conn, batchId) : null;
     trace('duplicates');
     const summary = (await connRows<Summary>(conn, sqlFile('queries/import/summary.sql'), { has_amount: !!target.amountField }))[0];

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 // it, so the importer pays for a closer look only when there may be one (source/empty-lines.ts). Line breaks are
 // single bytes in UTF-8 and GB18030 alike.
 // A file the server owns and never changes (an upload) is hard-linked instead of copied when both are on one file
-// system: then the worker only reads it.
+// system: then the worker only reads it (an upload is 0600 already, and a link shares its mode).
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
@@ -26,7 +26,7 @@ try {
     }
   }
   const input = openSync(workerData.file, 'r');
-  const output = linked ? null : openSync(workerData.dest, 'wx');
+  const output = linked ? null : openSync(workerData.dest, 'wx', 0o600);
   let patterns = null, firstEmpty = -1, lastContent = -1, pos = 0, tail = Buffer.alloc(0);
   try {
     const buf = Buffer.allocUnsafeSlow(8 << 20);
@@ -108,7 +108,9 @@ export class RawCopy {
 
   /** `owned`: the file is the server's own and never changes (an upload), so a hard link may serve as the copy. */
   static async start(file: string, rawDir: string, fileName: string, owned = false): Promise<RawCopy> {
-    await mkdir(rawDir, { recursive: true });
+    // The raw files are the county's payment data: the folder 0700 (also one made before this rule), copies 0600.
+    await mkdir(rawDir, { recursive: true, mode: 0o700 });
+    await chmod(rawDir, 0o700);
     const pending = path.join(rawDir, `${PENDING_PREFIX}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
     try {
       const { sha256, emptyLines } = await copyAndHash(file, pending, owned);

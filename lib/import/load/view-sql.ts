@@ -4,12 +4,15 @@ import { mappedLookup, type LoadPlan } from './plan';
 import { contentHashExpr, keyExpr } from './targets';
 import { rowNumberSql } from './rows-sql';
 
+/** How a row touching another section's fund or indicator is refused: nothing of that fund or row is named. */
+const TO_ADMIN = '如确需导入，请交信息中心处理';
+const NOT_OWN = `不属于本股室管理的资金，股室不能导入；${TO_ADMIN}`;
+
 export interface TableColumn {
   name: string;
   type: string;
   notNull: boolean;
 }
-
 
 /**
  * Which fund a cell means: names repeat across 中央/省/市/县, so a row with a 预算级次 takes the one fund of its level
@@ -24,23 +27,35 @@ function fundPick(hasLevel: boolean): string {
 }
 
 /**
- * The section check (an import by a 股室 user, options.sectionId): the reason a row may not be imported by that
- * section (e_section, NULL when fine) and the field it is reported against (e_section_field), over the CTE `b` of the
- * view joined to imp_sec_fund (sf), imp_sec_ind (si) and imp_sec_set (ss) of queries/import/section.sql.
+ * The section check (an import by a 股室 user, options.sectionId; the rule is docs/import-limits.md): the reason a row
+ * may not be imported by that section (e_section, NULL when fine) and the field it is reported against
+ * (e_section_field), over the CTE `b` of the view joined to imp_sec_fund (sf), imp_sec_ind (si), imp_sec_set (ss) and
+ * imp_sec_claimed (sc) of queries/import/section.sql. A row touching another section's fund or indicator gets one
+ * message that describes nothing of it (no fund, no amount): the user sees only what the file itself says.
  */
 function sectionSql(plan: LoadPlan): { joins: string; reason: string; field: string } {
   const sec = plan.options.sectionId!;
-  const other = (label: string) => `'无权导入其他股室的资金：' || ${label}`;
+  const other = `'${NOT_OWN}'`;
   const mapped = (id: string) => mappedLookup(plan, id);
   // A fund error the row already has (unknown, ambiguous or empty fund) explains it better than "cannot establish".
   const fundError = mapped('fund') ? 'e_fund IS NOT NULL' : 'false';
+  const unknownIndicator = (id: string) => `'指标明细号“' || ${id} || '”不在指标台账中：股室只能引用本股室资金已有的指标，请先导入指标台账'`;
   switch (plan.kind) {
     case 'indicators':
+      return {
+        joins: 'LEFT JOIN imp_sec_fund sf ON sf.fund_id = b.fund_id LEFT JOIN imp_sec_claimed sc ON sc.id = b.f_id',
+        // A new 指标明细号 that rows already in the database name (an admin's payments, say) would make them this
+        // section's spending: such an id is the admin's to create.
+        reason: `CASE WHEN b.fund_id IS NULL THEN CASE WHEN NOT (${fundError}) THEN '无法确认资金所属股室：本行没有资金名称' END
+          WHEN sf.section_id IS DISTINCT FROM ${sec} THEN ${other}
+          WHEN sc.id IS NOT NULL THEN '指标明细号“' || b.f_id || '”已被库中其他数据引用，不能由股室新建；${TO_ADMIN}' END`,
+        field: `CASE WHEN sc.id IS NOT NULL AND sf.section_id = ${sec} THEN 'id' ELSE 'fund' END`,
+      };
     case 'payouts':
       return {
         joins: 'LEFT JOIN imp_sec_fund sf ON sf.fund_id = b.fund_id',
         reason: `CASE WHEN b.fund_id IS NULL THEN CASE WHEN NOT (${fundError}) THEN '无法确认资金所属股室：本行没有资金名称' END
-          WHEN sf.section_id IS DISTINCT FROM ${sec} THEN ${other('sf.label')} END`,
+          WHEN sf.section_id IS DISTINCT FROM ${sec} THEN ${other} END`,
         field: `'fund'`,
       };
     case 'allocations':
@@ -48,8 +63,8 @@ function sectionSql(plan: LoadPlan): { joins: string; reason: string; field: str
         joins: 'LEFT JOIN imp_sec_ind si ON si.id = b.f_indicator_id',
         // An empty 指标明细号 is already a reason (a required field).
         reason: `CASE WHEN b.f_indicator_id IS NULL THEN NULL
-          WHEN si.id IS NULL THEN '无法确认资金所属股室：指标明细号“' || b.f_indicator_id || '”不在指标台账中'
-          WHEN si.section_id <> ${sec} THEN ${other('si.label')} END`,
+          WHEN si.id IS NULL THEN ${unknownIndicator('b.f_indicator_id')}
+          WHEN si.section_id <> ${sec} THEN ${other} END`,
         field: `'indicator_id'`,
       };
     case 'payments': {
@@ -57,18 +72,20 @@ function sectionSql(plan: LoadPlan): { joins: string; reason: string; field: str
       const set = mapped('fund');
       return {
         joins: `LEFT JOIN imp_sec_ind si ON si.id = ${ind}${set ? ' LEFT JOIN imp_sec_set ss ON ss.set_id = b.x_fund' : ''}`,
-        // The indicator decides when it is known; else the payment's own 资金名称, when all the funds it may mean
-        // belong to one section.
-        reason: `CASE WHEN si.id IS NOT NULL THEN CASE WHEN si.section_id <> ${sec} THEN ${other('si.label')} END
+        // The indicator decides when it is known. A 明细号 the ledger does not have is refused whatever the 资金名称
+        // says: stored, it would count for whichever section's fund that id is later created under. Without a 明细号
+        // (and no 文号 match) the payment's own 资金名称 decides, when all the funds it may mean belong to one section.
+        reason: `CASE WHEN si.id IS NOT NULL THEN CASE WHEN si.section_id <> ${sec} THEN ${other} END
+          WHEN b.f_indicator_id IS NOT NULL THEN ${unknownIndicator('b.f_indicator_id')}
           ${set ? `WHEN ss.set_id IS NOT NULL THEN CASE
             WHEN len(ss.sections) > 1 THEN '无法确认资金所属股室：资金名称“' || ss.label || '”在不同预算级次下归不同股室管理，请填写指标明细号'
-            WHEN ss.sections[1] <> ${sec} THEN ${other('ss.label')} END
+            WHEN ss.sections[1] <> ${sec} THEN ${other} END
           WHEN ${fundError} THEN NULL` : ''}
-          WHEN b.f_indicator_id IS NOT NULL THEN '无法确认资金所属股室：指标明细号“' || b.f_indicator_id || '”不在指标台账中${set ? '，也没有可确认的资金名称' : ''}'
           ELSE '无法确认资金所属股室：指标明细号、指标文号${set ? '和资金名称' : ''}都不能确定资金' END`,
         field: `CASE WHEN si.id IS NOT NULL THEN CASE WHEN b.f_indicator_id IS NULL THEN 'indicator_doc_no' ELSE 'indicator_id' END
+          WHEN b.f_indicator_id IS NOT NULL THEN 'indicator_id'
           ${set ? `WHEN ss.set_id IS NOT NULL THEN 'fund'` : ''}
-          WHEN b.f_indicator_id IS NOT NULL THEN 'indicator_id' ELSE '_row' END`,
+          ELSE '_row' END`,
       };
     }
     default:

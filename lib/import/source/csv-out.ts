@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { writeAll } from './transcode';
+import { PRIVATE_FILE_MODE, writeAll } from './transcode';
 
 /** One CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break. */
 export function csvField(value: string): string {
@@ -15,7 +15,7 @@ export class CsvWriter {
   private constructor(private readonly fh: FileHandle, readonly width: number) {}
 
   static async create(file: string, width: number): Promise<CsvWriter> {
-    return new CsvWriter(await open(file, 'wx'), width);
+    return new CsvWriter(await open(file, 'wx', PRIVATE_FILE_MODE), width);
   }
 
   /** Writes one record of exactly `width` fields (missing cells are empty; cells beyond width must be blank). */

@@ -1,10 +1,12 @@
 import { unlink } from 'node:fs/promises';
 import type { SourceInfo, SourceOptions } from '../types';
 import { parseHead } from './delimiter';
+import { parseRecords } from './records';
 import type { Sniffed } from './detect';
 import { assertText, bomLength, decodeHead, decoderLabel, detectEncoding, isValidUtf8, needsTranscoding, type CsvEncoding } from './encoding';
 import { blankEmptyLines } from './empty-lines';
 import { SourceError } from './errors';
+import { assertColumns } from './limits';
 import { tempPath, transcodeToUtf8 } from './transcode';
 
 async function chooseEncoding(filePath: string, fileName: string, options: SourceOptions, { head, size }: Sniffed): Promise<CsvEncoding> {
@@ -31,6 +33,13 @@ export async function readCsvSource(filePath: string, fileName: string, options:
   const text = decodeHead(sniffed.head, encoding, whole);
   assertText(text, fileName, encoding);
   const { delimiter, records, complete, layout, lineBreak } = parseHead(text, options.kind, whole);
+  if (!whole && records.length === 0) {
+    // Not one whole record in the first MB: a header of hundreds of thousands of columns, or not a table at all.
+    const partial = parseRecords(text, delimiter, 1, true).records[0] ?? [];
+    assertColumns(partial.length, fileName, '的表头（仅前 1 MB）');
+    throw new SourceError(`文件“${fileName}”的第一行超过 1 MB，不是表格的表头。请检查文件内容后再导入。`);
+  }
+  assertColumns(layout.headers.length, fileName, '的表头');
 
   const headerEnd = layout.headerIndex + layout.headerRowCount;
   let dataIndex = layout.dataIndex;

@@ -1,7 +1,7 @@
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import type { LineBreak, SourceInfo } from '../types';
 import { SourceError } from './errors';
-import { tempPath, writeAll } from './transcode';
+import { PRIVATE_FILE_MODE, tempPath, writeAll } from './transcode';
 
 /**
  * DuckDB's read_csv drops completely empty lines (nothing, or only the \r of a CRLF, between two line breaks) as if
@@ -188,7 +188,7 @@ async function emptyDataLines(fh: FileHandle, info: SourceInfo, size: number): P
 /** Copies the file to a new one, writing `fill` before each of `offsets` (ascending); returns the new file. */
 async function copyWithFill(fh: FileHandle, size: number, offsets: number[], fill: Buffer): Promise<string> {
   const dest = tempPath('.csv');
-  const out = await open(dest, 'wx');
+  const out = await open(dest, 'wx', PRIVATE_FILE_MODE);
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
     let k = 0;

@@ -19,7 +19,7 @@ import { unlink } from 'node:fs/promises';
 import type { SourceInfo, SourceOptions } from '../types';
 import { readCsvSource } from './csv';
 import { sniffFile } from './detect';
-import { readXlsxSource } from './xlsx';
+import { readXlsxSourceOffThread } from './xlsx-thread';
 
 export { SourceError } from './errors';
 export { previewSource } from './preview';
@@ -27,12 +27,13 @@ export { findHeader, combineHeaderRows, unitOfLine, type HeaderLayout } from './
 
 /**
  * Detects the format, encoding, delimiter, header rows and unit of a source file and prepares its data records for
- * DuckDB. Throws a SourceError (message in Chinese, for the user) when the file cannot be read.
+ * DuckDB. Throws a SourceError (message in Chinese, for the user) when the file cannot be read. A workbook is parsed
+ * in a worker thread, off the thread that serves requests.
  */
 export async function readSource(filePath: string, fileName: string, options: SourceOptions): Promise<SourceInfo> {
   const sniffed = await sniffFile(filePath, fileName);
   return sniffed.format === 'xlsx'
-    ? readXlsxSource(filePath, fileName, options)
+    ? readXlsxSourceOffThread(filePath, fileName, options)
     : readCsvSource(filePath, fileName, options, sniffed);
 }
 

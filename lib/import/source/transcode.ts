@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,10 +7,76 @@ import { SourceError } from './errors';
 
 const CHUNK = 4 << 20;
 
-/** A fresh path in the system temp directory for a file this module writes. */
-export function tempPath(suffix: string): string {
-  return path.join(os.tmpdir(), `fund-monitor-source-${process.pid}-${randomUUID()}${suffix}`);
+let privateDir: string | null = null;
+
+const TEMP_PREFIX = 'fund-monitor-tmp-';
+/** A private temp folder younger than this is never swept: its process may live in another pid namespace. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the private temp folders (`fund-monitor-tmp-<pid>-…` in `parent`) of processes that ended without their
+ * exit handler (killed: a test run's workers, a server stopped with SIGKILL), once an hour old. Only folders of this
+ * user, never a symlink.
+ */
+export function sweepStaleTempDirs(parent: string, now = Date.now()): void {
+  const uid = process.getuid?.();
+  let names: string[] = [];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^fund-monitor-tmp-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || alive(pid)) continue;
+    const dir = path.join(parent, name);
+    try {
+      const info = lstatSync(dir);
+      if (!info.isDirectory() || (uid !== undefined && info.uid !== uid) || info.mtimeMs + STALE_TEMP_MS > now) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Gone already, or not ours to read.
+    }
+  }
 }
+
+/**
+ * This process's private folder for the temporary files of source reading (transcoded CSVs, converted sheets): made
+ * by mkdtemp (0700) in the system temp folder on first use and removed when the process exits (or, if it is killed,
+ * by a later process's sweep), so no other local user can read the county's data in them (docs/import-limits.md). The
+ * workbook thread is handed its parent's (usePrivateTempDir), so what it writes is the parent's to read and delete.
+ */
+export function privateTempDir(): string {
+  if (!privateDir) {
+    sweepStaleTempDirs(os.tmpdir());
+    const dir = mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    privateDir = dir;
+  }
+  return privateDir;
+}
+
+/** Makes this thread write its temporary files into `dir` (a folder privateTempDir made in the parent thread). */
+export function usePrivateTempDir(dir: string): void {
+  privateDir = dir;
+}
+
+/** A fresh path in the private temp folder for a file this module writes (open it with PRIVATE_FILE_MODE). */
+export function tempPath(suffix: string): string {
+  return path.join(privateTempDir(), `source-${randomUUID()}${suffix}`);
+}
+
+/** Temporary and raw files hold the county's data: readable by the server's user only. */
+export const PRIVATE_FILE_MODE = 0o600;
 
 /** Writes all of `buf` (a single write may be partial). */
 export async function writeAll(fh: FileHandle, buf: Uint8Array): Promise<void> {
@@ -179,7 +246,7 @@ export async function transcodeToUtf8(src: string, label: string, dest: string, 
   const input = await open(src, 'r');
   let output: FileHandle;
   try {
-    output = await open(dest, 'wx');
+    output = await open(dest, 'wx', PRIVATE_FILE_MODE);
   } catch (e) {
     await input.close();
     throw e;

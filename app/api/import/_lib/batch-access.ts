@@ -15,14 +15,14 @@ export interface BatchAccess {
 
 /**
  * The batch behind /api/import/batches/[id]/… if this viewer may use it: 401 without a session, 403 for roles that
- * do not import, 404 for a batch that does not exist or is another user's (a 股室 user sees only its own batches;
- * the answer does not say which).
+ * do not import, 404 for a batch that does not exist or was not imported for the viewer's 股室 (mayManageBatch; the
+ * answer does not say which).
  */
 export async function batchAccess(req: NextRequest, params: Promise<{ id: string }>): Promise<BatchAccess | Response> {
   const viewer = await apiViewer(req, can.import);
   if (viewer instanceof Response) return viewer;
   const { id } = await params;
-  const notFound = () => fail(404, '导入批次不存在，或不是您导入的批次');
+  const notFound = () => fail(404, '导入批次不存在，或不是本股室导入的批次');
   if (!/^\d{1,9}$/.test(id)) return notFound();
   const db = await serverDb();
   const batch = await getBatch(db, Number(id));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { createWriteStream, mkdtempSync } from 'node:fs';
+import { chmod, lstat, mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { cleanupSource } from '@/lib/import/source';
 import type { ImportKind, SourceInfo } from '@/lib/import/types';
+import { quotaExceeded, tooManyUploads, uploadQuotas, type UploadQuotas } from './upload-quotas';
 
 /** An upload waits this long for its import; then its temporary file is deleted. */
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
@@ -20,21 +21,30 @@ export class UploadTooLarge extends Error {
 }
 
 /**
- * Streams a request body into `dest`, counting bytes: past `limit` the stream is cut, the partial file deleted and
- * UploadTooLarge thrown (a client may send no Content-Length, or a wrong one). Returns the size written.
+ * Streams a request body into `dest` (created 0600: only the server's user may read an upload), counting bytes: past
+ * `limit` the stream is cut, the partial file deleted and UploadTooLarge thrown (a client may send no Content-Length,
+ * or a wrong one). `charge`, called with each chunk's size before it is written, may throw to refuse the rest (the
+ * quotas). Returns the size written.
  */
-export async function streamToFile(body: ReadableStream<Uint8Array> | null, dest: string, limit: number): Promise<number> {
+export async function streamToFile(
+  body: ReadableStream<Uint8Array> | null, dest: string, limit: number, charge: (bytes: number) => void = () => {},
+): Promise<number> {
   let size = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > limit) done(new UploadTooLarge(size));
-      else done(null, chunk);
+      if (size > limit) return done(new UploadTooLarge(size));
+      try {
+        charge(chunk.length);
+      } catch (error) {
+        return done(error as Error);
+      }
+      done(null, chunk);
     },
   });
   try {
     const source = body ? Readable.fromWeb(body as unknown as WebReadableStream<Uint8Array>) : Readable.from([]);
-    await pipeline(source, counter, createWriteStream(dest, { flags: 'wx' }));
+    await pipeline(source, counter, createWriteStream(dest, { flags: 'wx', mode: 0o600 }));
     return size;
   } catch (error) {
     await rm(dest, { force: true });
@@ -88,27 +98,86 @@ function extensionOf(fileName: string): string {
   return /^\.[a-z0-9]{1,8}$/.test(ext) ? ext : '';
 }
 
+/** Bytes and count of the uploads streaming now, per user. */
+interface Streaming {
+  count: number;
+  bytes: number;
+}
+
 /**
  * Uploaded files waiting for their import: a token (random, unguessable) → the temporary file, its owner and expiry.
- * Kept in memory on the server; a restart forgets the tokens and the next start sweeps the orphaned files.
+ * Kept in memory on the server; a restart forgets the tokens and the next start sweeps the orphaned files. The
+ * folder is private (0700, files 0600). The bytes pending uploads hold and the uploads streaming at once are capped
+ * per user and in all (UploadQuotas; docs/import-limits.md).
  */
 export class UploadStore {
   private readonly entries = new Map<string, Upload>();
+  private readonly streaming = new Map<string, Streaming>();
   private swept = false;
+  private madePrivate = false;
 
-  constructor(readonly dir: string, readonly ttlMs = UPLOAD_TTL_MS, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly dir: string,
+    readonly ttlMs = UPLOAD_TTL_MS,
+    private readonly now: () => number = Date.now,
+    readonly quotas: UploadQuotas = uploadQuotas(),
+  ) {}
 
-  /** Streams the body into a new temporary file under `dir`; throws UploadTooLarge past `limit` bytes. */
+  /** Bytes held by `user`'s pending and streaming uploads, or everyone's (user undefined). */
+  held(user?: string): number {
+    let bytes = 0;
+    for (const u of this.entries.values()) if (user === undefined || u.user === user) bytes += u.size;
+    for (const [who, s] of this.streaming) if (user === undefined || who === user) bytes += s.bytes;
+    return bytes;
+  }
+
+  private streamingCount(user?: string): number {
+    let n = 0;
+    for (const [who, s] of this.streaming) if (user === undefined || who === user) n += s.count;
+    return n;
+  }
+
+  /**
+   * Streams the body into a new temporary file under `dir`; throws UploadTooLarge past `limit` bytes, UploadRefused
+   * (429) when the user or the server already streams as many uploads as allowed, and UploadRefused (413) when the
+   * bytes held would pass the user's or the total quota (checked before and while streaming).
+   */
   async create(user: string, fileName: string, body: ReadableStream<Uint8Array> | null, limit: number): Promise<Upload> {
-    await this.sweep();
-    await mkdir(this.dir, { recursive: true });
-    const token = randomBytes(24).toString('hex');
-    const file = path.join(this.dir, `${token}${extensionOf(fileName)}`);
-    const size = await streamToFile(body, file, limit);
-    const createdAt = this.now();
-    const upload: Upload = { token, user, fileName, path: file, size, createdAt, expiresAt: createdAt + this.ttlMs, busy: false };
-    this.entries.set(token, upload);
-    return upload;
+    const q = this.quotas;
+    const mine = this.streamingCount(user);
+    if (mine >= q.perUser) throw tooManyUploads(true, mine);
+    if (this.streamingCount() >= q.total) throw tooManyUploads(false, this.streamingCount());
+    const s = this.streaming.get(user) ?? { count: 0, bytes: 0 };
+    s.count++;
+    this.streaming.set(user, s);
+    let bytes = 0;
+    const charge = (n: number) => {
+      if (this.held(user) + n > q.userBytes) throw quotaExceeded(true, q.userBytes);
+      if (this.held() + n > q.totalBytes) throw quotaExceeded(false, q.totalBytes);
+      bytes += n;
+      s.bytes += n;
+    };
+    try {
+      charge(0);
+      await this.sweep();
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
+      if (!this.madePrivate) {
+        // A configured folder may exist already, readable by others: uploads are the county's payment data.
+        await chmod(this.dir, 0o700);
+        this.madePrivate = true;
+      }
+      const token = randomBytes(24).toString('hex');
+      const file = path.join(this.dir, `${token}${extensionOf(fileName)}`);
+      const size = await streamToFile(body, file, limit, charge);
+      const createdAt = this.now();
+      const upload: Upload = { token, user, fileName, path: file, size, createdAt, expiresAt: createdAt + this.ttlMs, busy: false };
+      this.entries.set(token, upload);
+      return upload;
+    } finally {
+      s.count--;
+      s.bytes -= bytes;
+      if (s.count === 0) this.streaming.delete(user);
+    }
   }
 
   /** The upload if it exists, has not expired and belongs to `user`; otherwise undefined (the route answers 404). */
@@ -157,13 +226,39 @@ export class UploadStore {
 
 const holder = globalThis as typeof globalThis & { __fundMonitorUploads?: UploadStore };
 
+/** Name prefix of the server's private upload folders in the system temp folder. */
+export const UPLOAD_DIR_PREFIX = 'fund-monitor-uploads-';
+
 /**
- * The server's one store, on globalThis: every route handler bundle shares it. Files go to
- * $FUND_MONITOR_UPLOAD_DIR, default <os temp>/fund-monitor-uploads.
+ * Removes what earlier servers left in their private upload folders (they end without a sweep when killed): files
+ * past the expiry, then the folder itself once empty and as old. Only folders of this user, never a symlink; a live
+ * server whose folder went recreates it on its next upload.
+ */
+export async function sweepStaleUploadDirs(parent: string, own: string, ttlMs = UPLOAD_TTL_MS, now = Date.now()): Promise<void> {
+  const uid = process.getuid?.();
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    const dir = path.join(parent, name);
+    if (!name.startsWith(UPLOAD_DIR_PREFIX) || dir === own) continue;
+    const info = await lstat(dir).catch(() => null);
+    if (!info?.isDirectory() || (uid !== undefined && info.uid !== uid)) continue;
+    for (const file of await readdir(dir).catch(() => [] as string[])) {
+      const f = await lstat(path.join(dir, file)).catch(() => null);
+      if (f?.isFile() && f.mtimeMs + ttlMs <= now) await rm(path.join(dir, file), { force: true });
+    }
+    if (info.mtimeMs + ttlMs <= now) await rmdir(dir).catch(() => undefined);
+  }
+}
+
+/**
+ * The server's one store, on globalThis: every route handler bundle shares it. Files go to $FUND_MONITOR_UPLOAD_DIR
+ * (made private, 0700, by the first upload), else to a private folder of this process in the system temp folder (mkdtemp: 0700), never to
+ * a fixed shared path another local user could read or pre-create.
  */
 export function uploads(): UploadStore {
   if (!holder.__fundMonitorUploads) {
-    const dir = process.env.FUND_MONITOR_UPLOAD_DIR ?? path.join(os.tmpdir(), 'fund-monitor-uploads');
+    const configured = process.env.FUND_MONITOR_UPLOAD_DIR;
+    const dir = configured ?? mkdtempSync(path.join(os.tmpdir(), UPLOAD_DIR_PREFIX));
+    if (!configured) void sweepStaleUploadDirs(os.tmpdir(), dir).catch(() => undefined);
     holder.__fundMonitorUploads = new UploadStore(dir);
     const timer = setInterval(() => void holder.__fundMonitorUploads?.sweep().catch(() => undefined), 10 * 60 * 1000);
     timer.unref();

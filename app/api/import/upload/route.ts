@@ -10,13 +10,15 @@ import { limitBytes, tooLargeMessage, uploadLimitMb } from '@/components/import/
 import { describeUpload } from '../_lib/describe';
 import { fail, importError } from '../_lib/http';
 import { UploadTooLarge, uploads } from '../_lib/uploads';
+import { UploadRefused } from '../_lib/upload-quotas';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * POST /api/import/upload?kind=KIND — the file as the raw request body, its name in the X-File-Name header
  * (URI-encoded). The body is streamed to a temporary file (never held in memory), refused with 413 past
- * FUND_MONITOR_UPLOAD_LIMIT_MB (Content-Length first, then counted while streaming), and read as the importer will.
+ * FUND_MONITOR_UPLOAD_LIMIT_MB (Content-Length first, then counted while streaming), refused with 429 or 413 past the
+ * concurrency and byte quotas (upload-quotas.ts), and read as the importer will.
  * Answers an UploadInfo: the upload token (valid 1 hour, for this user only), the headers, the first data rows, the
  * automatic mapping and the kind's saved presets. proxy.ts leaves this route alone, so the body is not buffered; the
  * route refuses a cross-site request itself, as proxy.ts does for every other one.
@@ -51,6 +53,7 @@ export async function POST(req: NextRequest) {
     upload = await store.create(viewer.username, name, req.body, limit);
   } catch (error) {
     if (error instanceof UploadTooLarge) return fail(413, tooLargeMessage(limitMb), { limit_mb: limitMb });
+    if (error instanceof UploadRefused) return fail(error.status, error.message);
     console.error('[import] upload:', error);
     return fail(400, '文件上传中断，请重新上传。');
   }
