@@ -1,4 +1,4 @@
--- Which payments a viewer may read (DESIGN.md §5): the one rule behind the 支付明细 list, its JSON route and exports,
+-- Which payments a viewer may read (docs/roles.md): the one rule behind the 支付明细 list, its JSON route and exports,
 -- and the 数据质量 page, so no two of them can disagree. viewer_kind and viewer_unit are lib/auth/roles.ts's
 -- scopeParams ($scope_kind, $scope_unit):
 --   all (admin, leader, supervisor): every payment;

@@ -4,9 +4,10 @@ import { deleteSession, viewerForToken } from '@/queries/auth/sessions';
 import { audit } from '@/queries/auth/audit';
 import { SESSION_COOKIE } from '@/lib/auth/cookie';
 import { clientIpFrom } from '@/lib/auth/client-ip';
+import { withErrorId } from '@/lib/http/server-error';
 
 /** POST only, so a link or an image elsewhere cannot sign a user out. */
-export async function POST(req: NextRequest) {
+async function handlePost(req: NextRequest) {
   const token = req.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
     const db = await serverDb();
@@ -18,3 +19,5 @@ export async function POST(req: NextRequest) {
   res.cookies.delete(SESSION_COOKIE);
   return res;
 }
+
+export const POST = withErrorId('POST /logout', handlePost);

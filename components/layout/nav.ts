@@ -1,6 +1,6 @@
 import type { Role } from '@/lib/auth/roles';
 
-/** The navigation, as data (DESIGN.md §6). `roles` lists who sees an entry; absent means everyone signed in. */
+/** The navigation, as data (docs/roles.md: hiding an entry is a courtesy, the page checks). `roles` lists who sees an entry; absent means everyone signed in. */
 export interface NavItem {
   href: string;
   label: string;

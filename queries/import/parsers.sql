@@ -1,4 +1,4 @@
--- Cell parsers of the importer: the one home of every value format (DESIGN.md §2). Macros kept in the database file
+-- Cell parsers of the importer: the one home of every value format (docs/data-model.md). Macros kept in the database file
 -- and replaced whenever this text changes (queries/routines.ts). Each parser returns NULL for a value it cannot
 -- read; its *_why twin says why, in Chinese, and is only evaluated for those few cells (CASE branches run lazily).
 -- The fast path of each parser is a plain TRY_CAST, so clean exports pay for no regular expression.
@@ -221,7 +221,7 @@ CREATE OR REPLACE MACRO imp_total_start(t) AS
 CREATE OR REPLACE MACRO imp_total_word(t) AS
   regexp_matches(t, '(小|合|总)[\s　]*计');
 
--- ── labels → identifiers (DESIGN.md §8) ──────────────────────────────────────────────────────────────────────
+-- ── labels → identifiers (docs/data-model.md, Names) ──────────────────────────────────────────────
 -- 项目状态: the later stage wins when a label names two ("审核入库" is 入库).
 CREATE OR REPLACE MACRO imp_project_status(t) AS
   CASE

@@ -3,6 +3,9 @@ import { clientIpFrom, FORWARDED_CHAIN, movedForwardedFor } from '@/lib/auth/cli
 import { crossSiteRefusal, nonJsonRefusal } from '@/lib/auth/same-origin';
 import { safeNext } from '@/lib/auth/next-path';
 import { importError } from '@/app/api/import/_lib/http';
+import { withErrorId } from '@/lib/http/server-error';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -89,6 +92,43 @@ describe('500 answers carry an error id, never the database message', () => {
       expect(String(logged.mock.calls[0][0])).toContain(body.error_id);
     } finally {
       logged.mockRestore();
+    }
+  });
+});
+
+describe('withErrorId: every route answers an unexpected failure with an error id, never the message', () => {
+  it('logs the error and answers 500 with only the id', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const handler = withErrorId('GET /api/test', async () => {
+        throw new Error('Catalog Error: Table with name secret_table does not exist');
+      });
+      const response = await handler();
+      expect(response.status).toBe(500);
+      const body = await response.json() as { error: string; error_id: string };
+      expect(body.error_id).toMatch(/^[0-9A-F]{8}$/);
+      expect(body.error).toBe(`服务器内部错误（错误编号 ${body.error_id}）`);
+      expect(JSON.stringify(body)).not.toContain('secret_table');
+      expect(String(logged.mock.calls[0][0])).toContain(body.error_id);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('passes an answer through untouched', async () => {
+    const response = await withErrorId('GET /api/test', async (n: number) => Response.json({ n }))(7);
+    expect(await response.json()).toEqual({ n: 7 });
+  });
+
+  it('wraps every method every route.ts exports', () => {
+    const routes = readdirSync('app', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('route.ts'));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const route of routes) {
+      const source = readFileSync(path.join('app', route), 'utf8');
+      expect(source, route).not.toMatch(/export\s+(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/);
+      const exported = [...source.matchAll(/export\s+const\s+(GET|POST|PUT|PATCH|DELETE)\s*=\s*(\w+)/g)];
+      expect(exported.length, route).toBeGreaterThan(0);
+      for (const m of exported) expect(m[2], `${route} ${m[1]}`).toBe('withErrorId');
     }
   });
 });

@@ -15,7 +15,7 @@ import { CardSkeleton, KpiCardsSkeleton, RankingSkeleton, TableSkeleton } from '
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '总览' };
 
-/** 总览: KPI cards, then the charts, then the tables that explain them (DESIGN.md §6). */
+/** 总览: KPI cards, then the charts, then the tables that explain them. */
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { filter, years, hasData } = await resolveOverviewFilter(await searchParams);
   // A new filter remounts the sections, so their skeletons show instead of stale numbers.

@@ -5,6 +5,7 @@ import { addAlias, AliasError } from '@/lib/funds/aliases';
 import { serverDb } from '@/queries/server-db';
 import { fail, jsonBody } from '@/app/api/import/_lib/http';
 import { clientIpFrom } from '@/lib/auth/client-ip';
+import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
  * the admin to any fund, a 股室 to its own (403 otherwise); a name already meaning a fund of that level answers 409.
  * Audited.
  */
-export async function POST(req: NextRequest) {
+async function handlePost(req: NextRequest) {
   const viewer = await apiViewer(req, can.bindFundAlias);
   if (viewer instanceof Response) return viewer;
   const body = await jsonBody(req);
@@ -26,3 +27,5 @@ export async function POST(req: NextRequest) {
     throw error;
   }
 }
+
+export const POST = withErrorId('POST /api/funds/aliases', handlePost);

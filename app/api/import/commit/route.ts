@@ -10,6 +10,7 @@ import { uploadRequest } from '../_lib/request';
 import { fail, importError } from '../_lib/http';
 import { withImportMemoryLimit } from '../_lib/run-import';
 import { readFor, uploads } from '../_lib/uploads';
+import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ export const dynamic = 'force-dynamic';
  * temporary file and answers the ImportResult. A file that cannot be imported (a required field without a column,
  * say) answers 422 and keeps the upload, so the mapping can be corrected and the import tried again.
  */
-export async function POST(req: NextRequest) {
+async function handlePost(req: NextRequest) {
   const request = await uploadRequest(req);
   if (request instanceof Response) return request;
   const { viewer, body, kind, mapping, upload } = request;
@@ -72,3 +73,5 @@ export async function POST(req: NextRequest) {
     return importError(error, '导入');
   }
 }
+
+export const POST = withErrorId('POST /api/import/commit', handlePost);

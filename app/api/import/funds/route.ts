@@ -7,6 +7,7 @@ import type { FundScanResponse } from '@/components/import/fund-binding';
 import { uploadRequest } from '../_lib/request';
 import { fail, importError } from '../_lib/http';
 import { readFor } from '../_lib/uploads';
+import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ export const dynamic = 'force-dynamic';
  * match no fund at their rows' 预算级次, with candidates, and the funds the viewer may bind them to
  * (docs/fund-matching.md). Reads the file as the mapping step last read it; changes nothing.
  */
-export async function POST(req: NextRequest) {
+async function handlePost(req: NextRequest) {
   const request = await uploadRequest(req);
   if (request instanceof Response) return request;
   const { viewer, body, kind, mapping, upload } = request;
@@ -34,3 +35,5 @@ export async function POST(req: NextRequest) {
     return importError(error, '检查资金名称');
   }
 }
+
+export const POST = withErrorId('POST /api/import/funds', handlePost);

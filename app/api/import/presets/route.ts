@@ -9,6 +9,7 @@ import { deletePreset, listPresets, loadPreset, savePreset, type PresetOptions }
 import { isImportKind, mayImportKind } from '@/components/import/kinds';
 import type { PresetInfo } from '@/components/import/types';
 import { fail, jsonBody } from '../_lib/http';
+import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ async function viewerForKind(req: NextRequest, kind: unknown): Promise<{ viewer:
 }
 
 /** GET /api/import/presets?kind=KIND — the saved header mappings (映射方案) of a kind. */
-export async function GET(req: NextRequest) {
+async function handleGet(req: NextRequest) {
   const v = await viewerForKind(req, req.nextUrl.searchParams.get('kind'));
   if (v instanceof Response) return v;
   const presets = await listPresets(await serverDb(), v.kind);
@@ -34,7 +35,7 @@ export async function GET(req: NextRequest) {
  * POST /api/import/presets {kind, name, mapping, options} — saves (or replaces) a named mapping for the kind, shared
  * by everyone who imports it. Answers the kind's presets.
  */
-export async function POST(req: NextRequest) {
+async function handlePost(req: NextRequest) {
   const body = await jsonBody(req);
   const v = await viewerForKind(req, body?.kind);
   if (v instanceof Response) return v;
@@ -65,7 +66,7 @@ export async function POST(req: NextRequest) {
 }
 
 /** DELETE /api/import/presets?kind=KIND&name=NAME — admin, or the user who saved it. */
-export async function DELETE(req: NextRequest) {
+async function handleDelete(req: NextRequest) {
   const v = await viewerForKind(req, req.nextUrl.searchParams.get('kind'));
   if (v instanceof Response) return v;
   const name = req.nextUrl.searchParams.get('name')?.trim() ?? '';
@@ -77,3 +78,7 @@ export async function DELETE(req: NextRequest) {
   await audit(db, { actor: v.viewer.username, action: 'import_preset_delete', target: existing.name, detail: { kind: v.kind }, ip: clientIpFrom(req.headers) });
   return Response.json({ presets: (await listPresets(db, v.kind)).map(toInfo) });
 }
+
+export const GET = withErrorId('GET /api/import/presets', handleGet);
+export const POST = withErrorId('POST /api/import/presets', handlePost);
+export const DELETE = withErrorId('DELETE /api/import/presets', handleDelete);

@@ -4,6 +4,7 @@ import { describeUpload } from '../_lib/describe';
 import { importRequest } from '../_lib/request';
 import { fail, importError, UPLOAD_GONE } from '../_lib/http';
 import { uploads } from '../_lib/uploads';
+import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * POST /api/import/preview {token, kind, sheet?, encoding?} — reads an uploaded file again: another XLSX sheet,
  * a forced CSV encoding, or another kind. Answers an UploadInfo like the upload route.
  */
-export async function POST(req: NextRequest) {
+async function handlePost(req: NextRequest) {
   const request = await importRequest(req);
   if (request instanceof Response) return request;
   const { viewer, body, kind } = request;
@@ -29,3 +30,5 @@ export async function POST(req: NextRequest) {
     return importError(error, '读取文件');
   }
 }
+
+export const POST = withErrorId('POST /api/import/preview', handlePost);

@@ -11,6 +11,7 @@ import { describeUpload } from '../_lib/describe';
 import { fail, importError } from '../_lib/http';
 import { UploadTooLarge, uploads } from '../_lib/uploads';
 import { UploadRefused } from '../_lib/upload-quotas';
+import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ export const dynamic = 'force-dynamic';
  * automatic mapping and the kind's saved presets. proxy.ts leaves this route alone, so the body is not buffered; the
  * route refuses a cross-site request itself, as proxy.ts does for every other one.
  */
-export async function POST(req: NextRequest) {
+async function handlePost(req: NextRequest) {
   const refusal = crossSiteRefusal(req.method, req.headers);
   if (refusal) return fail(refusal.status, refusal.error);
   const viewer = await apiViewer(req, can.import);
@@ -68,3 +69,5 @@ export async function POST(req: NextRequest) {
     return importError(error, '读取文件');
   }
 }
+
+export const POST = withErrorId('POST /api/import/upload', handlePost);

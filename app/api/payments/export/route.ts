@@ -10,6 +10,7 @@ import { serverDb } from '@/queries/server-db';
 import { todayInChina } from '@/queries/server';
 import { exportPayments, paymentSummary } from '@/queries/payments';
 import { audit } from '@/queries/auth/audit';
+import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ const TYPES = {
  * amounts in exact 元, streamed as the query yields its rows. More than EXPORT_MAX_ROWS rows are refused (422) with a
  * message to narrow the filter. Each export is audited.
  */
-export async function GET(req: NextRequest) {
+async function handleGet(req: NextRequest) {
   const viewer = await apiViewer(req);
   if (viewer instanceof Response) return viewer;
   const format = req.nextUrl.searchParams.get('format') ?? 'csv';
@@ -57,3 +58,5 @@ export async function GET(req: NextRequest) {
     },
   });
 }
+
+export const GET = withErrorId('GET /api/payments/export', handleGet);

@@ -5,11 +5,12 @@ import { AliasError, removeAlias } from '@/lib/funds/aliases';
 import { serverDb } from '@/queries/server-db';
 import { fail, jsonBody } from '@/app/api/import/_lib/http';
 import { clientIpFrom } from '@/lib/auth/client-ip';
+import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
 
 /** POST /api/funds/aliases/delete {id} — removes an alias (admin only; audited). */
-export async function POST(req: NextRequest) {
+async function handlePost(req: NextRequest) {
   const viewer = await apiViewer(req, can.manageCatalog);
   if (viewer instanceof Response) return viewer;
   const body = await jsonBody(req);
@@ -22,3 +23,5 @@ export async function POST(req: NextRequest) {
     throw error;
   }
 }
+
+export const POST = withErrorId('POST /api/funds/aliases/delete', handlePost);

@@ -7,6 +7,7 @@ import { clientIpFrom } from '@/lib/auth/client-ip';
 import { audit } from '@/queries/auth/audit';
 import { batchAccess } from '../../../_lib/batch-access';
 import { attachment, fail } from '../../../_lib/http';
+import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ const TYPES: Record<string, string> = {
  * GET /api/import/batches/[id]/raw — the file exactly as it was uploaded (kept with the batch, even after 撤销),
  * streamed. Admin any batch; a 股室 user its own. Audited.
  */
-export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+async function handleGet(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const access = await batchAccess(req, params);
   if (access instanceof Response) return access;
   const { viewer, db, batch } = access;
@@ -42,3 +43,5 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
     },
   });
 }
+
+export const GET = withErrorId('GET /api/import/batches/[id]/raw', handleGet);

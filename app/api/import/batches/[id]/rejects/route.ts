@@ -4,6 +4,7 @@ import { audit } from '@/queries/auth/audit';
 import { rejectsCsv, rejectsXlsx } from '@/lib/import/rejects-export';
 import { baseName, batchAccess } from '../../../_lib/batch-access';
 import { attachment, fail } from '../../../_lib/http';
+import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ const TYPES = {
  * GET /api/import/batches/[id]/rejects?format=csv|xlsx — the batch's rejected rows as the file had them, plus 行号 and
  * 原因 (every cell through safeCell, in lib/import/rejects-export.ts). Admin any batch; a 股室 user its own. Audited.
  */
-export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+async function handleGet(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const access = await batchAccess(req, params);
   if (access instanceof Response) return access;
   const { viewer, db, batch } = access;
@@ -35,3 +36,5 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
     },
   });
 }
+
+export const GET = withErrorId('GET /api/import/batches/[id]/rejects', handleGet);

@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { clientIpFrom } from '@/lib/auth/client-ip';
 import { auditRollback } from '@/lib/import/audit';
 import { rollbackBatch } from '@/queries/import/rollback';
-import { serverError } from '@/lib/http/server-error';
+import { serverError, withErrorId } from '@/lib/http/server-error';
 import { batchAccess } from '../../../_lib/batch-access';
 import { fail } from '../../../_lib/http';
 
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * POST /api/import/batches/[id]/rollback — 撤销: removes the batch's rows (and the units it created) in one
  * transaction and marks it rolled back with who and when. Admin any batch; a 股室 user its own. Audited as 'rollback'.
  */
-export async function POST(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+async function handlePost(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const access = await batchAccess(req, params);
   if (access instanceof Response) return access;
   const { viewer, db, batch } = access;
@@ -29,3 +29,5 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
     return serverError(error, 'import: rollback');
   }
 }
+
+export const POST = withErrorId('POST /api/import/batches/[id]/rollback', handlePost);
