@@ -192,6 +192,19 @@ describe('project lists without codes (资金安排表)', () => {
     ]);
   });
 
+  it('a 小计 line may name its town by an alias (单位管理)', async () => {
+    // 乙镇 is also written 乙乡. Two towns have a 王家沟村, so only the section's town places it: 乙镇's (1003).
+    await db.run("INSERT INTO unit_aliases (alias, unit_id) VALUES ('乙乡', 102)");
+    const r = await importText(db, 'projects', csv([
+      ['2027年项目安排表'], ['序号', '村名', '项目名称', '资金金额'],
+      ['一', '乙乡小计', '', '30'],
+      ['1', '王家沟村', '乙乡王家沟村道路', '30'],
+    ]));
+    expect([r.accepted, r.rejected]).toEqual([1, 0]);
+    expect(await db.all('SELECT name, town_id, village_id FROM projects WHERE year = 2027'))
+      .toEqual([{ name: '乙乡王家沟村道路', town_id: 102, village_id: 1003 }]);
+  });
+
   it('two rows that make the same code (same year, place and name) but differ: the second is rejected, not merged', async () => {
     const r = await importText(db, 'projects', csv([
       ['2023年项目安排表'], ['项目名称', '乡镇', '资金金额'], ['甲镇道路维修', '甲镇', '100'], ['甲镇道路维修', '甲镇', '200'],
