@@ -7,5 +7,6 @@ import path from 'node:path';
  * it and the server, the CLI and the raw-file route may each run from another working directory.
  */
 export function rawDirFor(dbFile: string): string {
-  return path.resolve(process.env.FUND_MONITOR_RAW_DIR ?? path.join(path.dirname(path.resolve(dbFile)), 'imports'));
+  // A runtime path, not a module: turbopackIgnore keeps the build from tracing the whole project behind it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.FUND_MONITOR_RAW_DIR ?? path.join(path.dirname(path.resolve(dbFile)), 'imports'));
 }
