@@ -7,6 +7,7 @@ import { VIEWS, viewById, type ViewColumn } from '@/lib/views/registry';
 import { parseViewRequest, viewJson } from '@/lib/views/request';
 import { viewCsv } from '@/lib/views/export';
 import type { Scope } from '@/lib/auth/roles';
+import type { GapBand } from '@/lib/settings';
 
 /** commander's option name of each filter field: --as-of for as_of, --pay-from for pay_from. */
 export const filterOption = (param: string) => `--${param.replace(/_/g, '-')}`;
@@ -22,8 +23,9 @@ export interface ViewCliOptions {
 }
 
 /** A text cell of the plain table: as the pages show it. */
-function text(c: ViewColumn, value: unknown): string {
+function text(c: ViewColumn, value: unknown, bands: GapBand[]): string {
   if (value === null || value === undefined) return '';
+  if (c.format === 'band') return bands.find((b) => b.id === value)?.label ?? String(value);
   if (c.format === 'wan') return formatWan(value as string);
   if (c.format === 'rate') return formatRate(Number(value));
   if (c.format === 'points') return formatPointsShort(Number(value));
@@ -54,14 +56,15 @@ export async function viewCommand(id: string, opts: ViewCliOptions): Promise<voi
     const scope: Scope = { kind: 'all' };
     const query = { filter: await resolveDates(db, filter), sort, page: null };
     const result = await runView(db, view, query, scope);
+    const bands = (await getSettings(db)).gapBands;
     if (opts.json) {
       console.log(JSON.stringify(viewJson(view, query, result), null, 2));
     } else if (opts.csv) {
-      process.stdout.write(viewCsv(view, result.rows, (await getSettings(db)).gapBands));
+      process.stdout.write(viewCsv(view, result.rows, bands));
     } else {
       console.log(`${view.title}  ${query.filter.year} 年度，截止 ${query.filter.asOf}，${result.count} 行`);
       console.log(view.columns.map((c) => c.label).join('\t'));
-      for (const row of result.rows) console.log(view.columns.map((c) => text(c, row[c.key])).join('\t'));
+      for (const row of result.rows) console.log(view.columns.map((c) => text(c, row[c.key], bands)).join('\t'));
     }
   } finally {
     db.close();

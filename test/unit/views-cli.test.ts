@@ -56,6 +56,16 @@ describe('fund-monitor view', () => {
     expect(r.stdout).toBe((await expected('sections')).csv);
   });
 
+  it('without --json or --csv prints a table as the pages show the numbers', () => {
+    const r = cli(['view', 'towns', '--db', file, '--year', '2018', '--as-of', '2018-06-30']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual([
+      '镇(中心)支出进度  2018 年度，截止 2018-06-30，2 行',
+      '镇(中心)\t预算(已分配)\t已分配\t已支付\t支出进度\t超(短)序时进度\t超(短)序时金额\t排名\t色带',
+      '甲镇\t50.00万元\t50.00万元\t21.00万元\t42.0%\t-8.0\t-4.00万元\t1\t滞后10个百分点以内',
+    ]);
+  });
+
   it('reports invalid values and unknown views, and prints nothing else', () => {
     const bad = cli(['view', 'towns', '--db', file, '--year', '2018', '--as-of', '2018-13-40', '--village', '3']);
     expect(bad.code).toBe(1);
