@@ -28,6 +28,13 @@ export function parseViewRequest(view: ViewDef, sp: SearchParams): {
   return { filter, sort, page: parsePageRequest(sp), problems };
 }
 
+/** The filter without the fields the view does not honour: what a page links to after naming them as problems. */
+export function honouredFilter(view: ViewDef, filter: ViewFilter): ViewFilter {
+  const out = { ...filter } as Record<string, unknown>;
+  for (const key of FILTER_KEYS) if (key !== 'year' && key !== 'asOf' && !view.narrowedBy.includes(key)) out[key] = null;
+  return out as unknown as ViewFilter;
+}
+
 /** The answer 400 for a request with problems: every message, so a page or script can show them all. */
 export function problemsResponse(problems: FilterProblem[]): Response {
   return Response.json({ error: problems.map((p) => p.message).join('；'), problems }, { status: 400 });

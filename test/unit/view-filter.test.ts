@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { fromUrlSearchParams } from '@/lib/url-params';
 import { EMPTY_VIEW_FILTER, LEVELS, parseViewFilter, viewFilterJson, viewFilterParams, type ViewFilter } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
-import { parseViewRequest } from '@/lib/views/request';
+import { honouredFilter, parseViewRequest } from '@/lib/views/request';
 
 const parse = (query: string) => parseViewFilter(fromUrlSearchParams(new URLSearchParams(query)));
 
@@ -76,5 +76,8 @@ describe('a view request', () => {
     ]);
     expect(sort).toEqual(towns.defaultSort);
     expect(request('sort=band').problems.map((p) => p.message)).toEqual(['排序列 band 无效']);
+    // What a page links to after naming those problems: the honoured fields only.
+    const { filter } = request('year=2018&town=101&village=301&pay_from=2018-01-01');
+    expect(honouredFilter(towns, filter)).toEqual({ ...EMPTY_VIEW_FILTER, year: 2018, town: 101 });
   });
 });

@@ -6,7 +6,7 @@ import { formatCount } from '@/lib/format';
 import type { SearchParams } from '@/lib/url-params';
 import { viewFilterParams } from '@/lib/views/filter';
 import { viewById, type ViewSort } from '@/lib/views/registry';
-import { parseViewRequest } from '@/lib/views/request';
+import { honouredFilter, parseViewRequest } from '@/lib/views/request';
 import { serverDb } from '@/queries/server-db';
 import { getSettings } from '@/queries/settings';
 import { resolveDates, runView } from '@/queries/views/run';
@@ -29,7 +29,8 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   if (!view || !view.allowed(scope)) notFound();
   const { filter, sort, page, problems } = parseViewRequest(view, await searchParams);
   const db = await serverDb();
-  const query = { filter: await resolveDates(db, filter), sort, page };
+  // The links (sorting, pages, exports) carry only what the view honours, so none of them answers 400.
+  const query = { filter: await resolveDates(db, honouredFilter(view, filter)), sort, page };
   const [result, settings] = await Promise.all([runView(db, view, query, scope), getSettings(db)]);
   const url = (s: ViewSort, p = 1) => {
     const sp = viewFilterParams(query.filter);
