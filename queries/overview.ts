@@ -46,12 +46,16 @@ export interface MonthPoint {
   time_progress: number;
 }
 
-function scoped(file: string): string {
-  return `${sqlFile('queries/overview/scope.sql')}\n${sqlFile(`queries/overview/${file}`)}`;
+/** scope.sql, then the CTE files and the final SELECT named (all in queries/overview/). */
+export function scoped(...files: string[]): string {
+  return ['scope.sql', ...files].map((f) => sqlFile(`queries/overview/${f}`)).join('\n');
 }
 
+/** The overview does not narrow the indicators (scope.sql's $level, $fund, $section; a view may). */
+export const NOT_NARROWED = { level: null, fund: null, section: null };
+
 function params(f: OverviewFilter, scope: Scope) {
-  return { year: f.year, as_of: f.asOf, tp_mode: f.timeProgressMode, ...scopeParams(scope) };
+  return { year: f.year, as_of: f.asOf, tp_mode: f.timeProgressMode, ...scopeParams(scope), ...NOT_NARROWED };
 }
 
 export function levelTotals(db: Db, f: OverviewFilter, scope: Scope): Promise<LevelRow[]> {
@@ -59,11 +63,11 @@ export function levelTotals(db: Db, f: OverviewFilter, scope: Scope): Promise<Le
 }
 
 export function sectionTotals(db: Db, f: OverviewFilter, scope: Scope): Promise<UnitRow[]> {
-  return db.all<UnitRow>(scoped('by_section.sql'), params(f, scope));
+  return db.all<UnitRow>(scoped('section_rows.sql', 'by_section.sql'), params(f, scope));
 }
 
 export function unitTotals(db: Db, f: OverviewFilter, scope: Scope, kind: 'town' | 'department'): Promise<UnitRow[]> {
-  return db.all<UnitRow>(scoped('by_unit.sql'), { ...params(f, scope), kind });
+  return db.all<UnitRow>(scoped('unit_rows.sql', 'by_unit.sql'), { ...params(f, scope), kind });
 }
 
 export function monthlyProgress(db: Db, f: OverviewFilter, scope: Scope): Promise<MonthPoint[]> {

@@ -5,10 +5,10 @@ import { sqlFile } from './sql';
 /**
  * SQL macros kept in the database file, each file run again only when its text changed (its sha256 is recorded), so a
  * new version of the application replaces them at its first open and a change needs no migration: the importer's cell
- * parsers (some fifty macros: creating them on every import's connection cost ~45 ms of each import) and the rule of
- * which payments a viewer may read.
+ * parsers (some fifty macros: creating them on every import's connection cost ~45 ms of each import), the rule of
+ * which payments a viewer may read, and the measures of the views (docs/views.md).
  */
-const ROUTINES = ['queries/import/parsers.sql', 'queries/import/fund_names.sql', 'queries/visibility.sql'];
+const ROUTINES = ['queries/import/parsers.sql', 'queries/import/fund_names.sql', 'queries/visibility.sql', 'queries/views/measures.sql'];
 
 export async function installRoutines(db: Db): Promise<void> {
   await db.run('CREATE TABLE IF NOT EXISTS routines (file VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL)');

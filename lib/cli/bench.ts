@@ -10,6 +10,9 @@ import { DEMO_DEFAULTS } from '@/lib/demo/generate';
 import { EMPTY_FILTER, PAGE_SIZE } from '@/lib/payments/filter';
 import { buildDemoFile } from './demo';
 import type { Scope } from '@/lib/auth/roles';
+import { VIEWS } from '@/lib/views/registry';
+import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
+import { runView } from '@/queries/views/run';
 
 const ALL: Scope = { kind: 'all' };
 
@@ -56,7 +59,7 @@ async function demoScopes(db: Db): Promise<[string, Scope][]> {
 }
 
 /**
- * Builds (or reuses) a demo database and prints the median time of every query the overview page runs, then, for each
+ * Builds (or reuses) a demo database and prints the median time of every query the overview page runs and of every registered view, then, for each
  * kind of viewer, of the overview's KPIs and the 支付明细 and 数据质量 pages' queries, whose scope rules differ.
  */
 export async function benchCommand(opts: BenchOptions): Promise<void> {
@@ -66,7 +69,8 @@ export async function benchCommand(opts: BenchOptions): Promise<void> {
     await buildDemoFile(file, { ...DEMO_DEFAULTS, payments: opts.payments });
     console.log(`built ${file} with ${opts.payments} payments in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  const db = await Db.open(file, { readOnly: true });
+  // Read-write: opening migrates, so a file from an older version gets the current macros (queries/routines.ts).
+  const db = await Db.open(file);
   const payments = (await db.one<{ n: string }>('SELECT count(*) AS n FROM payments'))?.n;
   const extent = await dataExtent(db);
   const year = extent.years[0];
@@ -81,6 +85,13 @@ export async function benchCommand(opts: BenchOptions): Promise<void> {
     ['by town (镇)', () => unitTotals(db, filter, ALL, 'town')],
   ], opts.runs);
   console.log(`| all overview queries in a row | ${overview.toFixed(1)} |\n`);
+  // Every registered view (lib/views/registry.ts): its first page (rows and count) and all its rows, as the export reads them.
+  const viewFilter = { ...EMPTY_VIEW_FILTER, year: filter.year, asOf: filter.asOf };
+  await timeQueries(VIEWS.flatMap((v): Timed[] => [
+    [`view ${v.id}: first page + count`, () => runView(db, v, { filter: viewFilter, sort: v.defaultSort, page: { page: 1, pageSize: PAGE_SIZE } }, ALL)],
+    [`view ${v.id}: every row (export)`, () => runView(db, v, { filter: viewFilter, sort: v.defaultSort, page: null }, ALL)],
+  ]), opts.runs);
+  console.log('');
   const perViewer = (await demoScopes(db)).flatMap(([who, scope]): Timed[] => [
     [`${who}: 总览 KPI + by level`, () => levelTotals(db, filter, scope)],
     [`${who}: 支付明细 first page + count`, () => listPayments(db, EMPTY_FILTER, scope, { page: 1, pageSize: PAGE_SIZE })],

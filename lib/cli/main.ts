@@ -5,6 +5,8 @@ import { benchCommand } from './bench';
 import { resetDemoPasswordsCommand } from './demo-passwords';
 import { batchesCommand, importCommand, rollbackCommand } from './import';
 import { benchImportCommand } from './bench-import';
+import { viewCommand, viewFilterOptions } from './view';
+import { VIEWS } from '@/lib/views/registry';
 
 function integer(value: string): number {
   const n = Number(value.replace(/_/g, ''));
@@ -38,7 +40,7 @@ program
 
 program
   .command('bench')
-  .description('build a demo database of N payments and time the overview, 支付明细 and 数据质量 queries (median of 5 runs)')
+  .description('build a demo database of N payments and time the overview, every view, 支付明细 and 数据质量 queries (median of 5 runs)')
   .option('--payments <n>', 'number of treasury payments', integer, 200_000)
   .option('--runs <n>', 'runs per query', integer, 5)
   .option('--db <file>', 'reuse this database file (built when missing)')
@@ -82,6 +84,19 @@ program
   .option('--user <name>', 'who rolls back (default: cli:$USER)')
   .option('--json', 'print JSON')
   .action((id, opts) => rollbackCommand(id, { ...opts, db: opts.db ?? defaultDbFile() }));
+
+const view = program
+  .command('view')
+  .description(`print a view's rows for the whole county (docs/views.md): ${VIEWS.map((v) => `${v.id} ${v.title}`).join('; ')}`)
+  .argument('<id>', 'the view')
+  .option('--db <file>', 'database file (default: $FUND_MONITOR_DB or data/demo.duckdb)');
+for (const o of viewFilterOptions()) view.option(o.flag, o.label);
+view
+  .option('--sort <column>', 'sort by this column key (default: the view\'s own order)')
+  .option('--dir <dir>', 'asc or desc')
+  .option('--json', 'print the rows as the JSON route /api/views/<id> gives them (all rows, one page)')
+  .option('--csv', 'print the rows as the CSV export gives them')
+  .action((id, opts) => viewCommand(id, { ...opts, db: opts.db ?? defaultDbFile() }));
 
 program
   .command('bench-import')

@@ -4,10 +4,10 @@ SELECT
   coalesce(sum(amount), 0)::DECIMAL(18,2)    AS total,
   coalesce(sum(allocated), 0)::DECIMAL(18,2) AS allocated,
   coalesce(sum(paid), 0)::DECIMAL(18,2)      AS paid,
-  rate(sum(allocated), sum(amount)) AS alloc_rate,
-  rate(sum(paid), sum(amount))                                   AS spend_rate,
-  (rate(sum(paid), sum(amount)) - any_value(params.tp)) * 100                   AS gap_points,
-  coalesce((rate(sum(paid), sum(amount)) - any_value(params.tp)) * sum(amount), 0)::DECIMAL(18,2) AS gap_amount
+  rate(sum(allocated), sum(amount))          AS alloc_rate,
+  spend_rate(sum(paid), sum(amount))         AS spend_rate,
+  gap_points(sum(paid), sum(amount), any_value(params.tp)) AS gap_points,
+  gap_amount(sum(paid), sum(amount), any_value(params.tp)) AS gap_amount
 FROM per_indicator, params
 GROUP BY GROUPING SETS ((level), ())
 ORDER BY level NULLS LAST

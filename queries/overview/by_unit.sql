@@ -1,15 +1,2 @@
--- A 镇 or a 部门 ($kind) is measured on the allocations it received (its budget) and the payments it made against them;
--- a town's sub-units count in the town's line and are not listed among the departments (measured_units, docs/units.md).
-, unit_budget AS (SELECT m.measured_id AS unit_id, sum(a.allocated) AS total FROM alloc a JOIN measured_units() m ON m.id = a.unit_id GROUP BY 1),
-unit_paid AS (SELECT m.measured_id AS unit_id, sum(p.paid) AS paid FROM paid p JOIN measured_units() m ON m.id = p.unit_id GROUP BY 1)
-SELECT
-  u.id, u.name,
-  b.total::DECIMAL(18,2)                 AS total,
-  coalesce(up.paid, 0)::DECIMAL(18,2)    AS paid,
-  rate(up.paid, b.total)                                   AS spend_rate,
-  (rate(up.paid, b.total) - params.tp) * 100                   AS gap_points,
-  ((rate(up.paid, b.total) - params.tp) * b.total)::DECIMAL(18,2) AS gap_amount
-FROM params, units u
-JOIN unit_budget b ON b.unit_id = u.id
-LEFT JOIN unit_paid up ON up.unit_id = u.id
-WHERE u.kind = $kind
+-- The 镇 or 部门 ranking of the overview (after scope.sql and unit_rows.sql).
+SELECT id, name, total, paid, spend_rate, gap_points, gap_amount FROM unit_rows

@@ -38,7 +38,7 @@ SELECT
   month_end::VARCHAR       AS month_end,
   total::DECIMAL(18,2)     AS total,
   paid::DECIMAL(18,2)      AS paid,
-  rate(paid, total)        AS spend_rate,
+  spend_rate(paid, total)  AS spend_rate,
   tp                       AS time_progress
 FROM cumulative
 ORDER BY month

@@ -5,7 +5,8 @@
 --   department/town: the unit's own allocations (its budget) and payments, per indicator; a town's own are those of
 --   the town and its sub-units (own_units, docs/units.md). These are measures, not visibility: a 镇 may read
 --   payments made for it by a county department, but they are that department's spending.
--- Every overview query starts from these CTEs so all of them agree with the KPI cards.
+-- Every overview query and every view (docs/views.md) starts from these CTEs so all of them agree with the KPI cards.
+-- A view may narrow the indicators by $level, $fund and $section (null = not set; the overview passes nulls).
 WITH params AS (
   SELECT $year::INTEGER AS budget_year, $as_of::DATE AS as_of,
          time_progress($as_of::DATE, $year::INTEGER, $tp_mode) AS tp,
@@ -17,6 +18,9 @@ ind AS (
   FROM indicators i, params
   WHERE i.year = params.budget_year AND i.received_date <= params.as_of
     AND (params.scope_kind <> 'section' OR i.id IN (SELECT id FROM section_indicators($scope_unit::INTEGER)))
+    AND ($level::VARCHAR IS NULL OR i.level = $level::VARCHAR)
+    AND ($fund::INTEGER IS NULL OR i.fund_id = $fund::INTEGER)
+    AND ($section::INTEGER IS NULL OR i.id IN (SELECT id FROM section_indicators($section::INTEGER)))
 ),
 -- Allocated and paid per indicator and unit (the recipient of an allocation, the 预算单位 of a payment): the indicator
 -- rollup feeds levels, funds and sections; the unit rollup feeds towns and departments.

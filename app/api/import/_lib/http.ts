@@ -27,7 +27,4 @@ export function importError(error: unknown, what: string): Response {
   return serverError(error, `import: ${what}`);
 }
 
-/** Content-Disposition for a download with a Chinese file name (ASCII fallback for old clients). */
-export function attachment(fileName: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+export { attachment } from '@/lib/export/download';

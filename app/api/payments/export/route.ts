@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { NextRequest } from 'next/server';
+import { EXPORT_TYPES } from '@/lib/export/download';
 import { apiViewer } from '@/lib/auth/api';
 import { clientIpFrom } from '@/lib/auth/client-ip';
 import { scopeOf } from '@/lib/auth/roles';
@@ -13,11 +14,6 @@ import { audit } from '@/queries/auth/audit';
 import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
-
-const TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 /**
  * GET /api/payments/export?format=csv|xlsx&<the 支付明细 filters> — every payment the viewer may read that matches,
@@ -52,7 +48,7 @@ async function handleGet(req: NextRequest) {
   const name = `支付明细_${todayInChina().replace(/-/g, '')}.${format}`;
   return new Response(Readable.toWeb(file) as ReadableStream<Uint8Array>, {
     headers: {
-      'Content-Type': TYPES[format],
+      'Content-Type': EXPORT_TYPES[format],
       'Content-Disposition': `attachment; filename="payments.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       'Cache-Control': 'private, no-store',
     },

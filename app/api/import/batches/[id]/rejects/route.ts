@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { EXPORT_TYPES } from '@/lib/export/download';
 import { clientIpFrom } from '@/lib/auth/client-ip';
 import { audit } from '@/queries/auth/audit';
 import { rejectsCsv, rejectsXlsx } from '@/lib/import/rejects-export';
@@ -7,11 +8,6 @@ import { attachment, fail } from '../../../_lib/http';
 import { withErrorId } from '@/lib/http/server-error';
 
 export const dynamic = 'force-dynamic';
-
-const TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 /**
  * GET /api/import/batches/[id]/rejects?format=csv|xlsx — the batch's rejected rows as the file had them, plus 行号 and
@@ -30,7 +26,7 @@ async function handleGet(req: NextRequest, { params }: { params: Promise<{ id: s
   });
   return new Response(body, {
     headers: {
-      'Content-Type': TYPES[format],
+      'Content-Type': EXPORT_TYPES[format],
       'Content-Disposition': attachment(`${baseName(batch.file_name)}_未导入的行_批次${batch.id}.${format}`, `rejects-${batch.id}.${format}`),
       'Cache-Control': 'private, no-store',
     },

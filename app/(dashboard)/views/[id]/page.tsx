@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requireViewer } from '@/lib/auth/server';
+import { scopeOf } from '@/lib/auth/roles';
+import { formatCount } from '@/lib/format';
+import type { SearchParams } from '@/lib/url-params';
+import { viewFilterParams } from '@/lib/views/filter';
+import { viewById, type ViewSort } from '@/lib/views/registry';
+import { honouredFilter, parseViewRequest } from '@/lib/views/request';
+import { serverDb } from '@/queries/server-db';
+import { getSettings } from '@/queries/settings';
+import { resolveDates, runView } from '@/queries/views/run';
+import { PageTitle } from '@/components/overview/PageTitle';
+import { Card } from '@/components/ui/Card';
+import { Pagination } from '@/components/ui/Pagination';
+import { ViewTable } from '@/components/views/ViewTable';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '分析视图' };
+
+/**
+ * /views/[id]: any registered view (docs/views.md) as a sortable, paged table with its export links. A role the view
+ * does not serve gets 404, as every page. An invalid filter value is named above the table and left out of the query.
+ */
+export default async function ViewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const viewer = await requireViewer();
+  const view = viewById((await params).id);
+  const scope = scopeOf(viewer);
+  if (!view || !view.allowed(scope)) notFound();
+  const { filter, sort, page, problems } = parseViewRequest(view, await searchParams);
+  const db = await serverDb();
+  // The links (sorting, pages, exports) carry only what the view honours, so none of them answers 400.
+  const query = { filter: await resolveDates(db, honouredFilter(view, filter)), sort, page };
+  const [result, settings] = await Promise.all([runView(db, view, query, scope), getSettings(db)]);
+  const url = (s: ViewSort, p = 1) => {
+    const sp = viewFilterParams(query.filter);
+    if (s.key !== view.defaultSort.key || s.dir !== view.defaultSort.dir) {
+      sp.set('sort', s.key);
+      sp.set('dir', s.dir);
+    }
+    if (p > 1) sp.set('page', String(p));
+    return `?${sp.toString()}`;
+  };
+  const exportQuery = url(sort).slice(1);
+  return (
+    <div className="mx-auto max-w-[1600px] space-y-3">
+      <PageTitle title={view.title} summary={`${query.filter.year}年度 · 截止 ${query.filter.asOf} · 金额单位：万元`} />
+      {problems.length > 0 && (
+        <ul className="rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800" data-testid="view-problems">
+          {problems.map((p, i) => <li key={i}>{p.message}</li>)}
+        </ul>
+      )}
+      <Card
+        title={view.title}
+        testId="view-card"
+        aside={
+          <span className="flex items-center gap-3">
+            <span>共 {formatCount(result.count)} 行</span>
+            <a href={`/api/views/${view.id}/export?${exportQuery}&format=xlsx`} download data-testid="view-export-xlsx">Excel</a>
+            <a href={`/api/views/${view.id}/export?${exportQuery}&format=csv`} download data-testid="view-export-csv">CSV</a>
+          </span>
+        }
+      >
+        {result.rows.length > 0 ? (
+          <div className="space-y-3">
+            <ViewTable columns={view.columns} rows={result.rows} sort={sort} bands={settings.gapBands} href={(s) => url(s)} />
+            <Pagination page={page.page} pages={Math.max(1, Math.ceil(result.count / page.pageSize))} href={(p) => url(sort, p)} />
+          </div>
+        ) : (
+          <p className="py-8 text-center text-sm text-slate-600" data-testid="view-empty">没有符合条件的数据</p>
+        )}
+      </Card>
+    </div>
+  );
+}

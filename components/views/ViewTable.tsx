@@ -1,0 +1,72 @@
+import Link from 'next/link';
+import { formatPointsShort, formatRate, yuanToWan } from '@/lib/format';
+import type { GapBand } from '@/lib/settings';
+import type { ViewColumn, ViewSort } from '@/lib/views/registry';
+import { BAND_STYLES } from '../bands';
+import { ROW, TH } from '../ui/form';
+
+type Row = Record<string, string | number | null>;
+
+/** A cell as the pages show numbers: money in 万元, rates as percentages, gaps in points, a band as its label. */
+function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; bands: GapBand[] }) {
+  if (value === null || value === undefined) return <>—</>;
+  switch (column.format) {
+    case 'wan': return <>{yuanToWan(value as string)}</>;
+    case 'rate': return <>{formatRate(Number(value))}</>;
+    case 'points': return <>{formatPointsShort(Number(value))}</>;
+    case 'band': {
+      const band = bands.find((b) => b.id === value);
+      return (
+        <span className="inline-flex items-center gap-1.5" data-band={String(value)}>
+          <span aria-hidden className={`h-2 w-2 rounded-full ${BAND_STYLES[value as GapBand['id']]?.dot ?? ''}`} />
+          {band?.label ?? String(value)}
+        </span>
+      );
+    }
+    default: return <>{String(value)}</>;
+  }
+}
+
+/**
+ * Any registered view's rows (lib/views/registry.ts) as a table: its declared columns, a sortable column's header a link
+ * that sorts by it (again: the other direction). `href(sort)` keeps the rest of the URL.
+ */
+export function ViewTable({ columns, rows, sort, bands, href }: {
+  columns: ViewColumn[]; rows: Row[]; sort: ViewSort; bands: GapBand[]; href: (sort: ViewSort) => string;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-sm" data-testid="view-table">
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+            {columns.map((c) => {
+              const right = c.format !== 'text' && c.format !== 'band';
+              const current = sort.key === c.key;
+              const label = `${c.label}${c.format === 'wan' ? '(万元)' : ''}`;
+              return (
+                <th key={c.key} scope="col" className={`${TH} ${right ? 'text-right' : ''}`} aria-sort={current ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  {c.sortable ? (
+                    <Link className="hover:text-slate-800" href={href({ key: c.key, dir: current && sort.dir === 'desc' ? 'asc' : 'desc' })}>
+                      {label}{current ? (sort.dir === 'asc' ? ' ↑' : ' ↓') : ''}
+                    </Link>
+                  ) : label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className="tabular-nums">
+          {rows.map((row, i) => (
+            <tr key={String(row.id ?? i)} className={ROW}>
+              {columns.map((c) => (
+                <td key={c.key} className={`px-3 py-2 ${c.format !== 'text' && c.format !== 'band' ? 'text-right' : ''}`}>
+                  <Cell column={c} value={row[c.key]} bands={bands} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

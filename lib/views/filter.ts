@@ -1,0 +1,93 @@
+import { first, parseId, parseIsoDate, parseYear, type SearchParams } from '@/lib/url-params';
+
+/**
+ * The one filter every view reads (docs/views.md), as it lives in the URL:
+ * ?year=2018&as_of=2018-10-31&level=central&section=4&department=201&town=101&village=301&fund=22&project=XM001
+ * &pay_from=2018-03-01&pay_to=2018-06-30. `year` is always the budget year and `as_of` the 截止日期; the others narrow
+ * the rows; a pay-date range has names of its own so it is never mistaken for the 截止日期. Not set is null, always.
+ * The viewer's scope is never part of it: the query ANDs the scope with whatever the URL says.
+ */
+export interface ViewFilter {
+  year: number | null;
+  asOf: string | null;
+  level: Level | null;
+  section: number | null;
+  department: number | null;
+  town: number | null;
+  village: number | null;
+  fund: number | null;
+  project: string | null;
+  payFrom: string | null;
+  payTo: string | null;
+}
+
+export const LEVELS = ['central', 'province', 'city', 'county'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export type FilterKey = keyof ViewFilter;
+
+/** A value the URL gave that means nothing: reported to the user, never silently replaced. */
+export interface FilterProblem {
+  param: string;
+  value: string;
+  message: string;
+}
+
+/** Each field's URL name and Chinese label (the label names the field in a problem's message). */
+export const FILTER_PARAMS: Record<FilterKey, { param: string; label: string }> = {
+  year: { param: 'year', label: '预算年度' },
+  asOf: { param: 'as_of', label: '截止日期' },
+  level: { param: 'level', label: '级次' },
+  section: { param: 'section', label: '股室' },
+  department: { param: 'department', label: '部门' },
+  town: { param: 'town', label: '镇(中心)' },
+  village: { param: 'village', label: '村' },
+  fund: { param: 'fund', label: '资金' },
+  project: { param: 'project', label: '项目' },
+  payFrom: { param: 'pay_from', label: '支付日期起' },
+  payTo: { param: 'pay_to', label: '支付日期止' },
+};
+
+export const FILTER_KEYS = Object.keys(FILTER_PARAMS) as FilterKey[];
+
+export const EMPTY_VIEW_FILTER: ViewFilter = Object.fromEntries(FILTER_KEYS.map((k) => [k, null])) as unknown as ViewFilter;
+
+const parseLevel = (v: string | undefined) => (LEVELS as readonly string[]).includes(v?.trim() ?? '') ? (v!.trim() as Level) : undefined;
+/** A 项目编码: printable text without spaces, at most 40 characters. */
+const parseProjectCode = (v: string | undefined) => (v && /^[^\s\p{C}]{1,40}$/u.test(v.trim()) ? v.trim() : undefined);
+
+const PARSERS: Record<FilterKey, (v: string | undefined) => string | number | undefined> = {
+  year: parseYear, asOf: parseIsoDate, level: parseLevel, section: parseId, department: parseId, town: parseId,
+  village: parseId, fund: parseId, project: parseProjectCode, payFrom: parseIsoDate, payTo: parseIsoDate,
+};
+
+/** The filter from URL parameters, and what was wrong in them. An empty parameter (`town=`) is not set, not invalid. */
+export function parseViewFilter(sp: SearchParams): { filter: ViewFilter; problems: FilterProblem[] } {
+  const filter = { ...EMPTY_VIEW_FILTER } as Record<FilterKey, string | number | null>;
+  const problems: FilterProblem[] = [];
+  for (const key of FILTER_KEYS) {
+    const { param, label } = FILTER_PARAMS[key];
+    const raw = first(sp[param])?.trim();
+    if (!raw) continue;
+    const value = PARSERS[key](raw);
+    if (value === undefined) problems.push({ param, value: raw, message: `${label} ${raw} 无效` });
+    else filter[key] = value;
+  }
+  const f = filter as unknown as ViewFilter;
+  if (f.payFrom && f.payTo && f.payFrom > f.payTo) {
+    problems.push({ param: 'pay_to', value: f.payTo, message: `支付日期止 ${f.payTo} 早于支付日期起 ${f.payFrom}` });
+  }
+  return { filter: f, problems };
+}
+
+/** The filter as URL parameters (only the fields that are set), in a fixed order, for links, exports and the JSON route. */
+export function viewFilterParams(f: ViewFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) if (f[key] !== null) params.set(FILTER_PARAMS[key].param, String(f[key]));
+  return params;
+}
+
+/** The fields that are set, by URL name: how a filter is shown in JSON answers and recorded in the audit log. */
+export function viewFilterJson(f: ViewFilter): Record<string, string | number> {
+  return Object.fromEntries(FILTER_KEYS.filter((k) => f[k] !== null).map((k) => [FILTER_PARAMS[k].param, f[k]!]));
+}

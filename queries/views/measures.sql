@@ -1,0 +1,18 @@
+-- The measures every view and the overview compute, written once (docs/measures.md). `paid` and `total` are the money
+-- of a row (元), `tp` its 序时进度 (time_progress, a fraction). rate() and time_progress() are in the schema
+-- (queries/schema/001_init.sql).
+
+-- 支出进度: a fraction, 0 when the total is 0.
+CREATE OR REPLACE MACRO spend_rate(paid, total) AS rate(paid, total);
+
+-- 超(短)序时进度 in percentage points: negative = behind.
+CREATE OR REPLACE MACRO gap_points(paid, total, tp) AS (rate(paid, total) - tp) * 100;
+
+-- 超(短)序时金额 in 元: what would have to be paid to catch up (negative = behind), 0 for a row without a total.
+CREATE OR REPLACE MACRO gap_amount(paid, total, tp) AS coalesce((rate(paid, total) - tp) * total, 0)::DECIMAL(18,2);
+
+-- The colour band of a gap in points, given the lower bounds of the four upper bands (the settings' thresholds,
+-- lib/settings.ts): at least `green` is green, … below `orange` is red.
+CREATE OR REPLACE MACRO gap_band(points, green, blue, yellow, orange) AS
+  CASE WHEN points >= green THEN 'green' WHEN points >= blue THEN 'blue' WHEN points >= yellow THEN 'yellow'
+       WHEN points >= orange THEN 'orange' ELSE 'red' END;

@@ -1,0 +1,61 @@
+import type { Db } from '../db';
+import { dataExtent, scoped } from '../overview';
+import { getSettings } from '../settings';
+import { sqlFile } from '../sql';
+import { scopeParams, type Scope } from '@/lib/auth/roles';
+import type { ViewFilter } from '@/lib/views/filter';
+import type { ViewDef, ViewSort } from '@/lib/views/registry';
+
+/** A view's request with the budget year and 截止日期 resolved (resolveDates). */
+export interface ViewQuery {
+  filter: ViewFilter & { year: number; asOf: string };
+  sort: ViewSort;
+  /** null: every matching row (exports, the CLI) */
+  page: { page: number; pageSize: number } | null;
+}
+
+/** A row: money as exact 元 strings, rates fractions, gaps points, and the view's own columns. */
+export type ViewRow = Record<string, string | number | null>;
+
+export interface ViewResult {
+  count: number;
+  rows: ViewRow[];
+}
+
+/**
+ * Fills a filter's unset year and as_of as the overview does: the newest budget year with indicators and the last date
+ * with data in it (the year's 12-31 when it has none).
+ */
+export async function resolveDates(db: Db, filter: ViewFilter): Promise<ViewQuery['filter']> {
+  const extent = filter.year === null || filter.asOf === null ? await dataExtent(db) : null;
+  const year = filter.year ?? extent?.years[0] ?? new Date().getFullYear();
+  const asOf = filter.asOf ?? extent?.lastDate[year] ?? `${year}-12-31`;
+  return { ...filter, year, asOf };
+}
+
+/**
+ * Runs a view within a viewer's scope: scope.sql, the view's SQL files, then ORDER BY the requested column (a key of
+ * the view's declared sortable columns — an identifier never comes from the URL unchecked) and LIMIT/OFFSET. The
+ * caller checks view.allowed(scope) first; the SQL restricts the rows to the scope whatever the caller does.
+ */
+export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope): Promise<ViewResult> {
+  const column = view.columns.find((c) => c.key === q.sort.key && c.sortable);
+  if (!column) throw new Error(`view ${view.id} cannot be sorted by ${q.sort.key}`);
+  const settings = await getSettings(db);
+  const t = settings.thresholds;
+  const params = {
+    year: q.filter.year, as_of: q.filter.asOf, tp_mode: settings.timeProgressMode, ...scopeParams(scope),
+    band_green: t.green, band_blue: t.blue, band_yellow: t.yellow, band_orange: t.orange,
+    ...view.params(q.filter, scope),
+  };
+  // scope.sql, the view's CTE files, and its SELECT as the CTE view_rows that the ORDER BY and the count read.
+  const [select, ...ctes] = [...view.sql].reverse();
+  const rows = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}\n, view_rows AS (\n${sqlFile(select)}\n)`;
+  const order = `ORDER BY "${column.key}" ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, name, id`;
+  const page = q.page ? { limit: q.page.pageSize, offset: (q.page.page - 1) * q.page.pageSize } : null;
+  const [data, count] = await Promise.all([
+    db.all<ViewRow>(`${rows}\nSELECT * FROM view_rows ${order}${page ? ' LIMIT $limit OFFSET $offset' : ''}`, { ...params, ...page }),
+    db.one<{ n: number }>(`${rows}\nSELECT count(*)::INTEGER AS n FROM view_rows`, params),
+  ]);
+  return { count: count?.n ?? 0, rows: data };
+}
