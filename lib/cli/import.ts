@@ -13,6 +13,7 @@ import { mapOptions } from './map-option';
 import { rollbackBatch } from '@/queries/import/rollback';
 import { audit } from '@/queries/auth/audit';
 import { auditRollback, batchAuditTarget } from '@/lib/import/audit';
+import { openExistingDb } from './open-existing';
 
 /** The CLI's user name for batch records and rollbacks. */
 const cliUser = () => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
@@ -138,7 +139,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
 }
 
 export async function batchesCommand(opts: { db: string; json?: boolean; limit: number }): Promise<void> {
-  const db = await Db.open(opts.db);
+  const db = await openExistingDb(opts.db);
   try {
     const batches = await listBatches(db, { limit: opts.limit });
     if (opts.json) {
@@ -156,7 +157,7 @@ export async function batchesCommand(opts: { db: string; json?: boolean; limit: 
 }
 
 export async function rollbackCommand(id: number, opts: { db: string; user?: string; json?: boolean }): Promise<void> {
-  const db = await Db.open(opts.db);
+  const db = await openExistingDb(opts.db);
   try {
     const batch = await getBatch(db, id);
     const r = await rollbackBatch(db, id, opts.user ?? cliUser());

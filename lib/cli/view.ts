@@ -1,4 +1,3 @@
-import { Db } from '@/queries/db';
 import { getSettings } from '@/queries/settings';
 import { resolveDates, runView } from '@/queries/views/run';
 import { formatPointsShort, formatRate, formatWan } from '@/lib/format';
@@ -8,6 +7,7 @@ import { parseViewRequest, viewJson } from '@/lib/views/request';
 import { viewCsv } from '@/lib/views/export';
 import type { Scope } from '@/lib/auth/roles';
 import type { GapBand } from '@/lib/settings';
+import { openExistingDb } from './open-existing';
 
 /** commander's option name of each filter field: --as-of for as_of, --pay-from for pay_from. */
 export const filterOption = (param: string) => `--${param.replace(/_/g, '-')}`;
@@ -51,7 +51,7 @@ export async function viewCommand(id: string, opts: ViewCliOptions): Promise<voi
   const { filter, sort, problems } = parseViewRequest(view, sp);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
   // Read-write: opening migrates, so a file from an older version gets the current measure macros (queries/routines.ts).
-  const db = await Db.open(opts.db);
+  const db = await openExistingDb(opts.db);
   try {
     const scope: Scope = { kind: 'all' };
     const query = { filter: await resolveDates(db, filter), sort, page: null };

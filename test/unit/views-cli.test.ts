@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +75,15 @@ describe('fund-monitor view', () => {
     const unknown = cli(['view', 'nope', '--db', file]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('没有视图 nope；可用：towns, departments, sections');
+  });
+
+  it('refuses a database file that does not exist, and leaves none behind', () => {
+    const missing = path.join(path.dirname(file), 'typo.duckdb');
+    for (const args of [['view', 'towns'], ['batches'], ['rollback', '1'], ['reset-demo-passwords']]) {
+      const r = cli([...args, '--db', missing]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(`数据库文件不存在：${missing}`);
+      expect(existsSync(missing), args.join(' ')).toBe(false);
+    }
   });
 });
