@@ -6,7 +6,7 @@ import type { Viewer } from '@/lib/auth/roles';
 /** The top bar: product name, county, and at phone width the menu button (a <details>, no script needed). */
 export function AppHeader({ countyName, viewer, items }: { countyName: string; viewer: Viewer; items: NavItem[] }) {
   return (
-    <header className="sticky top-0 z-20 flex h-12 items-center gap-3 bg-navy-900 px-4 text-white shadow-sm print:static print:shadow-none">
+    <header data-on-dark className="sticky top-0 z-20 flex h-12 items-center gap-3 bg-navy-900 px-4 text-white shadow-sm print:static print:shadow-none">
       <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-white/12 text-sm font-semibold">
         扶
       </span>
@@ -28,6 +28,7 @@ export function AppHeader({ countyName, viewer, items }: { countyName: string; v
         </summary>
         <nav
           aria-label="主导航"
+          data-on-light
           className="absolute right-0 mt-2 w-48 rounded-md border border-slate-200 bg-white p-1 text-slate-800 shadow-lg"
         >
           <p className="px-3 py-2 text-xs text-slate-500">{countyName}财政局</p>

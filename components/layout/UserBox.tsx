@@ -1,16 +1,15 @@
 import Link from 'next/link';
-import { ROLE_LABELS, type Viewer } from '@/lib/auth/roles';
+import type { Viewer } from '@/lib/auth/roles';
+import { userBoxText } from './user-text';
 
 /** Who is signed in, with what role and unit, a link to change the password, and the sign-out button (a POST form: no script needed). */
 export function UserBox({ viewer }: { viewer: Viewer }) {
+  const { name, note } = userBoxText(viewer);
   return (
     <div className="ml-auto flex shrink-0 items-center gap-2 text-xs whitespace-nowrap sm:text-sm" data-testid="user-box">
       <span className="hidden text-slate-200 sm:inline">
-        {viewer.displayName ?? viewer.username}
-        <span className="ml-1 text-slate-400">
-          {ROLE_LABELS[viewer.role]}
-          {viewer.unitName ? ` · ${viewer.unitName}` : ''}
-        </span>
+        <span data-testid="user-name">{name}</span>
+        {note && <span className="ml-1 text-slate-400">{note}</span>}
       </span>
       <Link href="/account/password" className="grid h-8 place-items-center rounded-md border border-white/25 px-2.5 hover:bg-white/10" data-testid="change-password">
         修改密码

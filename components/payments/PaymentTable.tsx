@@ -1,6 +1,6 @@
 import type { PaymentRow } from '@/queries/payments';
 import { formatDate, formatYuan, yuanToWan } from '@/lib/format';
-import { ROW, STICKY_CELL as STICKY } from '../ui/form';
+import { ROW, STICKY_CELL as STICKY, WRAP_CELL } from '../ui/form';
 import { WideTable, type WideColumn } from '../ui/WideTable';
 
 const COLUMNS: WideColumn[] = [
@@ -8,18 +8,23 @@ const COLUMNS: WideColumn[] = [
   { label: '凭证号', width: 'w-[142px]' },
   { label: '预算单位', width: 'w-[124px]' },
   { label: '镇(中心) / 村', width: 'w-[150px]' },
-  { label: '收款人', width: 'w-[160px]' },
+  { label: '项目编码', width: 'w-[150px]' },
+  // On a wide screen 收款人 and 资金 take more of the width, so fewer names wrap or are cut short.
+  { label: '收款人', width: 'w-[160px] min-[1700px]:w-[230px]' },
   { label: '用途' },
-  { label: '资金', width: 'w-[160px]' },
+  { label: '资金', width: 'w-[160px] min-[1700px]:w-[230px]' },
   { label: '金额(万元)', width: 'w-[96px]', align: 'right' },
 ];
 
 export const PAYEE_TYPE_LABELS = { person: '个人', org: '单位' } as const;
 
-/** One page of 支付明细. Presentational: the rows arrive already scoped and filtered. */
+/**
+ * One page of 支付明细. Presentational: the rows arrive already scoped and filtered. 项目编码, 收款人 and 用途 wrap
+ * (WRAP_CELL) rather than being cut off: they are what a reader checks a payment by.
+ */
 export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
   return (
-    <WideTable columns={COLUMNS} testId="payments-table">
+    <WideTable columns={COLUMNS} testId="payments-table" minWidth="min-w-[1280px]" hintHiddenFrom="min-[1560px]:hidden">
       {rows.map((r) => (
         <tr key={r.voucher_no} className={ROW} data-testid="payment-row" data-voucher={r.voucher_no}>
           <td className={`${STICKY} py-1.5 pr-3 text-slate-700`}>{formatDate(r.pay_date)}</td>
@@ -29,11 +34,12 @@ export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
             {r.town_name ?? '—'}
             {r.village_name && <span className="ml-1 text-xs text-slate-500">{r.village_name}</span>}
           </td>
-          <td className="truncate px-3 py-1.5" title={r.payee_name ?? undefined}>
+          <td className={`${WRAP_CELL} text-slate-700`} data-testid="payment-project">{r.project_code || '—'}</td>
+          <td className={WRAP_CELL} data-testid="payment-payee">
             {r.payee_name ?? '—'}
             {r.payee_type && <span className="ml-1 text-xs text-slate-400">{PAYEE_TYPE_LABELS[r.payee_type]}</span>}
           </td>
-          <td className="truncate px-3 py-1.5 text-slate-700" title={r.purpose ?? undefined}>{r.purpose || '—'}</td>
+          <td className={`${WRAP_CELL} text-slate-700`} data-testid="payment-purpose">{r.purpose || '—'}</td>
           <td className="truncate px-3 py-1.5 text-slate-600" title={r.fund_name ?? r.indicator_id ?? undefined}>
             {r.fund_name ?? r.indicator_id ?? '—'}
           </td>

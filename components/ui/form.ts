@@ -12,3 +12,5 @@ export const TH = 'px-3 py-2 font-medium whitespace-nowrap';
 export const ROW = 'border-b border-slate-100 hover:bg-slate-50';
 /** The first column of a wide table stays put while the table scrolls sideways on narrow screens. */
 export const STICKY_CELL = 'sticky left-0 z-10 bg-white whitespace-nowrap shadow-[1px_0_0_var(--color-slate-200)] lg:shadow-none';
+/** A table cell whose text wraps, breaking long codes anywhere, instead of being cut off with an ellipsis. */
+export const WRAP_CELL = 'px-3 py-1.5 wrap-anywhere';

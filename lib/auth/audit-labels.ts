@@ -77,8 +77,60 @@ const KEY_LABELS: Record<string, string> = {
   fund_id: '资金编号',
 };
 
-/** The 支付明细 filter of an export. */
-const FILTER_LABELS: Record<string, string> = { year: '年度', from: '起', to: '止', town: '镇编号', unit: '预算单位编号', q: '搜索' };
+/** The 支付明细 filter of an export; town and unit are ids, shown by name (unitNames). */
+const FILTER_LABELS: Record<string, string> = { year: '年度', from: '起', to: '止', town: '镇', unit: '预算单位', q: '搜索' };
+const FILTER_UNIT_KEYS = ['town', 'unit'] as const;
+
+/** Unit id → name, read on the server for the ids an audit page's rows name (auditUnitIds). */
+export type UnitNames = ReadonlyMap<number, string>;
+
+function parseDetail(detail: string | null): Record<string, unknown> | null {
+  if (!detail) return null;
+  try {
+    const parsed: unknown = JSON.parse(detail);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The unit ids an audit detail names (an export's 镇 and 预算单位 filter), to be resolved to names on the server. */
+export function auditUnitIds(details: (string | null)[]): number[] {
+  const ids = new Set<number>();
+  for (const detail of details) {
+    const filter = parseDetail(detail)?.filter;
+    if (!filter || typeof filter !== 'object') continue;
+    for (const key of FILTER_UNIT_KEYS) {
+      const id = (filter as Record<string, unknown>)[key];
+      if (typeof id === 'number' && Number.isInteger(id)) ids.add(id);
+    }
+  }
+  return [...ids];
+}
+
+/**
+ * What an audit row acted on, in words: the internal targets of exports become what was exported
+ * (`payments` → 支付明细导出, `import_rejects:1` → 批次 #1 的拒绝明细); any other target (a user, a file, a unit) is a name already.
+ */
+export function auditTargetLabel(target: string | null): string {
+  if (!target) return '';
+  if (target === 'payments') return '支付明细导出';
+  if (target === 'settings') return '系统设置';
+  const batch = /^import_(rejects|raw):(\d+)$/.exec(target);
+  if (batch) return `批次 #${batch[2]} 的${batch[1] === 'rejects' ? '拒绝明细' : '原始文件'}`;
+  return target;
+}
+
+function filterText(filter: Record<string, unknown>, names: UnitNames): string {
+  const parts = Object.entries(filter).map(([k, v]) => {
+    const label = FILTER_LABELS[k] ?? k;
+    if ((FILTER_UNIT_KEYS as readonly string[]).includes(k) && typeof v === 'number') {
+      return `${label}：${names.get(v) ?? `#${v}（已不存在）`}`;
+    }
+    return `${label}：${valueText(k, v)}`;
+  });
+  return parts.length ? parts.join('，') : '无';
+}
 
 const REASON_LABELS: Record<string, string> = {
   wrong_password: '密码错误',
@@ -97,8 +149,7 @@ function valueText(key: string, value: unknown): string {
   if (typeof value === 'object' && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;
     if ('from' in o && 'to' in o && Object.keys(o).length === 2) return `${valueText(key, o.from)} → ${valueText(key, o.to)}`;
-    const labels = key === 'filter' ? FILTER_LABELS : KEY_LABELS;
-    const parts = Object.entries(o).map(([k, v]) => `${labels[k] ?? k}=${valueText(k, v)}`);
+    const parts = Object.entries(o).map(([k, v]) => `${KEY_LABELS[k] ?? k}=${valueText(k, v)}`);
     return parts.length ? parts.join('，') : '无';
   }
   return String(value);
@@ -106,18 +157,19 @@ function valueText(key: string, value: unknown): string {
 
 /**
  * An audit row's JSON detail as short Chinese text: {"reason":"wrong_password","failed_attempts":3} →
- * '原因：密码错误；连续失败次数：3'. Text that is not a JSON object is shown as it is.
+ * '原因：密码错误；连续失败次数：3'; an export's filter names its units by `names` (镇：石窑镇). Text that is not a JSON
+ * object is shown as it is.
  */
-export function describeAuditDetail(detail: string | null): string {
+export function describeAuditDetail(detail: string | null, names: UnitNames = new Map()): string {
   if (!detail) return '';
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(detail);
-  } catch {
-    return detail;
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return String(detail);
-  return Object.entries(parsed as Record<string, unknown>)
-    .map(([k, v]) => `${KEY_LABELS[k] ?? k}：${valueText(k, v)}`)
+  const parsed = parseDetail(detail);
+  if (!parsed) return detail;
+  return Object.entries(parsed)
+    .map(([k, v]) => {
+      const text = k === 'filter' && v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? filterText(v as Record<string, unknown>, names)
+        : valueText(k, v);
+      return `${KEY_LABELS[k] ?? k}：${text}`;
+    })
     .join('；');
 }

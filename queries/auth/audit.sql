@@ -27,3 +27,7 @@ SELECT DISTINCT action FROM audit_log ORDER BY action;
 -- name: actors
 -- The names that occur as actors, most active first (for the filter's suggestions).
 SELECT actor FROM audit_log WHERE actor IS NOT NULL GROUP BY actor ORDER BY count(*) DESC, actor LIMIT 200;
+
+-- name: unit_names
+-- The units named by id in audit details ($ids: a JSON array of ids), so the log shows names.
+SELECT id, name FROM units WHERE id IN (SELECT unnest(from_json($ids::JSON, '["INTEGER"]')));

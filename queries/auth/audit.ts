@@ -67,3 +67,10 @@ export async function auditActors(db: Db): Promise<string[]> {
 export async function auditActions(db: Db): Promise<string[]> {
   return (await db.all<{ action: string }>(sql().actions)).map((r) => r.action);
 }
+
+/** Names of the units an audit page names by id (an export's filter), for the log to show names (lib/auth/audit-labels.ts). */
+export async function auditUnitNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.all<{ id: number; name: string }>(sql().unit_names, { ids: JSON.stringify(ids) });
+  return new Map(rows.map((r) => [Number(r.id), r.name]));
+}

@@ -106,6 +106,8 @@ describe('rankUnits', () => {
       expect(r.worst.map((x) => x.id)).toEqual([12, 11, 10, 9, 8]);
       expect(r.worst[0].rank).toBe(12);
       expect(r.count).toBe(12);
+      // The units between the best and the worst five stay reachable (展开全部).
+      expect(r.all.map((x) => x.id)).toEqual(rows.map((x) => x.id));
     }
   });
 });

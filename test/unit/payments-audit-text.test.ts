@@ -40,7 +40,8 @@ describe('audit log text', () => {
     expect(describeAuditDetail('{"reason":"wrong_password","failed_attempts":3,"locked":false}')).toBe('原因：密码错误；连续失败次数：3；已锁定：否');
     expect(describeAuditDetail('{"role":{"from":"town","to":"department"},"unit":{"from":"石窑镇","to":"县教育局"}}'))
       .toBe('角色：镇（中心） → 部门（预算单位）；绑定单位：石窑镇 → 县教育局');
-    expect(describeAuditDetail('{"format":"csv","rows":9,"filter":{"year":2018,"town":103}}')).toBe('格式：csv；行数：9；筛选：年度=2018，镇编号=103');
+    expect(describeAuditDetail('{"format":"csv","rows":9,"filter":{"year":2018,"town":103}}', new Map([[103, '石窑镇']])))
+      .toBe('格式：csv；行数：9；筛选：年度：2018，镇：石窑镇');
     expect(describeAuditDetail('not json')).toBe('not json');
     expect(describeAuditDetail(null)).toBe('');
   });

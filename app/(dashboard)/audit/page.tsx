@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/server';
 import { can } from '@/lib/auth/roles';
-import { AUDIT_ACTION_LABELS } from '@/lib/auth/audit-labels';
+import { AUDIT_ACTION_LABELS, auditTargetLabel, auditUnitIds, describeAuditDetail } from '@/lib/auth/audit-labels';
 import { serverDb } from '@/queries/server-db';
-import { auditActions, auditActors, countAudit, listAudit, type AuditFilter } from '@/queries/auth/audit';
+import { auditActions, auditActors, auditUnitNames, countAudit, listAudit, type AuditFilter } from '@/queries/auth/audit';
 import { first, parseId, parseIsoDate, type SearchParams } from '@/lib/url-params';
 import { formatCount } from '@/lib/format';
 import { PageTitle } from '@/components/overview/PageTitle';
@@ -31,6 +31,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filter: AuditFilter = { ...values, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const db = await serverDb();
   const [rows, count, stored, actors] = await Promise.all([listAudit(db, filter), countAudit(db, filter), auditActions(db), auditActors(db)]);
+  // Ids in the details (an export's 镇/预算单位 filter) become names here, on the server: the table only draws.
+  const names = await auditUnitNames(db, auditUnitIds(rows.map((r) => r.detail)));
+  const described = rows.map((r) => ({ ...r, targetText: auditTargetLabel(r.target), detailText: describeAuditDetail(r.detail, names) }));
   const actions = [...new Set([...Object.keys(AUDIT_ACTION_LABELS), ...stored])];
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
   const query = (p: number) => {
@@ -46,7 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <Card title="操作记录" aside={<span data-testid="audit-count">共 {formatCount(count)} 条</span>} testId="audit-card">
         {rows.length > 0 ? (
           <div className="space-y-3">
-            <AuditTable rows={rows} />
+            <AuditTable rows={described} />
             <Pagination page={page} pages={pages} href={query} />
           </div>
         ) : (

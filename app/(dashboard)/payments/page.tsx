@@ -14,6 +14,8 @@ import { PaymentTable } from '@/components/payments/PaymentTable';
 import { PaymentList } from '@/components/payments/PaymentList';
 import { ExportLinks } from '@/components/payments/ExportLinks';
 import { paymentScopeText } from '@/components/payments/scope-text';
+import { dateRangeProblem } from '@/lib/filter-notices';
+import { Notice } from '@/components/ui/Notice';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '支付明细' };
@@ -28,13 +30,15 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const db = await serverDb();
   const [result, options] = await Promise.all([listPayments(db, filter, scope, pageRequest), paymentOptions(db, scope)]);
   const scopeText = paymentScopeText(viewer);
+  const rangeProblem = dateRangeProblem(filter.from, filter.to);
   const period = filter.from || filter.to
     ? `${filter.from ? formatDate(filter.from) : '最早'} 至 ${filter.to ? formatDate(filter.to) : '最新'}`
     : filter.year ? `${filter.year}年` : '全部年度';
   return (
-    <div className="mx-auto max-w-[1600px] space-y-3">
+    <div className="mx-auto max-w-[2400px] space-y-3">
       <PageTitle title="支付明细" summary={`数据范围：${scopeText} · ${period} · 金额单位：万元`} />
       <PaymentFilterBar filter={filter} options={options} />
+      {rangeProblem && <Notice tone="warning" testId="payments-range-problem">{rangeProblem}</Notice>}
       <Card
         title="国库集中支付明细"
         testId="payments-card"
@@ -71,7 +75,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             <p className="mx-auto mt-2 max-w-xl text-sm leading-6 text-slate-600">
               {result.count > 0
                 ? `共 ${formatCount(result.count)} 笔，只有 ${formatCount(result.pages)} 页，请返回第 1 页。`
-                : isFiltered(filter)
+                : rangeProblem
+                  ? rangeProblem
+                  : isFiltered(filter)
                   ? `筛选条件过窄，或所选单位不在您的数据范围（${scopeText}）内。请放宽日期、单位或搜索条件，或点「重置」。`
                   : `您的数据范围（${scopeText}）内还没有支付数据。支付明细由信息中心在「数据导入」中导入。`}
             </p>
