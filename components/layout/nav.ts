@@ -1,4 +1,5 @@
-import type { Role } from '@/lib/auth/roles';
+import { ROLES, ROLE_UNIT_KIND, type Role, type Scope } from '@/lib/auth/roles';
+import { viewById } from '@/lib/views/registry';
 
 /** The navigation, as data (docs/roles.md: hiding an entry is a courtesy, the page checks). `roles` lists who sees an entry; absent means everyone signed in. */
 export interface NavItem {
@@ -9,8 +10,21 @@ export interface NavItem {
   roles?: Role[];
 }
 
+/** A view's entry: shown to the roles its registry entry allows (docs/views.md), so the two cannot disagree. */
+function viewItem(id: string, label: string): NavItem {
+  const view = viewById(id)!;
+  const scopeOfRole = (role: Role): Scope => {
+    const kind = ROLE_UNIT_KIND[role];
+    return kind ? { kind, unitId: -1 } : { kind: 'all' };
+  };
+  return { href: `/views/${id}`, label, roles: ROLES.filter((role) => view.allowed(scopeOfRole(role))) };
+}
+
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: '总览', exact: true },
+  viewItem('sections', '股室'),
+  viewItem('departments', '部门'),
+  viewItem('towns', '乡镇'),
   { href: '/payments', label: '支付明细' },
   { href: '/import', label: '数据导入', roles: ['admin', 'section'] },
   { href: '/quality', label: '数据质量' },

@@ -21,12 +21,12 @@ const ROLES = ['admin', 'leader', 'supervisor', 'section', 'department', 'town']
 type DemoRole = (typeof ROLES)[number];
 
 const NAV: Record<DemoRole, string[]> = {
-  admin: ['总览', '支付明细', '数据导入', '数据质量', '资金目录', '设置', '用户管理', '单位管理', '审计日志'],
-  leader: ['总览', '支付明细', '数据质量'],
-  supervisor: ['总览', '支付明细', '数据质量', '审计日志'],
-  section: ['总览', '支付明细', '数据导入', '数据质量'],
-  department: ['总览', '支付明细', '数据质量'],
-  town: ['总览', '支付明细', '数据质量'],
+  admin: ['总览', '股室', '部门', '乡镇', '支付明细', '数据导入', '数据质量', '资金目录', '设置', '用户管理', '单位管理', '审计日志'],
+  leader: ['总览', '股室', '部门', '乡镇', '支付明细', '数据质量'],
+  supervisor: ['总览', '股室', '部门', '乡镇', '支付明细', '数据质量', '审计日志'],
+  section: ['总览', '股室', '支付明细', '数据导入', '数据质量'],
+  department: ['总览', '部门', '支付明细', '数据质量'],
+  town: ['总览', '乡镇', '支付明细', '数据质量'],
 };
 
 interface ApiPage { count: number; rows: { voucher_no: string }[] }

@@ -82,6 +82,7 @@ describe('views: JSON route, export and CLI agree', () => {
     await admin.goto(`${site.url}/views/towns?${FILTER}`);
     const names = await admin.locator('[data-testid=view-table] tbody tr td:first-child').allInnerTexts();
     expect(names).toEqual(adminTowns.rows.map((r) => r.name));
+    await admin.screenshot({ path: 'test-results/views-towns.png', fullPage: true });
     await admin.goto(`${site.url}/views/towns?year=2018&as_of=2018-13-40`);
     await expect.poll(() => admin.getByTestId('view-problems').innerText()).toContain('截止日期 2018-13-40 无效');
     // A filter the view does not honour is named, and left out of the page's links, so its export still answers.
