@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { formatPointsShort, formatRate, yuanToWan } from '@/lib/format';
 import type { GapBand } from '@/lib/settings';
-import type { ViewColumn, ViewSort } from '@/lib/views/registry';
+import type { ViewFilter } from '@/lib/views/filter';
+import type { ViewColumn, ViewRow, ViewSort } from '@/lib/views/registry';
 import { BAND_STYLES } from '../bands';
 import { ROW, TH } from '../ui/form';
-
-type Row = Record<string, string | number | null>;
 
 /** A cell as the pages show numbers: money in 万元, rates as percentages, gaps in points, a band as its label. */
 function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; bands: GapBand[] }) {
@@ -27,12 +26,19 @@ function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; ba
   }
 }
 
+/** A cell, as a link when its column drills down (ViewColumn.href). */
+function LinkedCell({ column, row, filter, bands }: { column: ViewColumn; row: ViewRow; filter: ViewFilter; bands: GapBand[] }) {
+  const to = column.href?.(row, filter);
+  const cell = <Cell column={column} value={row[column.key]} bands={bands} />;
+  return to ? <Link href={to} className="text-navy-700 hover:underline" data-testid="view-drill">{cell}</Link> : cell;
+}
+
 /**
  * Any registered view's rows (lib/views/registry.ts) as a table: its declared columns, a sortable column's header a link
  * that sorts by it (again: the other direction). `href(sort)` keeps the rest of the URL.
  */
-export function ViewTable({ columns, rows, sort, bands, href }: {
-  columns: ViewColumn[]; rows: Row[]; sort: ViewSort; bands: GapBand[]; href: (sort: ViewSort) => string;
+export function ViewTable({ columns, rows, sort, bands, href, filter }: {
+  columns: ViewColumn[]; rows: ViewRow[]; sort: ViewSort; bands: GapBand[]; href: (sort: ViewSort) => string; filter: ViewFilter;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -60,7 +66,7 @@ export function ViewTable({ columns, rows, sort, bands, href }: {
             <tr key={String(row.id ?? i)} className={ROW}>
               {columns.map((c) => (
                 <td key={c.key} className={`px-3 py-2 ${c.format !== 'text' && c.format !== 'band' ? 'text-right' : ''}`}>
-                  <Cell column={c} value={row[c.key]} bands={bands} />
+                  <LinkedCell column={c} row={row} filter={filter} bands={bands} />
                 </td>
               ))}
             </tr>

@@ -1,9 +1,10 @@
+import { PROJECT_STATUSES, type ProjectStatus } from '@/lib/import/project-status';
 import { first, parseId, parseIsoDate, parseYear, type SearchParams } from '@/lib/url-params';
 
 /**
  * The one filter every view reads (docs/views.md), as it lives in the URL:
- * ?year=2018&as_of=2018-10-31&level=central&section=4&department=201&town=101&village=301&fund=22&project=XM001
- * &pay_from=2018-03-01&pay_to=2018-06-30. `year` is always the budget year and `as_of` the 截止日期; the others narrow
+ * ?year=2018&as_of=2018-10-31&level=central&section=4&department=201&town=101&village=301&fund=22&indicator=ZB001
+ * &project=XM001&status=in_progress&overdue=1&idle_days=90&pay_from=2018-03-01&pay_to=2018-06-30. `year` is always the budget year and `as_of` the 截止日期; the others narrow
  * the rows; a pay-date range has names of its own so it is never mistaken for the 截止日期. Not set is null, always.
  * The viewer's scope is never part of it: the query ANDs the scope with whatever the URL says.
  */
@@ -16,7 +17,15 @@ export interface ViewFilter {
   town: number | null;
   village: number | null;
   fund: number | null;
+  /** 指标明细号 */
+  indicator: string | null;
   project: string | null;
+  /** a project's status (lib/import/project-status.ts) */
+  status: ProjectStatus | null;
+  /** only projects past their planned end and not completed */
+  overdue: boolean | null;
+  /** only balances idle at least this many days (滞留资金: 30, 90, 180 or 365) */
+  idleDays: number | null;
   payFrom: string | null;
   payTo: string | null;
 }
@@ -43,7 +52,11 @@ export const FILTER_PARAMS: Record<FilterKey, { param: string; label: string }> 
   town: { param: 'town', label: '镇(中心)' },
   village: { param: 'village', label: '村' },
   fund: { param: 'fund', label: '资金' },
+  indicator: { param: 'indicator', label: '指标' },
   project: { param: 'project', label: '项目' },
+  status: { param: 'status', label: '项目状态' },
+  overdue: { param: 'overdue', label: '逾期' },
+  idleDays: { param: 'idle_days', label: '滞留天数' },
   payFrom: { param: 'pay_from', label: '支付日期起' },
   payTo: { param: 'pay_to', label: '支付日期止' },
 };
@@ -53,17 +66,24 @@ export const FILTER_KEYS = Object.keys(FILTER_PARAMS) as FilterKey[];
 export const EMPTY_VIEW_FILTER: ViewFilter = Object.fromEntries(FILTER_KEYS.map((k) => [k, null])) as unknown as ViewFilter;
 
 const parseLevel = (v: string | undefined) => (LEVELS as readonly string[]).includes(v?.trim() ?? '') ? (v!.trim() as Level) : undefined;
-/** A 项目编码: printable text without spaces, at most 40 characters. */
-const parseProjectCode = (v: string | undefined) => (v && /^[^\s\p{C}]{1,40}$/u.test(v.trim()) ? v.trim() : undefined);
+/** A 项目编码 or 指标明细号: printable text without spaces, at most 40 characters. */
+const parseCode = (v: string | undefined) => (v && /^[^\s\p{C}]{1,40}$/u.test(v.trim()) ? v.trim() : undefined);
+const parseStatus = (v: string | undefined) => PROJECT_STATUSES.find((s) => s.id === v?.trim())?.id;
+/** `overdue=1` (or true); absent means not narrowed, so there is no "0". */
+const parseFlag = (v: string | undefined) => (v?.trim() === '1' || v?.trim() === 'true' ? true : undefined);
+/** The 滞留资金 aging thresholds (docs/views.md). */
+export const IDLE_DAYS = [30, 90, 180, 365] as const;
+const parseIdleDays = (v: string | undefined) => IDLE_DAYS.find((d) => String(d) === v?.trim());
 
-const PARSERS: Record<FilterKey, (v: string | undefined) => string | number | undefined> = {
+const PARSERS: Record<FilterKey, (v: string | undefined) => string | number | boolean | undefined> = {
   year: parseYear, asOf: parseIsoDate, level: parseLevel, section: parseId, department: parseId, town: parseId,
-  village: parseId, fund: parseId, project: parseProjectCode, payFrom: parseIsoDate, payTo: parseIsoDate,
+  village: parseId, fund: parseId, indicator: parseCode, project: parseCode, status: parseStatus, overdue: parseFlag,
+  idleDays: parseIdleDays, payFrom: parseIsoDate, payTo: parseIsoDate,
 };
 
 /** The filter from URL parameters, and what was wrong in them. An empty parameter (`town=`) is not set, not invalid. */
 export function parseViewFilter(sp: SearchParams): { filter: ViewFilter; problems: FilterProblem[] } {
-  const filter = { ...EMPTY_VIEW_FILTER } as Record<FilterKey, string | number | null>;
+  const filter = { ...EMPTY_VIEW_FILTER } as Record<FilterKey, string | number | boolean | null>;
   const problems: FilterProblem[] = [];
   for (const key of FILTER_KEYS) {
     const { param, label } = FILTER_PARAMS[key];
@@ -83,11 +103,11 @@ export function parseViewFilter(sp: SearchParams): { filter: ViewFilter; problem
 /** The filter as URL parameters (only the fields that are set), in a fixed order, for links, exports and the JSON route. */
 export function viewFilterParams(f: ViewFilter): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) if (f[key] !== null) params.set(FILTER_PARAMS[key].param, String(f[key]));
+  for (const key of FILTER_KEYS) if (f[key] !== null) params.set(FILTER_PARAMS[key].param, f[key] === true ? '1' : String(f[key]));
   return params;
 }
 
 /** The fields that are set, by URL name: how a filter is shown in JSON answers and recorded in the audit log. */
-export function viewFilterJson(f: ViewFilter): Record<string, string | number> {
+export function viewFilterJson(f: ViewFilter): Record<string, string | number | boolean> {
   return Object.fromEntries(FILTER_KEYS.filter((k) => f[k] !== null).map((k) => [FILTER_PARAMS[k].param, f[k]!]));
 }

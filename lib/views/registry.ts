@@ -10,11 +10,16 @@ import type { FilterKey, ViewFilter } from './filter';
  * percentage points, 'band' a colour band id (lib/settings.ts), 'int', 'text', 'date' (YYYY-MM-DD). */
 export type ColumnFormat = 'wan' | 'rate' | 'points' | 'band' | 'text' | 'int' | 'date';
 
+/** A row as the runner returns it (queries/views/run.ts): money as exact 元 strings. */
+export type ViewRow = Record<string, string | number | boolean | null>;
+
 export interface ViewColumn {
   key: string;
   label: string;
   format: ColumnFormat;
   sortable: boolean;
+  /** The page this cell drills down to (docs/views.md: drill-down), carrying the filter; null for no link. */
+  href?: (row: ViewRow, filter: ViewFilter) => string | null;
 }
 
 export interface ViewSort {

@@ -4,7 +4,9 @@ import { getSettings } from '../settings';
 import { sqlFile } from '../sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
 import type { ViewFilter } from '@/lib/views/filter';
-import type { ViewDef, ViewSort } from '@/lib/views/registry';
+import type { ViewDef, ViewRow, ViewSort } from '@/lib/views/registry';
+
+export type { ViewRow };
 
 /** A view's request with the budget year and 截止日期 resolved (resolveDates). */
 export interface ViewQuery {
@@ -14,8 +16,6 @@ export interface ViewQuery {
   page: { page: number; pageSize: number } | null;
 }
 
-/** A row: money as exact 元 strings, rates fractions, gaps points, and the view's own columns. */
-export type ViewRow = Record<string, string | number | null>;
 
 export interface ViewResult {
   count: number;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromUrlSearchParams } from '@/lib/url-params';
-import { EMPTY_VIEW_FILTER, LEVELS, parseViewFilter, viewFilterJson, viewFilterParams, type ViewFilter } from '@/lib/views/filter';
+import { PROJECT_STATUSES } from '@/lib/import/project-status';
+import { EMPTY_VIEW_FILTER, IDLE_DAYS, LEVELS, parseViewFilter, viewFilterJson, viewFilterParams, type ViewFilter } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
 import { honouredFilter, parseViewRequest } from '@/lib/views/request';
 
@@ -10,11 +11,13 @@ const parse = (query: string) => parseViewFilter(fromUrlSearchParams(new URLSear
 describe('ViewFilter in the URL', () => {
   it('reads every field by its URL name; not set is null', () => {
     const { filter, problems } = parse('year=2018&as_of=2018-10-31&level=central&section=4&department=201&town=101'
-      + '&village=301&fund=22&project=XM-001&pay_from=2018-03-01&pay_to=2018-06-30');
+      + '&village=301&fund=22&indicator=ZB-7&project=XM-001&status=in_progress&overdue=1&idle_days=90'
+      + '&pay_from=2018-03-01&pay_to=2018-06-30');
     expect(problems).toEqual([]);
     expect(filter).toEqual({
       year: 2018, asOf: '2018-10-31', level: 'central', section: 4, department: 201, town: 101, village: 301, fund: 22,
-      project: 'XM-001', payFrom: '2018-03-01', payTo: '2018-06-30',
+      indicator: 'ZB-7', project: 'XM-001', status: 'in_progress', overdue: true, idleDays: 90,
+      payFrom: '2018-03-01', payTo: '2018-06-30',
     });
     expect(parse('').filter).toEqual(EMPTY_VIEW_FILTER);
     expect(Object.values(EMPTY_VIEW_FILTER).every((v) => v === null)).toBe(true);
@@ -23,10 +26,11 @@ describe('ViewFilter in the URL', () => {
   });
 
   it('reports each invalid value in Chinese and leaves the field unset rather than guessing', () => {
-    const { filter, problems } = parse('year=18&as_of=2018-13-40&level=town&town=abc&fund=0&project=a%20b&pay_from=2018-02-30');
+    const { filter, problems } = parse('year=18&as_of=2018-13-40&level=town&town=abc&fund=0&project=a%20b&status=done'
+      + '&overdue=yes&idle_days=60&pay_from=2018-02-30');
     expect(problems.map((p) => p.message)).toEqual([
       '预算年度 18 无效', '截止日期 2018-13-40 无效', '级次 town 无效', '镇(中心) abc 无效', '资金 0 无效', '项目 a b 无效',
-      '支付日期起 2018-02-30 无效',
+      '项目状态 done 无效', '逾期 yes 无效', '滞留天数 60 无效', '支付日期起 2018-02-30 无效',
     ]);
     expect(problems[1]).toEqual({ param: 'as_of', value: '2018-13-40', message: '截止日期 2018-13-40 无效' });
     expect(filter).toEqual(EMPTY_VIEW_FILTER);
@@ -51,7 +55,11 @@ describe('ViewFilter in the URL', () => {
     const filter = fc.record({
       year: fc.option(fc.integer({ min: 2000, max: 2100 }), { nil: null }), asOf: date,
       level: fc.option(fc.constantFrom(...LEVELS), { nil: null }), section: id, department: id, town: id, village: id, fund: id,
-      project: fc.option(fc.stringMatching(/^[A-Za-z0-9项目-]{1,40}$/), { nil: null }), payFrom: date, payTo: date,
+      indicator: fc.option(fc.stringMatching(/^[A-Za-z0-9指标-]{1,40}$/), { nil: null }),
+      project: fc.option(fc.stringMatching(/^[A-Za-z0-9项目-]{1,40}$/), { nil: null }),
+      status: fc.option(fc.constantFrom(...PROJECT_STATUSES.map((s) => s.id)), { nil: null }),
+      overdue: fc.option(fc.constant(true), { nil: null }),
+      idleDays: fc.option(fc.constantFrom(...IDLE_DAYS), { nil: null }), payFrom: date, payTo: date,
     }).filter((f) => !(f.payFrom && f.payTo && f.payFrom > f.payTo));
     fc.assert(fc.property(filter, (f) => {
       expect(parse(viewFilterParams(f).toString())).toEqual({ filter: f, problems: [] });
