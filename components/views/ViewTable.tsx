@@ -6,7 +6,7 @@ import type { ViewColumn, ViewRow, ViewSort } from '@/lib/views/registry';
 import { BAND_STYLES } from '../bands';
 import { ROW, TH } from '../ui/form';
 
-/** A cell as the pages show numbers: money in 万元, rates as percentages, gaps in points, a band as its label. */
+/** A cell as the pages show numbers: money in 万元, rates as percentages, gaps in points, a band or a code as its label. */
 function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; bands: GapBand[] }) {
   if (value === null || value === undefined) return <>—</>;
   switch (column.format) {
@@ -22,7 +22,7 @@ function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; ba
         </span>
       );
     }
-    default: return <>{String(value)}</>;
+    default: return <>{column.labels?.[String(value)] ?? String(value)}</>;
   }
 }
 

@@ -8,7 +8,7 @@ import type { ViewColumn, ViewDef } from './registry';
 /**
  * A view's rows as CSV (UTF-8 with a BOM, CRLF, so Excel opens it as Chinese text) or XLSX, with the declared columns'
  * Chinese labels as headers. Money stays exact 元 (the decimal text in CSV, a number with two decimals in XLSX), rates
- * are percentages and gaps points as the pages show them (one decimal), a band is its label; every text cell passes
+ * are percentages and gaps points as the pages show them (one decimal), a band or a coded text is its label; every text cell passes
  * through safeCell. A view's rows are aggregates (a line per town, department or 股室), so the file is built whole.
  */
 
@@ -26,7 +26,7 @@ function cell(c: ViewColumn, value: unknown, bands: GapBand[]): string | number 
     case 'points': return pointsNumber(Number(value));
     case 'int': return Number(value);
     case 'band': return safeCell(bands.find((b) => b.id === value)?.label ?? value);
-    default: return safeCell(value);
+    default: return safeCell(c.labels?.[String(value)] ?? value);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Scope } from '@/lib/auth/roles';
 import type { FilterKey, ViewFilter } from './filter';
+import { LEDGER_VIEWS } from './ledger-views';
 
 /**
  * Every view declared once (docs/views.md): the JSON route, the export, the CLI, the bench and any page read these
@@ -20,6 +21,8 @@ export interface ViewColumn {
   sortable: boolean;
   /** The page this cell drills down to (docs/views.md: drill-down), carrying the filter; null for no link. */
   href?: (row: ViewRow, filter: ViewFilter) => string | null;
+  /** A 'text' column holding codes (a 级次, a kind of line): the Chinese each code is shown and exported as. */
+  labels?: Record<string, string>;
 }
 
 export interface ViewSort {
@@ -102,6 +105,7 @@ export const VIEWS: ViewDef[] = [
     ],
     defaultSort: BY_SPEND_RATE,
   },
+  ...LEDGER_VIEWS,
 ];
 
 export function viewById(id: string): ViewDef | undefined {
