@@ -8,6 +8,8 @@ export interface OutsideYear {
   /** 上年结转: earlier years' indicators' balance at the budget year's first day, and paid against them since */
   carryover_balance: string;
   carryover_paid: string;
+  /** 支出进度 of the carried-over balance */
+  carryover_rate: number;
   /** payments of the period that name no known indicator */
   unmatched_paid: string;
   unmatched_payments: number;

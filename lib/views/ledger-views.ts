@@ -1,5 +1,6 @@
 import { LEVEL_LABELS } from '@/components/labels';
 import { viewFilterParams, type ViewFilter } from './filter';
+import { paymentsHref, type PaymentBasis } from './payments-link';
 import type { ViewColumn, ViewDef, ViewRow } from './registry';
 
 /**
@@ -10,15 +11,11 @@ import type { ViewColumn, ViewDef, ViewRow } from './registry';
  */
 
 /** A page's address carrying the filter (year, as_of and the narrowing fields), with `extra` set on top. */
-function link(path: string, filter: ViewFilter, extra: Partial<ViewFilter> = {}, basis?: string): string {
-  const params = viewFilterParams({ ...filter, ...extra });
-  if (basis) params.set('basis', basis);
-  return `${path}?${params.toString()}`;
-}
+const link = (path: string, filter: ViewFilter, extra: Partial<ViewFilter> = {}) => `${path}?${viewFilterParams({ ...filter, ...extra })}`;
 
-/** 支付明细 for the same budget year and 截止日期 (its `basis` names which payments, docs/ledger.md). */
-const payments = (filter: ViewFilter, extra: Partial<ViewFilter> = {}, basis?: string) =>
-  link('/payments', { ...filter, idleDays: null }, extra, basis);
+/** 支付明细 for the same budget year and 截止日期; it does not take 滞留天数. */
+const payments = (filter: ViewFilter, extra: Partial<ViewFilter> = {}, basis?: PaymentBasis) =>
+  paymentsHref({ ...filter, idleDays: null, ...extra }, basis);
 
 const ROW_KINDS: Record<string, string> = {
   fund: '本年指标',

@@ -4,6 +4,7 @@
 SELECT
   (SELECT coalesce(sum(balance), 0) FROM carry_rows)::DECIMAL(18,2) AS carryover_balance,
   (SELECT coalesce(sum(paid), 0) FROM carry_rows)::DECIMAL(18,2)    AS carryover_paid,
+  (SELECT spend_rate(sum(paid), sum(balance)) FROM carry_rows)       AS carryover_rate,
   u.paid                                                            AS unmatched_paid,
   u.payments                                                        AS unmatched_payments,
   (SELECT coalesce(sum(p.amount), 0) FROM visible_payments($scope_kind::VARCHAR, $scope_unit::INTEGER) p

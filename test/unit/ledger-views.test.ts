@@ -19,7 +19,7 @@ const OVERVIEW = { year: YEAR, asOf: AS_OF, timeProgressMode: 'month' as const }
 
 async function rows(db: Db, id: string, filter: Partial<ViewFilter> = {}, scope: Scope = ALL): Promise<ViewRow[]> {
   const view = viewById(id)!;
-  return (await runView(db, view, { filter: { ...BASE, ...filter }, sort: view.defaultSort, page: null }, scope)).rows;
+  return (await runView(db, view, { filter: { ...BASE, ...filter } as ViewQuery['filter'], sort: view.defaultSort, page: null }, scope)).rows;
 }
 const kinds = (list: ViewRow[]) => list.map((r) => `${r.row_kind}${r.fund_id === null ? '' : `:${r.fund_id}`}`);
 const byKind = (list: ViewRow[], kind: string) => list.find((r) => r.row_kind === kind)!;
@@ -82,7 +82,7 @@ describe('资金台账, 指标 and 分配 on a hand-computed fixture (2018 as of
     // 支付明细's whole period (2018-01-01..06-30): P1 + P2 + P3 + P4 + P7 + P9 + P10 = 510,000.75 = the year's 450,000.50
     // + 上年结转 50,000 + unmatched 10,000.25.
     expect(await outsideYear(db, OVERVIEW, ALL)).toEqual({
-      carryover_balance: '250000.00', carryover_paid: '50000.00', unmatched_paid: '10000.25', unmatched_payments: 2, all_paid: '510000.75',
+      carryover_balance: '250000.00', carryover_paid: '50000.00', carryover_rate: 0.2, unmatched_paid: '10000.25', unmatched_payments: 2, all_paid: '510000.75',
     });
   });
 

@@ -11,6 +11,7 @@ import { PageTitle } from '@/components/overview/PageTitle';
 import { FilterBar } from '@/components/overview/FilterBar';
 import { EmptyState } from '@/components/overview/EmptyState';
 import { KpiCards } from '@/components/overview/KpiCards';
+import { PeriodPayments } from '@/components/overview/PeriodPayments';
 import { LevelChartCard, LevelTableCard } from '@/components/overview/LevelSection';
 import { TrendCard } from '@/components/overview/TrendCard';
 import { RankingSection } from '@/components/overview/RankingSection';
@@ -53,6 +54,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <>
           <Suspense key={`kpi${key}`} fallback={<KpiCardsSkeleton />}>
             <KpiCards filter={filter} />
+          </Suspense>
+          <Suspense key={`pp${key}`} fallback={<CardSkeleton height={72} />}>
+            <PeriodPayments filter={filter} />
           </Suspense>
           <div className="grid gap-3 xl:grid-cols-2">
             <Suspense key={`lc${key}`} fallback={<CardSkeleton />}>
