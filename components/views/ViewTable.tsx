@@ -65,7 +65,9 @@ export function ViewTable({ columns, rows, sort, bands, href, filter }: {
           {rows.map((row, i) => (
             <tr key={String(row.id ?? i)} className={ROW}>
               {columns.map((c) => (
-                <td key={c.key} className={`px-3 py-2 ${c.format !== 'text' && c.format !== 'band' ? 'text-right' : ''}`}>
+                // Numbers, dates and bands stay on one line; a text column keeps a few characters per line (a long
+                // fund name wraps, a short label does not break letter by letter). The table scrolls sideways.
+                <td key={c.key} className={`px-3 py-2 ${c.format !== 'text' && c.format !== 'band' ? 'text-right' : ''} ${c.format === 'text' ? 'min-w-[6em]' : 'whitespace-nowrap'}`}>
                   <LinkedCell column={c} row={row} filter={filter} bands={bands} />
                 </td>
               ))}
