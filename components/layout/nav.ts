@@ -22,6 +22,7 @@ function viewItem(id: string, label: string): NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: '总览', exact: true },
+  viewItem('ledger', '资金台账'),
   viewItem('sections', '股室'),
   viewItem('departments', '部门'),
   viewItem('towns', '乡镇'),

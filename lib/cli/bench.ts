@@ -11,6 +11,7 @@ import { EMPTY_FILTER, PAGE_SIZE } from '@/lib/payments/filter';
 import { buildDemoFile } from './demo';
 import type { Scope } from '@/lib/auth/roles';
 import { VIEWS } from '@/lib/views/registry';
+import { outsideYear } from '@/queries/ledger';
 import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
 import { runView } from '@/queries/views/run';
 
@@ -83,6 +84,7 @@ export async function benchCommand(opts: BenchOptions): Promise<void> {
     ['monthly cumulative progress', () => monthlyProgress(db, filter, ALL)],
     ['by section (股室)', () => sectionTotals(db, filter, ALL)],
     ['by town (镇)', () => unitTotals(db, filter, ALL, 'town')],
+    ['period payments (上年结转, unmatched, all)', () => outsideYear(db, filter, ALL)],
   ], opts.runs);
   console.log(`| all overview queries in a row | ${overview.toFixed(1)} |\n`);
   // Every registered view (lib/views/registry.ts): its first page (rows and count) and all its rows, as the export reads them.
