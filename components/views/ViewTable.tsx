@@ -35,10 +35,11 @@ function LinkedCell({ column, row, filter, bands }: { column: ViewColumn; row: V
 
 /**
  * Any registered view's rows (lib/views/registry.ts) as a table: its declared columns, a sortable column's header a link
- * that sorts by it (again: the other direction). `href(sort)` keeps the rest of the URL.
+ * that sorts by it (again: the other direction). `href(sort)` keeps the rest of the URL; a total line is bold.
  */
-export function ViewTable({ columns, rows, sort, bands, href, filter }: {
+export function ViewTable({ columns, rows, sort, bands, href, filter, isTotal }: {
   columns: ViewColumn[]; rows: ViewRow[]; sort: ViewSort; bands: GapBand[]; href: (sort: ViewSort) => string; filter: ViewFilter;
+  isTotal?: (row: ViewRow) => boolean;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -63,7 +64,7 @@ export function ViewTable({ columns, rows, sort, bands, href, filter }: {
         </thead>
         <tbody className="tabular-nums">
           {rows.map((row, i) => (
-            <tr key={String(row.id ?? i)} className={ROW}>
+            <tr key={String(row.id ?? i)} className={`${ROW} ${isTotal?.(row) ? 'font-semibold' : ''}`}>
               {columns.map((c) => (
                 // Numbers, dates and bands stay on one line; a text column keeps a few characters per line (a long
                 // fund name wraps, a short label does not break letter by letter). The table scrolls sideways.

@@ -77,6 +77,7 @@ export const LEDGER_VIEWS: ViewDef[] = [
       STALLED,
     ],
     defaultSort: { key: 'ord', dir: 'asc' },
+    isTotal: (r) => r.row_kind === 'level_total' || r.row_kind === 'total' || r.row_kind === 'carryover_total',
   },
   {
     id: 'indicators',

@@ -43,6 +43,8 @@ export interface ViewDef {
   params: (filter: ViewFilter, scope: Scope) => Record<string, string | number | null>;
   columns: ViewColumn[];
   defaultSort: ViewSort;
+  /** A line that sums others (a subtotal, a total), shown in bold on the page. */
+  isTotal?: (row: ViewRow) => boolean;
 }
 
 /** The measures every row carries, in docs/measures.md's sense; `name` and `total` are labelled per view. */

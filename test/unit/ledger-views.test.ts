@@ -149,6 +149,8 @@ describe('资金台账, 指标 and 分配 on a hand-computed fixture (2018 as of
     const list = await rows(db, 'ledger');
     const view = viewById('ledger')!;
     const col = (key: string) => view.columns.find((c) => c.key === key)!;
+    // The subtotals and totals are shown bold: 中央 and 省 subtotals, 本年合计, 上年结转合计.
+    expect(list.filter(view.isTotal!).map((r) => r.ord)).toEqual([2, 4, 5, 7]);
     expect(col('name').href!(list[0], BASE)).toBe('/views/indicators?year=2018&as_of=2018-06-30&fund=22');
     expect(col('row_kind').href!(list[1], BASE)).toBe('/views/ledger?year=2018&as_of=2018-06-30&level=central');
     expect(col('name').href!(list[5], BASE)).toBe('/payments?year=2018&as_of=2018-06-30&fund=22&basis=carryover');

@@ -63,7 +63,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
       >
         {result.rows.length > 0 ? (
           <div className="space-y-3">
-            <ViewTable columns={view.columns} rows={result.rows} sort={sort} bands={settings.gapBands} href={(s) => url(s)} filter={query.filter} />
+            <ViewTable columns={view.columns} rows={result.rows} sort={sort} bands={settings.gapBands} href={(s) => url(s)} filter={query.filter} isTotal={view.isTotal} />
             <Pagination page={page.page} pages={Math.max(1, Math.ceil(result.count / page.pageSize))} href={(p) => url(sort, p)} />
           </div>
         ) : (
