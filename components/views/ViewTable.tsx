@@ -4,6 +4,7 @@ import type { GapBand } from '@/lib/settings';
 import type { ViewFilter } from '@/lib/views/filter';
 import type { ViewColumn, ViewRow, ViewSort } from '@/lib/views/registry';
 import { BAND_STYLES } from '../bands';
+import { ChangeArrow } from '../ui/ChangeArrow';
 import { ROW, TH } from '../ui/form';
 
 /** A cell as the pages show numbers: money in 万元, rates as percentages, gaps in points, a band as its label. */
@@ -13,6 +14,7 @@ function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; ba
     case 'wan': return <>{yuanToWan(value as string)}</>;
     case 'rate': return <>{formatRate(Number(value))}</>;
     case 'points': return <>{formatPointsShort(Number(value))}</>;
+    case 'change': return <ChangeArrow points={Number(value)} />;
     case 'band': {
       const band = bands.find((b) => b.id === value);
       return (

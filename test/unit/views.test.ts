@@ -138,13 +138,14 @@ describe('views on a hand-computed fixture', () => {
     const csv = viewCsv(towns, [list[0], evil], DEFAULT_SETTINGS.gapBands).toString('utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('镇(中心),预算(已分配)(元),已分配(元),已支付(元),支出进度(%),超(短)序时进度(百分点),超(短)序时金额(元),排名,色带');
-    expect(lines[1]).toBe('甲镇,500000.00,500000.00,210000.25,42,-8,-39999.75,1,滞后10个百分点以内');
-    expect(lines[2]).toBe(`"'=HYPERLINK(""http://x"")",200000.00,200000.00,0.00,0,-50,-100000.00,2,滞后30个百分点以上`);
+    expect(lines[0]).toBe('镇(中心),预算(已分配)(元),已分配(元),已支付(元),支出进度(%),超(短)序时进度(百分点),超(短)序时金额(元),排名,环比(百分点),色带');
+    // 环比: on 2018-05-31 甲镇 had the same budget and payments (P1, P2), 乙镇 the same 200,000 unpaid: 0 points each.
+    expect(lines[1]).toBe('甲镇,500000.00,500000.00,210000.25,42,-8,-39999.75,1,0,滞后10个百分点以内');
+    expect(lines[2]).toBe(`"'=HYPERLINK(""http://x"")",200000.00,200000.00,0.00,0,-50,-100000.00,2,0,滞后30个百分点以上`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await viewXlsx(towns, [list[0], evil], DEFAULT_SETTINGS.gapBands) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(2).values).toEqual([undefined, '甲镇', 500000, 500000, 210000.25, 42, -8, -39999.75, 1, '滞后10个百分点以内']);
+    expect(sheet.getRow(2).values).toEqual([undefined, '甲镇', 500000, 500000, 210000.25, 42, -8, -39999.75, 1, 0, '滞后10个百分点以内']);
     expect(sheet.getCell('A3').value).toBe(`'=HYPERLINK("http://x")`);
   });
 });
