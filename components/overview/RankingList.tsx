@@ -7,7 +7,8 @@ import { ChangeArrow } from '../ui/ChangeArrow';
 
 /**
  * One ranked list of a view's lines: 名次, name (a link to the line's drill-down), 支出进度, the gap chip in the band the
- * SQL gave it, 环比. Presentational.
+ * SQL gave it, 环比. Presentational. At phone width 支出进度 gives way to the name (the gap says how far behind it is);
+ * print keeps every column.
  */
 export function RankingList({
   rows, bands, unitLabel, testId, href, since,
@@ -24,11 +25,11 @@ export function RankingList({
     <table className="w-full table-fixed border-collapse text-sm" data-testid={testId}>
       <thead>
         <tr className="border-b border-slate-200 text-xs text-slate-500">
-          <th scope="col" className="w-10 py-1.5 text-left font-medium">名次</th>
+          <th scope="col" className="w-9 py-1.5 text-left font-medium">名次</th>
           <th scope="col" className="py-1.5 text-left font-medium">{unitLabel}</th>
-          <th scope="col" className="w-16 py-1.5 pl-2 text-right font-medium">支出进度</th>
+          <th scope="col" className="hidden w-16 py-1.5 pl-2 text-right font-medium sm:table-cell print:table-cell">支出进度</th>
           <th scope="col" className="w-24 py-1.5 pl-2 text-right font-medium whitespace-nowrap">超(短)序时</th>
-          <th scope="col" className="w-20 py-1.5 pl-2 text-right font-medium" title={`较${since}，百分点`}>环比</th>
+          <th scope="col" className="w-[4.5rem] py-1.5 pl-2 text-right font-medium" title={`较${since}，百分点`}>环比</th>
         </tr>
       </thead>
       <tbody className="tabular-nums">
@@ -42,7 +43,7 @@ export function RankingList({
                   <Link href={to} className="text-navy-700 hover:underline" data-testid="ranking-link">{String(r.name)}</Link>
                 ) : String(r.name)}
               </td>
-              <td className="py-1.5 pl-2 text-right">{formatRate(Number(r.spend_rate))}</td>
+              <td className="hidden py-1.5 pl-2 text-right sm:table-cell print:table-cell">{formatRate(Number(r.spend_rate))}</td>
               <td className="py-1.5 pl-2 text-right">
                 <BandChip points={Number(r.gap_points)} band={r.band as GapBand['id']} bands={bands} />
               </td>

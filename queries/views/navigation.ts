@@ -1,19 +1,10 @@
 import type { Db } from '../db';
 import { sqlFile } from '../sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
+import type { CrumbNames } from '@/lib/views/breadcrumbs';
 import type { ViewFilter } from '@/lib/views/filter';
 
 /** The names of the ids a filter sets (null where unset or unknown): the breadcrumbs' labels (docs/navigation.md). */
-export interface CrumbNames {
-  section: string | null;
-  fund: string | null;
-  indicator: string | null;
-  department: string | null;
-  town: string | null;
-  village: string | null;
-  project: string | null;
-}
-
 export async function crumbNames(db: Db, f: ViewFilter): Promise<CrumbNames> {
   const row = await db.one<CrumbNames>(sqlFile('queries/views/crumbs.sql'), {
     section: f.section, fund: f.fund, indicator: f.indicator, department: f.department, town: f.town,
