@@ -42,8 +42,10 @@ function LinkedCell({ column, row, filter, bands }: { column: ViewColumn; row: V
 export function ViewTable({ columns, rows, sort, bands, href, filter }: {
   columns: ViewColumn[]; rows: ViewRow[]; sort: ViewSort; bands: GapBand[]; href: (sort: ViewSort) => string; filter: ViewFilter;
 }) {
+  // relative: a cell's absolutely placed screen-reader text (sr-only) then scrolls with the table instead of widening
+  // the page at phone width.
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="view-table">
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-500">

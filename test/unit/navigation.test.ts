@@ -4,6 +4,7 @@ import type { Scope } from '@/lib/auth/roles';
 import { crumbNames, filterOptions } from '@/queries/views/navigation';
 import { breadcrumbs } from '@/lib/views/breadcrumbs';
 import { EMPTY_VIEW_FILTER, type ViewFilter } from '@/lib/views/filter';
+import { withoutEmpty } from '@/lib/url-params';
 import { tempDb } from '../helpers/temp-db';
 import { loadDrillFixture } from '../fixtures/drill';
 
@@ -81,5 +82,14 @@ describe('breadcrumbs and the filter bar\'s choices', () => {
     expect(section.fund.map((f) => f.id)).not.toContain(22);
     const managed = await db.all<{ id: number }>('SELECT id FROM funds WHERE section_id = 2 ORDER BY id');
     expect(section.fund.map((f) => f.id)).toEqual(managed.map((f) => f.id));
+  });
+});
+
+describe('withoutEmpty', () => {
+  it('drops the empty fields a GET filter form sends for 全部, and says when there were none', () => {
+    expect(withoutEmpty({ year: '2018', fund: '', town: '103', section: ' ' })?.toString()).toBe('year=2018&town=103');
+    expect(withoutEmpty({ fund: '' })?.toString()).toBe('');
+    expect(withoutEmpty({ year: '2018', town: ['101', ''] })?.toString()).toBe('year=2018&town=101');
+    expect(withoutEmpty({ year: '2018', as_of: '2018-10-31' })).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/server';
 import { scopeOf } from '@/lib/auth/roles';
 import { formatCount } from '@/lib/format';
-import type { SearchParams } from '@/lib/url-params';
+import { withoutEmpty, type SearchParams } from '@/lib/url-params';
 import { viewFilterParams } from '@/lib/views/filter';
 import { viewById, type ViewSort } from '@/lib/views/registry';
 import { honouredFilter, parseViewRequest } from '@/lib/views/request';
@@ -32,7 +32,10 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   const view = viewById((await params).id);
   const scope = scopeOf(viewer);
   if (!view || !view.allowed(scope)) notFound();
-  const { filter, sort, page, problems } = parseViewRequest(view, await searchParams);
+  const sp = await searchParams;
+  const cleaned = withoutEmpty(sp);
+  if (cleaned) redirect(`/views/${view.id}${cleaned.size ? `?${cleaned}` : ''}`);
+  const { filter, sort, page, problems } = parseViewRequest(view, sp);
   const db = await serverDb();
   // The links (sorting, pages, exports) carry only what the view honours, so none of them answers 400.
   const query = { filter: await resolveDates(db, honouredFilter(view, filter)), sort, page };
