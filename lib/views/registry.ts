@@ -63,7 +63,7 @@ function measureColumns(name: string, total: string, href?: ViewColumn['href']):
 /** 环比 of a view with `compare`: the change of 支出进度 against the previous month-end, in points. */
 export const CHANGE_COLUMN: ViewColumn = { key: 'change_points', label: '环比', format: 'change', sortable: true };
 
-const RANK_AND_BAND: ViewColumn[] = [
+const RANK_CHANGE_AND_BAND: ViewColumn[] = [
   { key: 'rank', label: '排名', format: 'int', sortable: true },
   CHANGE_COLUMN,
   { key: 'band', label: '色带', format: 'band', sortable: false },
@@ -91,7 +91,7 @@ function unitView(kind: 'town' | 'department', id: string, title: string, name: 
     narrowedBy: ['level', 'fund', 'section', kind],
     allowed: (s) => s.kind === 'all' || s.kind === kind,
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),
-    columns: [...measureColumns(name, '预算(已分配)', drill(drillTo, kind)), ...RANK_AND_BAND],
+    columns: [...measureColumns(name, '预算(已分配)', drill(drillTo, kind)), ...RANK_CHANGE_AND_BAND],
     defaultSort: BY_SPEND_RATE,
     compare: true,
   };
@@ -112,7 +112,7 @@ export const VIEWS: ViewDef[] = [
       ...measureColumns('股室', '收到指标', drill('/views/ledger', 'section')),
       { key: 'alloc_rate', label: '分配进度', format: 'rate', sortable: true },
       { key: 'unallocated', label: '未分配', format: 'wan', sortable: true },
-      ...RANK_AND_BAND,
+      ...RANK_CHANGE_AND_BAND,
     ],
     defaultSort: BY_SPEND_RATE,
     compare: true,
