@@ -69,7 +69,8 @@ export function ViewTable({ columns, rows, sort, bands, href, filter }: {
           {rows.map((row, i) => (
             <tr key={String(row.id ?? i)} className={ROW}>
               {columns.map((c) => (
-                <td key={c.key} className={`px-3 py-2 ${c.format !== 'text' && c.format !== 'band' ? 'text-right' : ''}`}>
+                // A text cell wraps, but never to a character a line when the table is squeezed on a phone.
+                <td key={c.key} className={`px-3 py-2 ${c.format !== 'text' && c.format !== 'band' ? 'text-right' : 'min-w-[6rem]'}`}>
                   <LinkedCell column={c} row={row} filter={filter} bands={bands} />
                 </td>
               ))}
