@@ -28,6 +28,9 @@ function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; ba
   }
 }
 
+/** How a cell sits in its column: numbers to the right, text and band labels to the left. */
+const CELL: Partial<Record<ViewColumn['format'], string>> = { text: 'min-w-[6rem]', band: 'whitespace-nowrap' };
+
 /** A cell, as a link when its column drills down (ViewColumn.href). */
 function LinkedCell({ column, row, filter, bands }: { column: ViewColumn; row: ViewRow; filter: ViewFilter; bands: GapBand[] }) {
   const to = column.href?.(row, filter);
@@ -69,8 +72,9 @@ export function ViewTable({ columns, rows, sort, bands, href, filter }: {
           {rows.map((row, i) => (
             <tr key={String(row.id ?? i)} className={ROW}>
               {columns.map((c) => (
-                // A text cell wraps, but never to a character a line when the table is squeezed on a phone.
-                <td key={c.key} className={`px-3 py-2 ${c.format !== 'text' && c.format !== 'band' ? 'text-right' : 'min-w-[6rem]'}`}>
+                // A text cell wraps, but never to a character a line when the table is squeezed on a phone; a band's
+                // label stays on one line (the table scrolls in its card; print wraps it, app/globals.css).
+                <td key={c.key} className={`px-3 py-2 ${CELL[c.format] ?? 'text-right'}`}>
                   <LinkedCell column={c} row={row} filter={filter} bands={bands} />
                 </td>
               ))}
