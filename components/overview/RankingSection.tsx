@@ -10,9 +10,9 @@ import { rankingNotApplicable } from './scope-text';
 
 /** The rankings: each one view's lines (lib/views/registry.ts), measured, ranked, banded and compared in its SQL. */
 const RANKINGS = [
-  { view: 'sections', title: '股室支出进度排名', unitLabel: '股室', testId: 'ranking-sections' },
-  { view: 'towns', title: '乡镇支出进度排名', unitLabel: '镇', testId: 'ranking-towns' },
-  { view: 'departments', title: '部门支出进度排名', unitLabel: '部门', testId: 'ranking-departments' },
+  { view: 'sections', title: '股室支出进度排名', unitLabel: '股室', ranks: '股室', testId: 'ranking-sections' },
+  { view: 'towns', title: '乡镇支出进度排名', unitLabel: '镇', ranks: '乡镇', testId: 'ranking-towns' },
+  { view: 'departments', title: '部门支出进度排名', unitLabel: '部门', ranks: '部门', testId: 'ranking-departments' },
 ] as const;
 
 /**
@@ -37,7 +37,7 @@ export async function RankingSection({ filter }: { filter: OverviewFilter }) {
             return (
               <Card key={r.view} title={r.title} testId={r.testId}>
                 <p className="py-4 text-sm leading-6 text-slate-600" data-testid={`${r.testId}-not-applicable`}>
-                  不适用：{rankingNotApplicable(viewer, r.unitLabel === '镇' ? '乡镇' : r.unitLabel)}
+                  不适用：{rankingNotApplicable(viewer, r.ranks)}
                 </p>
               </Card>
             );
