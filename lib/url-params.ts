@@ -40,3 +40,19 @@ export function fromUrlSearchParams(params: URLSearchParams): SearchParams {
   }
   return out;
 }
+
+/**
+ * The parameters without the empty ones, or null when none is empty: a GET filter form sends `fund=` for 全部, and a
+ * page redirects to the URL without it, so a shared link names only what is set (docs/navigation.md).
+ */
+export function withoutEmpty(sp: SearchParams): URLSearchParams | null {
+  const out = new URLSearchParams();
+  let dropped = false;
+  for (const [key, value] of Object.entries(sp)) {
+    for (const v of [value ?? ''].flat()) {
+      if (v.trim()) out.append(key, v);
+      else dropped = true;
+    }
+  }
+  return dropped ? out : null;
+}

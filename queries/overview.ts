@@ -32,11 +32,6 @@ export interface LevelRow extends Measured {
   alloc_rate: number;
 }
 
-export interface UnitRow extends Measured {
-  id: number;
-  name: string;
-}
-
 export interface MonthPoint {
   month: number;
   month_end: string;
@@ -60,14 +55,6 @@ function params(f: OverviewFilter, scope: Scope) {
 
 export function levelTotals(db: Db, f: OverviewFilter, scope: Scope): Promise<LevelRow[]> {
   return db.all<LevelRow>(scoped('by_level.sql'), params(f, scope));
-}
-
-export function sectionTotals(db: Db, f: OverviewFilter, scope: Scope): Promise<UnitRow[]> {
-  return db.all<UnitRow>(scoped('section_rows.sql', 'by_section.sql'), params(f, scope));
-}
-
-export function unitTotals(db: Db, f: OverviewFilter, scope: Scope, kind: 'town' | 'department'): Promise<UnitRow[]> {
-  return db.all<UnitRow>(scoped('unit_rows.sql', 'by_unit.sql'), { ...params(f, scope), kind });
 }
 
 export function monthlyProgress(db: Db, f: OverviewFilter, scope: Scope): Promise<MonthPoint[]> {

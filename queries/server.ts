@@ -6,13 +6,13 @@ import {
   dataExtent,
   levelTotals,
   monthlyProgress,
-  sectionTotals,
-  unitTotals,
   type LevelRow,
   type MonthPoint,
   type OverviewFilter,
-  type UnitRow,
 } from './overview';
+import { runView, type ViewQuery, type ViewRow } from './views/run';
+import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
+import { viewById, type ViewDef } from '@/lib/views/registry';
 import { getSettings } from './settings';
 import type { Settings, TimeProgressMode } from '@/lib/settings';
 import { first, parseIsoDate, parseYear, type SearchParams } from '@/lib/url-params';
@@ -87,14 +87,19 @@ export const cachedMonthlyProgress = cache(
     monthlyProgress(await serverDb(), filterOf(year, asOf, mode), await requireScope()),
 );
 
-export const cachedSectionTotals = cache(
-  async (year: number, asOf: string, mode: TimeProgressMode): Promise<UnitRow[]> =>
-    sectionTotals(await serverDb(), filterOf(year, asOf, mode), await requireScope()),
-);
-
-export const cachedTownTotals = cache(
-  async (year: number, asOf: string, mode: TimeProgressMode): Promise<UnitRow[]> =>
-    unitTotals(await serverDb(), filterOf(year, asOf, mode), await requireScope(), 'town'),
+/**
+ * Every line of a view (lib/views/registry.ts) at the overview's year and 截止日期, in its default order, for the
+ * overview's rankings; null when the viewer's scope may not read the view (docs/views.md). Its lines are aggregates.
+ */
+export const cachedViewLines = cache(
+  async (id: string, year: number, asOf: string): Promise<{ view: ViewDef; filter: ViewQuery['filter']; rows: ViewRow[] } | null> => {
+    const view = viewById(id);
+    const scope = await requireScope();
+    if (!view || !view.allowed(scope)) return null;
+    const filter = { ...EMPTY_VIEW_FILTER, year, asOf };
+    const { rows } = await runView(await serverDb(), view, { filter, sort: view.defaultSort, page: null }, scope);
+    return { view, filter, rows };
+  },
 );
 
 /** 序时进度 (fraction) at the filter's as-of date, by the schema's time_progress macro: the one formula. */

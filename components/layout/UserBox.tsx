@@ -11,7 +11,7 @@ export function UserBox({ viewer }: { viewer: Viewer }) {
         <span data-testid="user-name">{name}</span>
         {note && <span className="ml-1 text-slate-400">{note}</span>}
       </span>
-      <Link href="/account/password" className="grid h-8 place-items-center rounded-md border border-white/25 px-2.5 hover:bg-white/10" data-testid="change-password">
+      <Link href="/account/password" className="grid h-8 place-items-center rounded-md border border-white/25 px-2.5 hover:bg-white/10 print:hidden" data-testid="change-password">
         修改密码
       </Link>
       <form action="/logout" method="post">

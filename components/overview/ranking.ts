@@ -1,23 +1,15 @@
-import type { UnitRow } from '@/queries/overview';
-
-export interface RankedRow extends UnitRow {
-  /** 1 = furthest ahead of 序时进度 */
-  rank: number;
-}
+import type { ViewRow } from '@/lib/views/registry';
 
 export type Ranking =
-  | { kind: 'all'; rows: RankedRow[] }
-  | { kind: 'split'; best: RankedRow[]; worst: RankedRow[]; count: number; all: RankedRow[] };
+  | { kind: 'all'; rows: ViewRow[] }
+  | { kind: 'split'; best: ViewRow[]; worst: ViewRow[]; count: number; all: ViewRow[] };
 
 /**
- * Ranks units by 超(短)序时进度 (then 支出进度, then name). With more than 2 × size units, the `size` best and the
- * `size` worst (worst first), plus `all` so that the units in between stay reachable; otherwise all of them in one
- * list, so no unit appears twice.
+ * A view's lines, already ranked and sorted in SQL (best first, queries/views/), as the overview shows them: with more
+ * than 2 × size lines, the `size` best and the `size` worst (worst first), plus `all` so that the lines in between
+ * stay reachable; otherwise all of them in one list, so no line appears twice.
  */
-export function rankUnits(rows: UnitRow[], size = 5): Ranking {
-  const sorted = [...rows]
-    .sort((a, b) => b.gap_points - a.gap_points || b.spend_rate - a.spend_rate || a.name.localeCompare(b.name, 'zh-CN'))
-    .map((r, i) => ({ ...r, rank: i + 1 }));
-  if (sorted.length <= size * 2) return { kind: 'all', rows: sorted };
-  return { kind: 'split', best: sorted.slice(0, size), worst: sorted.slice(-size).reverse(), count: sorted.length, all: sorted };
+export function splitRanking(rows: ViewRow[], size = 5): Ranking {
+  if (rows.length <= size * 2) return { kind: 'all', rows };
+  return { kind: 'split', best: rows.slice(0, size), worst: rows.slice(-size).reverse(), count: rows.length, all: rows };
 }

@@ -20,11 +20,11 @@ export function overviewScopeText(viewer: Who): string | null {
 }
 
 /**
- * Why the town ranking is not shown to a scoped viewer: it compares every town of the county, while a scoped
- * viewer's figures are one unit's own money (docs/roles.md), so a department would see "no town received money"
- * and a town a ranking of one.
+ * Why a ranking (乡镇, 部门 or 股室) is not shown to a scoped viewer of another kind: it compares the county's units of
+ * that kind, while a scoped viewer's figures are one unit's own money (docs/roles.md, docs/views.md), so a department
+ * would see "no town received money". A viewer of the ranking's own kind sees its own line instead.
  */
-export function townRankingNotApplicable(viewer: Who): string {
+export function rankingNotApplicable(viewer: Who, what = '乡镇'): string {
   const whose = overviewScopeText(viewer)?.replace(/^本页为/, '').replace(/。$/, '') ?? '';
-  return `乡镇排名比较全县各镇，只对全县范围的用户（局领导、监督检查室、信息中心）适用。${whose ? `您的数据为${whose}，不参与乡镇排名。` : ''}`;
+  return `${what}排名比较全县各${what}，只对全县范围的用户（局领导、监督检查室、信息中心）适用。${whose ? `您的数据为${whose}，不参与${what}排名。` : ''}`;
 }

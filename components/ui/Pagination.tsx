@@ -8,7 +8,7 @@ export function Pagination({ page, pages, href, testId = 'pagination' }: { page:
   const off = 'inline-flex h-8 items-center rounded-md border border-slate-200 px-3 text-sm text-slate-300';
   const at = Math.min(page, pages);
   return (
-    <nav aria-label="分页" className="flex flex-wrap items-center justify-end gap-2 text-sm text-slate-600" data-testid={testId}>
+    <nav aria-label="分页" className="flex flex-wrap items-center justify-end gap-2 text-sm text-slate-600 print:hidden" data-testid={testId}>
       {at > 1 ? <Link className={link} href={href(1)}>首页</Link> : <span className={off}>首页</span>}
       {at > 1 ? <Link className={link} href={href(at - 1)} rel="prev">上一页</Link> : <span className={off}>上一页</span>}
       <span className="px-1 tabular-nums">

@@ -4,6 +4,7 @@ import type { GapBand } from '@/lib/settings';
 import type { ViewFilter } from '@/lib/views/filter';
 import type { ViewColumn, ViewRow, ViewSort } from '@/lib/views/registry';
 import { BAND_STYLES } from '../bands';
+import { ChangeArrow } from '../ui/ChangeArrow';
 import { ROW, TH } from '../ui/form';
 
 /** A cell as the pages show numbers: money in 万元, rates as percentages, gaps in points, a band or a code as its label. */
@@ -13,6 +14,7 @@ function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; ba
     case 'wan': return <>{yuanToWan(value as string)}</>;
     case 'rate': return <>{formatRate(Number(value))}</>;
     case 'points': return <>{formatPointsShort(Number(value))}</>;
+    case 'change': return <ChangeArrow points={Number(value)} />;
     case 'band': {
       const band = bands.find((b) => b.id === value);
       return (
@@ -25,6 +27,9 @@ function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; ba
     default: return <>{column.labels?.[String(value)] ?? String(value)}</>;
   }
 }
+
+/** How a cell sits in its column: numbers to the right, text and band labels to the left. */
+const CELL: Partial<Record<ViewColumn['format'], string>> = { text: 'min-w-[6rem]', band: 'whitespace-nowrap' };
 
 /** A cell, as a link when its column drills down (ViewColumn.href). */
 function LinkedCell({ column, row, filter, bands }: { column: ViewColumn; row: ViewRow; filter: ViewFilter; bands: GapBand[] }) {
@@ -41,8 +46,10 @@ export function ViewTable({ columns, rows, sort, bands, href, filter, isTotal }:
   columns: ViewColumn[]; rows: ViewRow[]; sort: ViewSort; bands: GapBand[]; href: (sort: ViewSort) => string; filter: ViewFilter;
   isTotal?: (row: ViewRow) => boolean;
 }) {
+  // relative: a cell's absolutely placed screen-reader text (sr-only) then scrolls with the table instead of widening
+  // the page at phone width.
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="view-table">
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
@@ -66,9 +73,9 @@ export function ViewTable({ columns, rows, sort, bands, href, filter, isTotal }:
           {rows.map((row, i) => (
             <tr key={String(row.id ?? i)} className={`${ROW} ${isTotal?.(row) ? 'font-semibold' : ''}`}>
               {columns.map((c) => (
-                // Numbers, dates and bands stay on one line; a text column keeps a few characters per line (a long
-                // fund name wraps, a short label does not break letter by letter). The table scrolls sideways.
-                <td key={c.key} className={`px-3 py-2 ${c.format !== 'text' && c.format !== 'band' ? 'text-right' : ''} ${c.format === 'text' ? 'min-w-[6em]' : 'whitespace-nowrap'}`}>
+                // A text cell wraps, but never to a character a line when the table is squeezed on a phone; a band's
+                // label stays on one line (the table scrolls in its card; print wraps it, app/globals.css).
+                <td key={c.key} className={`px-3 py-2 ${CELL[c.format] ?? 'text-right'}`}>
                   <LinkedCell column={c} row={row} filter={filter} bands={bands} />
                 </td>
               ))}

@@ -56,7 +56,6 @@ export const can = {
   readAudit: (v: Viewer) => v.role === 'admin' || v.role === 'supervisor',
   /** Imports: admin for anything; a section only for its own funds (checked per row by the importer). */
   import: (v: Viewer) => v.role === 'admin' || v.role === 'section',
-  seeRankings: (v: Viewer) => scopeOf(v).kind === 'all',
   /** 资金目录: the catalog page and removing aliases (docs/fund-matching.md). */
   manageCatalog: (v: Viewer) => v.role === 'admin',
   /** Binding a file's fund name to a fund (an alias): whoever imports; a section only to its own funds (lib/funds/aliases.ts). */

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Db } from '@/queries/db';
-import { dataExtent, levelTotals, monthlyProgress, sectionTotals, unitTotals, type OverviewFilter } from '@/queries/overview';
+import { dataExtent, levelTotals, monthlyProgress, type OverviewFilter } from '@/queries/overview';
 import { listPayments, paymentOptions } from '@/queries/payments';
 import { paymentQuality } from '@/queries/import/quality';
 import { getSettings } from '@/queries/settings';
@@ -82,8 +82,6 @@ export async function benchCommand(opts: BenchOptions): Promise<void> {
     ['settings', () => getSettings(db)],
     ['KPI + by level', () => levelTotals(db, filter, ALL)],
     ['monthly cumulative progress', () => monthlyProgress(db, filter, ALL)],
-    ['by section (股室)', () => sectionTotals(db, filter, ALL)],
-    ['by town (镇)', () => unitTotals(db, filter, ALL, 'town')],
     ['period payments (上年结转, unmatched, all)', () => outsideYear(db, filter, ALL)],
   ], opts.runs);
   console.log(`| all overview queries in a row | ${overview.toFixed(1)} |\n`);

@@ -28,7 +28,7 @@ function text(c: ViewColumn, value: unknown, bands: GapBand[]): string {
   if (c.format === 'band') return bands.find((b) => b.id === value)?.label ?? String(value);
   if (c.format === 'wan') return formatWan(value as string);
   if (c.format === 'rate') return formatRate(Number(value));
-  if (c.format === 'points') return formatPointsShort(Number(value));
+  if (c.format === 'points' || c.format === 'change') return formatPointsShort(Number(value));
   return c.labels?.[String(value)] ?? String(value);
 }
 

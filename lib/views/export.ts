@@ -14,7 +14,7 @@ import type { ViewColumn, ViewDef } from './registry';
 
 type Row = Record<string, unknown>;
 
-const UNIT: Partial<Record<ViewColumn['format'], string>> = { wan: '(元)', rate: '(%)', points: '(百分点)' };
+const UNIT: Partial<Record<ViewColumn['format'], string>> = { wan: '(元)', rate: '(%)', points: '(百分点)', change: '(百分点)' };
 
 export const exportHeader = (c: ViewColumn) => `${c.label}${UNIT[c.format] ?? ''}`;
 
@@ -23,7 +23,7 @@ function cell(c: ViewColumn, value: unknown, bands: GapBand[]): string | number 
   switch (c.format) {
     case 'wan': return String(value);
     case 'rate': return rateToPercentNumber(Number(value));
-    case 'points': return pointsNumber(Number(value));
+    case 'points': case 'change': return pointsNumber(Number(value));
     case 'int': return Number(value);
     case 'band': return safeCell(bands.find((b) => b.id === value)?.label ?? value);
     default: return safeCell(c.labels?.[String(value)] ?? value);
@@ -36,7 +36,7 @@ export function viewCsv(view: ViewDef, rows: Row[], bands: GapBand[]): Buffer {
   return Buffer.from(`\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`);
 }
 
-const NUM_FMT: Partial<Record<ViewColumn['format'], string>> = { wan: '#,##0.00', rate: '0.0', points: '0.0', int: '0' };
+const NUM_FMT: Partial<Record<ViewColumn['format'], string>> = { wan: '#,##0.00', rate: '0.0', points: '0.0', change: '0.0', int: '0' };
 
 export async function viewXlsx(view: ViewDef, rows: Row[], bands: GapBand[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -1,5 +1,5 @@
 import type { Scope } from '@/lib/auth/roles';
-import type { FilterKey, ViewFilter } from './filter';
+import { viewFilterParams, type FilterKey, type ViewFilter } from './filter';
 import { LEDGER_VIEWS } from './ledger-views';
 
 /**
@@ -8,8 +8,9 @@ import { LEDGER_VIEWS } from './ledger-views';
  */
 
 /** How a column's value is shown: 'wan' money (exact 元 in data, 万元 on a page), 'rate' a fraction, 'points'
- * percentage points, 'band' a colour band id (lib/settings.ts), 'int', 'text', 'date' (YYYY-MM-DD). */
-export type ColumnFormat = 'wan' | 'rate' | 'points' | 'band' | 'text' | 'int' | 'date';
+ * percentage points, 'change' a change in points (环比: a page adds the ↑/↓ arrow), 'band' a colour band id
+ * (lib/settings.ts), 'int', 'text', 'date' (YYYY-MM-DD). */
+export type ColumnFormat = 'wan' | 'rate' | 'points' | 'change' | 'band' | 'text' | 'int' | 'date';
 
 /** A row as the runner returns it (queries/views/run.ts): money as exact 元 strings. */
 export type ViewRow = Record<string, string | number | boolean | null>;
@@ -45,12 +46,16 @@ export interface ViewDef {
   defaultSort: ViewSort;
   /** A line that sums others (a subtotal, a total), shown in bold on the page. */
   isTotal?: (row: ViewRow) => boolean;
+  /** 环比: the runner also measures the lines at the previous month-end and adds `change_points` (CHANGE_COLUMN),
+   * the change of 支出进度 in points (docs/navigation.md). Only for views whose lines have an `id` and a `spend_rate`. */
+  compare?: boolean;
 }
 
-/** The measures every row carries, in docs/measures.md's sense; `name` and `total` are labelled per view. */
-function measureColumns(name: string, total: string): ViewColumn[] {
+/** The measures every row carries, in docs/measures.md's sense; `name` and `total` are labelled per view, and the name
+ * links to the row's drill-down (docs/navigation.md). */
+function measureColumns(name: string, total: string, href?: ViewColumn['href']): ViewColumn[] {
   return [
-    { key: 'name', label: name, format: 'text', sortable: true },
+    { key: 'name', label: name, format: 'text', sortable: true, href },
     { key: 'total', label: total, format: 'wan', sortable: true },
     { key: 'allocated', label: '已分配', format: 'wan', sortable: true },
     { key: 'paid', label: '已支付', format: 'wan', sortable: true },
@@ -60,10 +65,18 @@ function measureColumns(name: string, total: string): ViewColumn[] {
   ];
 }
 
-const RANK_AND_BAND: ViewColumn[] = [
+/** 环比 of a view with `compare`: the change of 支出进度 against the previous month-end, in points. */
+export const CHANGE_COLUMN: ViewColumn = { key: 'change_points', label: '环比', format: 'change', sortable: true };
+
+const RANK_CHANGE_AND_BAND: ViewColumn[] = [
   { key: 'rank', label: '排名', format: 'int', sortable: true },
+  CHANGE_COLUMN,
   { key: 'band', label: '色带', format: 'band', sortable: false },
 ];
+
+/** A row's drill-down (docs/navigation.md): `path` narrowed to the row, carrying the filter it was read with. */
+const drill = (path: string, key: 'town' | 'department' | 'section'): ViewColumn['href'] =>
+  (row, filter) => `${path}?${viewFilterParams({ ...filter, [key]: Number(row.id) })}`;
 
 const BY_SPEND_RATE: ViewSort = { key: 'spend_rate', dir: 'desc' };
 
@@ -75,7 +88,7 @@ const narrowIndicators = (f: ViewFilter) => ({ level: f.level, fund: f.fund, sec
  * A ranking of towns or of county departments: each measured on its own allocations and payments (unit_rows.sql), a
  * scoped viewer of that kind seeing its own line (docs/views.md).
  */
-function unitView(kind: 'town' | 'department', id: string, title: string, name: string): ViewDef {
+function unitView(kind: 'town' | 'department', id: string, title: string, name: string, drillTo: string): ViewDef {
   return {
     id,
     title,
@@ -83,14 +96,15 @@ function unitView(kind: 'town' | 'department', id: string, title: string, name: 
     narrowedBy: ['level', 'fund', 'section', kind],
     allowed: (s) => s.kind === 'all' || s.kind === kind,
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),
-    columns: [...measureColumns(name, '预算(已分配)'), ...RANK_AND_BAND],
+    columns: [...measureColumns(name, '预算(已分配)', drill(drillTo, kind)), ...RANK_CHANGE_AND_BAND],
     defaultSort: BY_SPEND_RATE,
+    compare: true,
   };
 }
 
 export const VIEWS: ViewDef[] = [
-  unitView('town', 'towns', '镇(中心)支出进度', '镇(中心)'),
-  unitView('department', 'departments', '部门支出进度', '部门'),
+  unitView('town', 'towns', '镇(中心)支出进度', '镇(中心)', '/views/villages'),
+  unitView('department', 'departments', '部门支出进度', '部门', '/views/allocations'),
   {
     id: 'sections',
     title: '股室支出进度',
@@ -100,12 +114,13 @@ export const VIEWS: ViewDef[] = [
     // The chosen 股室 narrows the rows, not the indicators: the others' must stay for its rank.
     params: (f) => ({ level: f.level, fund: f.fund, section: null, row_unit: f.section }),
     columns: [
-      ...measureColumns('股室', '收到指标'),
+      ...measureColumns('股室', '收到指标', drill('/views/ledger', 'section')),
       { key: 'alloc_rate', label: '分配进度', format: 'rate', sortable: true },
       { key: 'unallocated', label: '未分配', format: 'wan', sortable: true },
-      ...RANK_AND_BAND,
+      ...RANK_CHANGE_AND_BAND,
     ],
     defaultSort: BY_SPEND_RATE,
+    compare: true,
   },
   ...LEDGER_VIEWS,
 ];

@@ -1,5 +1,5 @@
 -- (a CTE after scope.sql) A 股室 is measured on the indicators of the funds it manages (catalog): received (total),
--- allocated and paid against them. Read by the overview's ranking (by_section.sql) and the sections view.
+-- allocated and paid against them. Read by the sections view (docs/views.md), which is also the overview's ranking.
 , section_rows AS (
   SELECT
     u.id, u.name,

@@ -3,6 +3,7 @@ import { dataExtent, scoped } from '../overview';
 import { getSettings } from '../settings';
 import { sqlFile } from '../sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
+import { previousMonthEnd } from '@/lib/views/compare';
 import type { ViewFilter } from '@/lib/views/filter';
 import type { ViewDef, ViewRow, ViewSort } from '@/lib/views/registry';
 
@@ -33,24 +34,39 @@ export async function resolveDates(db: Db, filter: ViewFilter): Promise<ViewQuer
   return { ...filter, year, asOf };
 }
 
+/** The view's rows as the CTE view_rows: scope.sql, the view's CTE files, and its SELECT (with 环比 when `compare`). */
+function viewRowsSql(view: ViewDef, compare: boolean): string {
+  const [select, ...ctes] = [...view.sql].reverse();
+  const head = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}`;
+  return compare
+    ? `${head}\n, current_rows AS (\n${sqlFile(select)}\n), view_rows AS (\n${sqlFile('queries/views/compare.sql')}\n)`
+    : `${head}\n, view_rows AS (\n${sqlFile(select)}\n)`;
+}
+
 /**
  * Runs a view within a viewer's scope: scope.sql, the view's SQL files, then ORDER BY the requested column (a key of
  * the view's declared sortable columns — an identifier never comes from the URL unchecked) and LIMIT/OFFSET. The
  * caller checks view.allowed(scope) first; the SQL restricts the rows to the scope whatever the caller does.
+ * A view with `compare` is first run at the previous month-end (its lines are aggregates, a few dozen), and those
+ * lines' 支出进度 go into the main query as a parameter, so 环比 sorts and pages in SQL like any column.
  */
 export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope): Promise<ViewResult> {
   const column = view.columns.find((c) => c.key === q.sort.key && c.sortable);
   if (!column) throw new Error(`view ${view.id} cannot be sorted by ${q.sort.key}`);
   const settings = await getSettings(db);
   const t = settings.thresholds;
-  const params = {
-    year: q.filter.year, as_of: q.filter.asOf, tp_mode: settings.timeProgressMode, ...scopeParams(scope),
+  const paramsAt = (asOf: string) => ({
+    year: q.filter.year, as_of: asOf, tp_mode: settings.timeProgressMode, ...scopeParams(scope),
     band_green: t.green, band_blue: t.blue, band_yellow: t.yellow, band_orange: t.orange,
-    ...view.params(q.filter, scope),
-  };
-  // scope.sql, the view's CTE files, and its SELECT as the CTE view_rows that the ORDER BY and the count read.
-  const [select, ...ctes] = [...view.sql].reverse();
-  const rows = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}\n, view_rows AS (\n${sqlFile(select)}\n)`;
+    ...view.params({ ...q.filter, asOf }, scope),
+  });
+  const params: Record<string, string | number | null> = paramsAt(q.filter.asOf);
+  if (view.compare) {
+    const before = await db.all<{ id: number; spend_rate: number }>(
+      `${viewRowsSql(view, false)}\nSELECT id, spend_rate FROM view_rows`, paramsAt(previousMonthEnd(q.filter.asOf)));
+    params.previous = JSON.stringify(before);
+  }
+  const rows = viewRowsSql(view, !!view.compare);
   const order = `ORDER BY "${column.key}" ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, name, id`;
   const page = q.page ? { limit: q.page.pageSize, offset: (q.page.page - 1) * q.page.pageSize } : null;
   const [data, count] = await Promise.all([

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LevelRow, MonthPoint, UnitRow } from '@/queries/overview';
+import type { LevelRow, MonthPoint } from '@/queries/overview';
 import { levelChartData, levelChartOption, levelTooltip } from '@/components/charts/options/levelChart';
 import { trendChartData, trendChartOption } from '@/components/charts/options/trendChart';
-import { rankUnits } from '@/components/overview/ranking';
+import { splitRanking } from '@/components/overview/ranking';
+import type { ViewRow } from '@/lib/views/registry';
 
 // Amounts in 元 as the database returns them; expected 万元 values computed by hand (÷ 10,000, two decimals).
 const levels: LevelRow[] = [
@@ -86,27 +87,24 @@ describe('trendChartOption', () => {
   });
 });
 
-describe('rankUnits', () => {
-  const unit = (id: number, gap: number): UnitRow => ({
-    id, name: `单位${id}`, total: '100.00', paid: '50.00', spend_rate: 0.5, gap_points: gap, gap_amount: '0.00',
-  });
+describe('splitRanking', () => {
+  // A view's lines arrive ranked and sorted by its SQL; the overview only splits them.
+  const line = (id: number): ViewRow => ({ id, name: `单位${id}`, rank: id });
 
-  it('lists up to ten units once, best first', () => {
-    const r = rankUnits([unit(1, -12), unit(2, 3), unit(3, -40)]);
-    expect(r.kind).toBe('all');
-    if (r.kind === 'all') expect(r.rows.map((x) => [x.id, x.rank])).toEqual([[2, 1], [1, 2], [3, 3]]);
+  it('lists up to ten lines once, in the view\'s order', () => {
+    const r = splitRanking([line(1), line(2), line(3)]);
+    expect(r).toEqual({ kind: 'all', rows: [line(1), line(2), line(3)] });
   });
 
   it('splits more than ten into the five best and the five worst (worst first)', () => {
-    const rows = Array.from({ length: 12 }, (_, i) => unit(i + 1, -i * 5)); // unit 1 best (0), unit 12 worst (-55)
-    const r = rankUnits(rows);
+    const rows = Array.from({ length: 12 }, (_, i) => line(i + 1)); // line 1 best, line 12 worst
+    const r = splitRanking(rows);
     expect(r.kind).toBe('split');
     if (r.kind === 'split') {
       expect(r.best.map((x) => x.id)).toEqual([1, 2, 3, 4, 5]);
       expect(r.worst.map((x) => x.id)).toEqual([12, 11, 10, 9, 8]);
-      expect(r.worst[0].rank).toBe(12);
       expect(r.count).toBe(12);
-      // The units between the best and the worst five stay reachable (展开全部).
+      // The lines between the best and the worst five stay reachable (展开全部).
       expect(r.all.map((x) => x.id)).toEqual(rows.map((x) => x.id));
     }
   });

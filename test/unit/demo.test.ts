@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Db } from '@/queries/db';
 import { buildDemoFile } from '@/lib/cli/demo';
-import { unitTotals, sectionTotals } from '@/queries/overview';
 import type { Scope } from '@/lib/auth/roles';
+import { viewLines } from '../helpers/view-lines';
 
 const ALL: Scope = { kind: 'all' };
 
@@ -125,7 +125,7 @@ describe('demo county generator', () => {
   it('the lagging towns and section are more than 10 points behind 序时进度 on 31 October', async () => {
     const filter = { year: 2018, asOf: '2018-10-31', timeProgressMode: 'month' as const };
     const lagging = await db.all<{ note: string }>("SELECT note FROM demo_manifest WHERE rule_id = 'SPEND_LAG'");
-    const rows = [...(await unitTotals(db, filter, ALL, 'town')), ...(await unitTotals(db, filter, ALL, 'department')), ...(await sectionTotals(db, filter, ALL))];
+    const rows = [...(await viewLines(db, 'towns', filter, ALL)), ...(await viewLines(db, 'departments', filter, ALL)), ...(await viewLines(db, 'sections', filter, ALL))];
     for (const { note } of lagging) {
       expect(rows.find((r) => r.name === note)?.gap_points, note).toBeLessThan(-10);
     }

@@ -8,9 +8,10 @@ import { Db } from '@/queries/db';
 import { listAudit } from '@/queries/auth/audit';
 import { importFile } from '@/lib/import/import-file';
 import { getBatch } from '@/queries/import/batches';
-import { sectionTotals } from '@/queries/overview';
+
 import { mayManageBatch } from '@/components/import/access';
 import { csv, idNumber, importText, seedCounty, snapshot, writeFixture, useSeededCounty } from '../fixtures/import-load/helpers';
+import { viewLines } from '../helpers/view-lines';
 
 // A 股室 imports only the funds it manages (issue 4). The catalog: 中央财政专项扶贫资金 (central-22, fund 22) and
 // 扶贫专项资金 (市/县) belong to 农财所 (section 4); 中小学公用经费补助资金 (province-1, fund 43) to 教科文股 (2);
@@ -184,7 +185,7 @@ describe('a 股室 may neither create nor reference indicator ids it does not ow
   useSeededCounty((d) => (db = d));
   const JIAOKEWEN = 2;
   const paid = async (section: number) => {
-    const rows = await sectionTotals(db, { year: 2018, asOf: '2018-12-31', timeProgressMode: 'month' }, { kind: 'all' });
+    const rows = await viewLines(db, 'sections', { year: 2018, asOf: '2018-12-31', timeProgressMode: 'month' }, { kind: 'all' });
     return rows.find((r) => r.id === section)?.paid ?? '0.00';
   };
   const payments = (rows: string[][]) => csv([['支付凭证号', '支付日期', '支付金额', '指标明细号', '资金名称', '预算单位'], ...rows]);

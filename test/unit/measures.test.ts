@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
-import { levelTotals, monthlyProgress, sectionTotals, unitTotals, type OverviewFilter } from '@/queries/overview';
+import { levelTotals, monthlyProgress, type OverviewFilter } from '@/queries/overview';
 import { tempDb } from '../helpers/temp-db';
 import type { Scope } from '@/lib/auth/roles';
+import { viewLines } from '../helpers/view-lines';
 
 const ALL: Scope = { kind: 'all' };
 
@@ -72,7 +73,7 @@ describe('overview measures on a hand-computed fixture', () => {
   });
 
   it('sections are measured on the indicators of the funds they manage', async () => {
-    const rows = await sectionTotals(db, asOf('2018-06-15'), ALL);
+    const rows = await viewLines(db, 'sections', asOf('2018-06-15'), ALL);
     const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
     expect(Object.keys(byName).sort()).toEqual(['农财所', '教科文股'].sort());
     expect(byName['农财所']).toMatchObject({ total: '1000000.00', paid: '300000.50' });
@@ -80,7 +81,7 @@ describe('overview measures on a hand-computed fixture', () => {
   });
 
   it('towns are measured on their allocations and their payments against this year', async () => {
-    const rows = await unitTotals(db, asOf('2018-06-15'), ALL, 'town');
+    const rows = await viewLines(db, 'towns', asOf('2018-06-15'), ALL);
     const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
     // 甲镇: budget 600,000; paid P1 + P2 (P6 is against the 2017 indicator) = 300,000.50 → 0.50 ahead of 序时.
     expect(byName['甲镇']).toMatchObject({ total: '600000.00', paid: '300000.50', gap_amount: '0.50' });
@@ -91,8 +92,8 @@ describe('overview measures on a hand-computed fixture', () => {
   });
 
   it('departments have no budget before their allocation arrives', async () => {
-    expect(await unitTotals(db, asOf('2018-06-15'), ALL, 'department')).toEqual([]);
-    const [dept] = await unitTotals(db, asOf('2018-06-30'), ALL, 'department');
+    expect(await viewLines(db, 'departments', asOf('2018-06-15'), ALL)).toEqual([]);
+    const [dept] = await viewLines(db, 'departments', asOf('2018-06-30'), ALL);
     expect(dept).toMatchObject({ name: '县教育局', total: '500000.00', paid: '100000.00' });
     expect(dept.spend_rate).toBeCloseTo(0.2, 12);
   });
@@ -132,14 +133,14 @@ describe('overview measures on a hand-computed fixture', () => {
       expect(ncs[1]).toMatchObject({ total: '1000000.00', allocated: '900000.00', paid: '300000.50' });
       const [, jkw] = await levelTotals(db, asOf('2018-06-15'), section(2));
       expect(jkw).toMatchObject({ total: '500000.00', paid: '100000.00' });
-      expect((await sectionTotals(db, asOf('2018-06-15'), section(2))).map((r) => r.name)).toEqual(['教科文股']);
+      expect((await viewLines(db, 'sections', asOf('2018-06-15'), section(2))).map((r) => r.name)).toEqual(['教科文股']);
     });
 
     it('a town sees its allocations as its budget and only its own payments', async () => {
       const rows = await levelTotals(db, asOf('2018-06-15'), town(101));
       // 甲镇: A1 600,000 on I1; paid P1 + P2. 乙镇's allocation and payment are invisible.
       expect(rows.find((r) => r.level === null)).toMatchObject({ total: '600000.00', allocated: '600000.00', paid: '300000.50', gap_amount: '0.50' });
-      expect((await unitTotals(db, asOf('2018-06-15'), town(101), 'town')).map((r) => r.name)).toEqual(['甲镇']);
+      expect((await viewLines(db, 'towns', asOf('2018-06-15'), town(101))).map((r) => r.name)).toEqual(['甲镇']);
       const points = await monthlyProgress(db, asOf('2018-06-15'), town(101));
       expect(points.map((p) => p.total)).toEqual(Array(6).fill('600000.00'));
       expect(points.map((p) => p.paid)).toEqual(['0.00', '0.00', '250000.00', '250000.00', '250000.00', '300000.50']);
@@ -153,7 +154,7 @@ describe('overview measures on a hand-computed fixture', () => {
     it('a scoped role bound to no unit sees nothing', async () => {
       const rows = await levelTotals(db, asOf('2018-06-15'), town(-1));
       expect(rows).toEqual([expect.objectContaining({ level: null, total: '0.00', paid: '0.00' })]);
-      expect(await unitTotals(db, asOf('2018-06-15'), town(-1), 'town')).toEqual([]);
+      expect(await viewLines(db, 'towns', asOf('2018-06-15'), town(-1))).toEqual([]);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overviewPaymentsHref } from '@/components/overview/links';
-import { overviewScopeText, townRankingNotApplicable } from '@/components/overview/scope-text';
+import { overviewScopeText, rankingNotApplicable } from '@/components/overview/scope-text';
 import { userBoxText } from '@/components/layout/user-text';
 import { asOfNotice, dateRangeProblem } from '@/lib/filter-notices';
 import { auditTargetLabel, auditUnitIds, describeAuditDetail } from '@/lib/auth/audit-labels';
@@ -32,7 +32,7 @@ describe('whose figures the overview shows', () => {
   });
 
   it('says why the town ranking does not apply to a department', () => {
-    const text = townRankingNotApplicable({ role: 'department', unitId: 9, unitName: '县教育局' });
+    const text = rankingNotApplicable({ role: 'department', unitId: 9, unitName: '县教育局' });
     expect(text).toContain('只对全县范围的用户');
     expect(text).toContain('县教育局的分配与支付，不参与乡镇排名');
   });

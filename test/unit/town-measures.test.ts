@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
 import type { Scope } from '@/lib/auth/roles';
 import { EMPTY_FILTER } from '@/lib/payments/filter';
-import { levelTotals, monthlyProgress, unitTotals, type OverviewFilter } from '@/queries/overview';
+import { levelTotals, monthlyProgress, type OverviewFilter } from '@/queries/overview';
 import { listPayments, paymentOptions } from '@/queries/payments';
 import { csv, importText, useSeededCounty } from '../fixtures/import-load/helpers';
+import { viewLines } from '../helpers/view-lines';
 
 // A town measured on its own money (docs/units.md): the county allocates to 甲镇, and the treasury export shows the
 // town paying as 甲镇人民政府 (the town itself), 甲镇财政所 and 甲镇便民服务中心 (its sub-units). Both files go
@@ -55,7 +56,7 @@ describe('a town with sub-units, imported as the treasury writes it', () => {
   const paid = 120000 + 35000.5 + 18250.25 - 5000 + 12000;
 
   it('the town ranking counts the town\'s and its sub-units\' money in the town\'s line', async () => {
-    const towns = Object.fromEntries((await unitTotals(db, AS_OF, ALL, 'town')).map((r) => [r.name, r]));
+    const towns = Object.fromEntries((await viewLines(db, 'towns', AS_OF, ALL)).map((r) => [r.name, r]));
     expect(Object.keys(towns).sort()).toEqual(['乙镇', '甲镇']);
     expect(towns['甲镇']).toMatchObject({ total: budget.toFixed(2), paid: paid.toFixed(2), gap_amount: (paid - budget / 2).toFixed(2) });
     expect(towns['甲镇'].total).toBe('550000.00');
@@ -68,7 +69,7 @@ describe('a town with sub-units, imported as the treasury writes it', () => {
   });
 
   it('sub-units are not listed among the county departments', async () => {
-    const departments = await unitTotals(db, AS_OF, ALL, 'department');
+    const departments = await viewLines(db, 'departments', AS_OF, ALL);
     expect(departments.map((r) => [r.name, r.total, r.paid])).toEqual([['县农业农村局', '300000.00', '60000.00']]);
   });
 

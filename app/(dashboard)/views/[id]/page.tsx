@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/server';
 import { scopeOf } from '@/lib/auth/roles';
 import { formatCount } from '@/lib/format';
-import type { SearchParams } from '@/lib/url-params';
+import { withoutEmpty, type SearchParams } from '@/lib/url-params';
 import { viewFilterParams } from '@/lib/views/filter';
 import { viewById, type ViewSort } from '@/lib/views/registry';
 import { honouredFilter, parseViewRequest } from '@/lib/views/request';
@@ -14,6 +14,11 @@ import { PageTitle } from '@/components/overview/PageTitle';
 import { Card } from '@/components/ui/Card';
 import { Pagination } from '@/components/ui/Pagination';
 import { ViewTable } from '@/components/views/ViewTable';
+import { Breadcrumbs } from '@/components/views/Breadcrumbs';
+import { ViewFilterBar } from '@/components/views/ViewFilterBar';
+import { previousMonthEnd } from '@/lib/views/compare';
+import { dataExtent } from '@/queries/overview';
+import { filterOptions } from '@/queries/views/navigation';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '分析视图' };
@@ -27,14 +32,22 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   const view = viewById((await params).id);
   const scope = scopeOf(viewer);
   if (!view || !view.allowed(scope)) notFound();
-  const { filter, sort, page, problems } = parseViewRequest(view, await searchParams);
+  const sp = await searchParams;
+  const cleaned = withoutEmpty(sp);
+  if (cleaned) redirect(`/views/${view.id}${cleaned.size ? `?${cleaned}` : ''}`);
+  const { filter, sort, page, problems } = parseViewRequest(view, sp);
   const db = await serverDb();
   // The links (sorting, pages, exports) carry only what the view honours, so none of them answers 400.
   const query = { filter: await resolveDates(db, honouredFilter(view, filter)), sort, page };
-  const [result, settings] = await Promise.all([runView(db, view, query, scope), getSettings(db)]);
+  // The village choices follow the chosen town (a 镇 user's own town when none is chosen).
+  const optionsTown = query.filter.town ?? (scope.kind === 'town' ? scope.unitId : null);
+  const [result, settings, extent, options] = await Promise.all([
+    runView(db, view, query, scope), getSettings(db), dataExtent(db), filterOptions(db, scope, optionsTown),
+  ]);
+  const customSort = (s: ViewSort) => s.key !== view.defaultSort.key || s.dir !== view.defaultSort.dir;
   const url = (s: ViewSort, p = 1) => {
     const sp = viewFilterParams(query.filter);
-    if (s.key !== view.defaultSort.key || s.dir !== view.defaultSort.dir) {
+    if (customSort(s)) {
       sp.set('sort', s.key);
       sp.set('dir', s.dir);
     }
@@ -44,7 +57,15 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   const exportQuery = url(sort).slice(1);
   return (
     <div className="mx-auto max-w-[1600px] space-y-3">
-      <PageTitle title={view.title} summary={`${query.filter.year}年度 · 截止 ${query.filter.asOf} · 金额单位：万元`} />
+      <Breadcrumbs filter={query.filter} current={view.title} />
+      <PageTitle
+        title={view.title}
+        summary={`${query.filter.year}年度 · 截止 ${query.filter.asOf} · 金额单位：万元${view.compare ? ` · 环比较 ${previousMonthEnd(query.filter.asOf)}（百分点）` : ''}`}
+      />
+      <ViewFilterBar
+        action={`/views/${view.id}`} filter={query.filter} narrowedBy={view.narrowedBy} years={extent.years} options={options}
+        sort={customSort(sort) ? sort : null}
+      />
       {problems.length > 0 && (
         <ul className="rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800" data-testid="view-problems">
           {problems.map((p, i) => <li key={i}>{p.message}</li>)}
@@ -56,8 +77,8 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
         aside={
           <span className="flex items-center gap-3">
             <span>共 {formatCount(result.count)} 行</span>
-            <a href={`/api/views/${view.id}/export?${exportQuery}&format=xlsx`} download data-testid="view-export-xlsx">Excel</a>
-            <a href={`/api/views/${view.id}/export?${exportQuery}&format=csv`} download data-testid="view-export-csv">CSV</a>
+            <a href={`/api/views/${view.id}/export?${exportQuery}&format=xlsx`} download className="print:hidden" data-testid="view-export-xlsx">Excel</a>
+            <a href={`/api/views/${view.id}/export?${exportQuery}&format=csv`} download className="print:hidden" data-testid="view-export-csv">CSV</a>
           </span>
         }
       >
