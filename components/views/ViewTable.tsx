@@ -22,7 +22,7 @@ function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; ba
         </span>
       );
     }
-    default: return <>{String(value)}</>;
+    default: return <>{column.labels?.[String(value)] ?? String(value)}</>;
   }
 }
 

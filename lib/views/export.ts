@@ -26,7 +26,7 @@ function cell(c: ViewColumn, value: unknown, bands: GapBand[]): string | number 
     case 'points': return pointsNumber(Number(value));
     case 'int': return Number(value);
     case 'band': return safeCell(bands.find((b) => b.id === value)?.label ?? value);
-    default: return safeCell(value);
+    default: return safeCell(c.labels?.[String(value)] ?? value);
   }
 }
 

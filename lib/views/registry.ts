@@ -1,5 +1,6 @@
 import type { Scope } from '@/lib/auth/roles';
 import type { FilterKey, ViewFilter } from './filter';
+import { drillHref, VILLAGE_VIEWS } from './village-views';
 
 /**
  * Every view declared once (docs/views.md): the JSON route, the export, the CLI, the bench and any page read these
@@ -20,6 +21,8 @@ export interface ViewColumn {
   sortable: boolean;
   /** The page this cell drills down to (docs/views.md: drill-down), carrying the filter; null for no link. */
   href?: (row: ViewRow, filter: ViewFilter) => string | null;
+  /** A 'text' column holding a code (a project's status): each code's label, shown on pages and in exports. */
+  labels?: Record<string, string>;
 }
 
 export interface ViewSort {
@@ -37,7 +40,7 @@ export interface ViewDef {
   /** Which viewers may read it (docs/views.md says why); others get 403. */
   allowed: (scope: Scope) => boolean;
   /** The view's own SQL parameters: scope.sql's narrowing ($level, $fund, $section) and its SELECT's. */
-  params: (filter: ViewFilter, scope: Scope) => Record<string, string | number | null>;
+  params: (filter: ViewFilter, scope: Scope) => Record<string, string | number | boolean | null>;
   columns: ViewColumn[];
   defaultSort: ViewSort;
 }
@@ -70,7 +73,8 @@ const narrowIndicators = (f: ViewFilter) => ({ level: f.level, fund: f.fund, sec
  * A ranking of towns or of county departments: each measured on its own allocations and payments (unit_rows.sql), a
  * scoped viewer of that kind seeing its own line (docs/views.md).
  */
-function unitView(kind: 'town' | 'department', id: string, title: string, name: string): ViewDef {
+function unitView(kind: 'town' | 'department', id: string, title: string, name: string, drill?: ViewColumn['href']): ViewDef {
+  const [nameColumn, ...measures] = measureColumns(name, '预算(已分配)');
   return {
     id,
     title,
@@ -78,13 +82,13 @@ function unitView(kind: 'town' | 'department', id: string, title: string, name: 
     narrowedBy: ['level', 'fund', 'section', kind],
     allowed: (s) => s.kind === 'all' || s.kind === kind,
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),
-    columns: [...measureColumns(name, '预算(已分配)'), ...RANK_AND_BAND],
+    columns: [{ ...nameColumn, href: drill }, ...measures, ...RANK_AND_BAND],
     defaultSort: BY_SPEND_RATE,
   };
 }
 
 export const VIEWS: ViewDef[] = [
-  unitView('town', 'towns', '镇(中心)支出进度', '镇(中心)'),
+  unitView('town', 'towns', '镇(中心)支出进度', '镇(中心)', (row, f) => drillHref('/views/villages', f, ['level', 'fund', 'section'], { town: Number(row.id) })),
   unitView('department', 'departments', '部门支出进度', '部门'),
   {
     id: 'sections',
@@ -102,6 +106,7 @@ export const VIEWS: ViewDef[] = [
     ],
     defaultSort: BY_SPEND_RATE,
   },
+  ...VILLAGE_VIEWS,
 ];
 
 export function viewById(id: string): ViewDef | undefined {

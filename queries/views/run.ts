@@ -43,7 +43,7 @@ export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope)
   if (!column) throw new Error(`view ${view.id} cannot be sorted by ${q.sort.key}`);
   const settings = await getSettings(db);
   const t = settings.thresholds;
-  const params = {
+  const given = {
     year: q.filter.year, as_of: q.filter.asOf, tp_mode: settings.timeProgressMode, ...scopeParams(scope),
     band_green: t.green, band_blue: t.blue, band_yellow: t.yellow, band_orange: t.orange,
     ...view.params(q.filter, scope),
@@ -51,6 +51,8 @@ export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope)
   // scope.sql, the view's CTE files, and its SELECT as the CTE view_rows that the ORDER BY and the count read.
   const [select, ...ctes] = [...view.sql].reverse();
   const rows = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}\n, view_rows AS (\n${sqlFile(select)}\n)`;
+  // DuckDB refuses a named parameter the statement does not use (a view without a colour band has no $band_green).
+  const params = Object.fromEntries(Object.entries(given).filter(([name]) => new RegExp(`\\$${name}\\b`).test(rows)));
   const order = `ORDER BY "${column.key}" ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, name, id`;
   const page = q.page ? { limit: q.page.pageSize, offset: (q.page.page - 1) * q.page.pageSize } : null;
   const [data, count] = await Promise.all([
