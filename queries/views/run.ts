@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { dataExtent, scoped } from '../overview';
 import { getSettings } from '../settings';
-import { sqlFile } from '../sql';
+import { sqlFile, usedParams } from '../sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
 import type { ViewFilter } from '@/lib/views/filter';
 import type { ViewDef, ViewRow, ViewSort } from '@/lib/views/registry';
@@ -51,8 +51,8 @@ export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope)
   // scope.sql, the view's CTE files, and its SELECT as the CTE view_rows that the ORDER BY and the count read.
   const [select, ...ctes] = [...view.sql].reverse();
   const rows = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}\n, view_rows AS (\n${sqlFile(select)}\n)`;
-  // DuckDB refuses a named parameter the statement does not use (a view without a colour band has no $band_green).
-  const params = Object.fromEntries(Object.entries(given).filter(([name]) => new RegExp(`\\$${name}\\b`).test(rows)));
+  // A view without a colour band has no $band_green (usedParams).
+  const params = usedParams(rows, given);
   const order = `ORDER BY "${column.key}" ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, name, id`;
   const page = q.page ? { limit: q.page.pageSize, offset: (q.page.page - 1) * q.page.pageSize } : null;
   const [data, count] = await Promise.all([

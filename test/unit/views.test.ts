@@ -102,10 +102,10 @@ describe('views on a hand-computed fixture', () => {
     const section = await rows(db, 'sections', {}, { kind: 'section', unitId: 2 });
     expect(section.rows).toMatchObject([{ name: '教科文股', paid: '95000.00', rank: null }]);
     const allowed = (scope: Scope) => VIEWS.filter((v) => v.allowed(scope)).map((v) => v.id);
-    expect(allowed(ALL)).toEqual(['towns', 'departments', 'sections']);
-    expect(allowed({ kind: 'town', unitId: 101 })).toEqual(['towns']);
-    expect(allowed({ kind: 'department', unitId: 201 })).toEqual(['departments']);
-    expect(allowed({ kind: 'section', unitId: 2 })).toEqual(['sections']);
+    expect(allowed(ALL)).toEqual(['towns', 'departments', 'sections', 'villages', 'projects']);
+    expect(allowed({ kind: 'town', unitId: 101 })).toEqual(['towns', 'villages', 'projects']);
+    expect(allowed({ kind: 'department', unitId: 201 })).toEqual(['departments', 'projects']);
+    expect(allowed({ kind: 'section', unitId: 2 })).toEqual(['sections', 'projects']);
   });
 
   it('the towns view agrees with the overview: each town\'s line is its own KPI card, and the sums are the ranking\'s', async () => {
