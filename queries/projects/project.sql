@@ -48,7 +48,7 @@ SELECT id, level1, level2, name, comparator, target_value, unit, actual_value, r
        ELSE 'ok' END AS flag
 FROM (
   SELECT id, level1, level2, name, comparator, target_value, unit, time_progress,
-         CASE WHEN known THEN as_of END AS reported,
+         CASE WHEN known AND actual_value IS NOT NULL THEN as_of END AS reported,
          CASE WHEN known THEN actual_value END AS actual_value,
          CASE WHEN known AND target_value <> 0 THEN actual_value / target_value END AS completion
   FROM (
