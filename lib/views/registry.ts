@@ -1,6 +1,7 @@
 import type { Scope } from '@/lib/auth/roles';
 import type { FilterKey, ViewFilter } from './filter';
-import { drillHref, VILLAGE_VIEWS } from './village-views';
+import { drillHref } from './drill';
+import { VILLAGE_VIEWS } from './village-views';
 
 /**
  * Every view declared once (docs/views.md): the JSON route, the export, the CLI, the bench and any page read these

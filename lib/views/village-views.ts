@@ -1,5 +1,6 @@
 import { PROJECT_STATUSES } from '@/lib/import/project-status';
-import { EMPTY_VIEW_FILTER, viewFilterParams, type FilterKey, type ViewFilter } from './filter';
+import { drillHref } from './drill';
+import type { ViewFilter } from './filter';
 import type { ViewDef } from './registry';
 
 /**
@@ -7,17 +8,7 @@ import type { ViewDef } from './registry';
  * and payment progress; a project's name opens its page (app/(dashboard)/projects/[code]).
  */
 
-/**
- * A drill-down link: the budget year, the 截止日期 and those of the filter's fields the next page honours (`keep`),
- * then the row it opens (`pick`).
- */
-export function drillHref(path: string, filter: ViewFilter, keep: FilterKey[], pick: Partial<ViewFilter> = {}): string {
-  const next = { ...EMPTY_VIEW_FILTER, year: filter.year, asOf: filter.asOf, ...pick } as Record<FilterKey, unknown>;
-  for (const key of keep) if (filter[key] !== null && !(key in pick)) next[key] = filter[key];
-  return `${path}?${viewFilterParams(next as unknown as ViewFilter).toString()}`;
-}
-
-export const projectHref = (code: string, filter: ViewFilter) => drillHref(`/projects/${encodeURIComponent(code)}`, filter, []);
+const projectHref = (code: string, filter: ViewFilter) => drillHref(`/projects/${encodeURIComponent(code)}`, filter, []);
 
 const STATUS_LABELS = Object.fromEntries(PROJECT_STATUSES.map((s) => [s.id, s.label]));
 

@@ -8,7 +8,7 @@ import { parsePageRequest } from '@/lib/payments/filter';
 import type { SearchParams } from '@/lib/url-params';
 import { EMPTY_VIEW_FILTER, parseViewFilter, viewFilterParams } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
-import { drillHref } from '@/lib/views/village-views';
+import { drillHref } from '@/lib/views/drill';
 import { serverDb } from '@/queries/server-db';
 import { projectAllocations, projectFacts, projectPayments, projectTargets } from '@/queries/projects/project';
 import { resolveDates } from '@/queries/views/run';
