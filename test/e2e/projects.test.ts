@@ -49,6 +49,15 @@ describe('towns drill into villages, villages into projects, a project into its 
     expect(projects.count).toBeGreaterThan(0);
     const project = projects.rows[0];
     await admin.screenshot({ path: 'test-results/projects-list.png', fullPage: true });
+    // The filter bar offers the view's own filters; 只看逾期 keeps the village and adds overdue=1.
+    const listUrl = admin.url();
+    await admin.getByTestId('view-filter-overdue').check();
+    await Promise.all([admin.waitForURL(/overdue=1/), admin.getByTestId('view-filter').getByRole('button', { name: '查询' }).click()]);
+    expect(new URL(admin.url()).searchParams.get('village')).toBe(String(village.id));
+    const flags = await admin.locator('[data-testid=view-table] tbody tr td:last-child').allInnerTexts();
+    const overdue = await json(admin, `/api/views/projects?${FILTER}&village=${village.id}&overdue=1`);
+    expect(flags.length === 0 ? 0 : flags.filter((f) => f.trim() === '逾期').length).toBe(overdue.count);
+    await admin.goto(listUrl);
     await Promise.all([
       admin.waitForURL(/\/projects\/[^/?]+\?/),
       admin.locator(`[data-testid=view-table] a[href^="/projects/${project.code}?"]`).click(),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
 import type { Scope } from '@/lib/auth/roles';
 import { runView, type ViewQuery, type ViewRow } from '@/queries/views/run';
+import { viewOptions } from '@/queries/views/options';
 import { projectAllocations, projectFacts, projectPayments, projectTargets } from '@/queries/projects/project';
 import { EMPTY_VIEW_FILTER, type ViewFilter } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
@@ -130,6 +131,19 @@ describe('镇 → 村 → 项目 on a hand-computed fixture', () => {
     expect(Object.keys(dept)).toHaveLength(2);
     // 教科文股 (fund 43): the project its fund was allocated to, on that money only.
     expect(await rows(db, 'projects', {}, { kind: 'section', unitId: 2 })).toMatchObject([{ code: 'XM2', allocated: '40000.00', paid: '15000.00' }]);
+  });
+
+  it('the filter bar offers a 镇 its own town and villages, a 股室 its own funds', async () => {
+    const all = await viewOptions(db, ALL);
+    expect(all.towns.map((t) => t.name)).toEqual(['甲镇', '乙镇']);
+    expect(all.villages.map((v) => [v.name, v.townId])).toEqual([['东村', 101], ['西村', 101], ['南村', 102]]);
+    const jia = await viewOptions(db, JIA);
+    expect([jia.towns.map((t) => t.id), jia.villages.map((v) => v.id)]).toEqual([[101], [1011, 1012]]);
+    const section = await viewOptions(db, { kind: 'section', unitId: 2 });
+    expect(section.sections.map((s) => s.id)).toEqual([2]);
+    expect(section.funds.map((f) => f.id)).toContain(43);
+    expect(section.funds.map((f) => f.id)).not.toContain(22);
+    expect(all.funds.find((f) => f.id === 22)).toMatchObject({ name: '中央财政专项扶贫资金', level: 'central' });
   });
 
   it('the project page: facts, allocations, payments paged newest first, targets against the project\'s time progress', async () => {

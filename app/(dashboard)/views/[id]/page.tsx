@@ -10,9 +10,11 @@ import { honouredFilter, parseViewRequest } from '@/lib/views/request';
 import { serverDb } from '@/queries/server-db';
 import { getSettings } from '@/queries/settings';
 import { resolveDates, runView } from '@/queries/views/run';
+import { viewOptions } from '@/queries/views/options';
 import { PageTitle } from '@/components/overview/PageTitle';
 import { Card } from '@/components/ui/Card';
 import { Pagination } from '@/components/ui/Pagination';
+import { ViewFilterBar } from '@/components/views/ViewFilterBar';
 import { ViewTable } from '@/components/views/ViewTable';
 
 export const dynamic = 'force-dynamic';
@@ -31,7 +33,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   const db = await serverDb();
   // The links (sorting, pages, exports) carry only what the view honours, so none of them answers 400.
   const query = { filter: await resolveDates(db, honouredFilter(view, filter)), sort, page };
-  const [result, settings] = await Promise.all([runView(db, view, query, scope), getSettings(db)]);
+  const [result, settings, options] = await Promise.all([runView(db, view, query, scope), getSettings(db), viewOptions(db, scope)]);
   const url = (s: ViewSort, p = 1) => {
     const sp = viewFilterParams(query.filter);
     if (s.key !== view.defaultSort.key || s.dir !== view.defaultSort.dir) {
@@ -45,6 +47,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   return (
     <div className="mx-auto max-w-[1600px] space-y-3">
       <PageTitle title={view.title} summary={`${query.filter.year}年度 · 截止 ${query.filter.asOf} · 金额单位：万元`} />
+      <ViewFilterBar view={view} filter={query.filter} sort={sort} options={options} />
       {problems.length > 0 && (
         <ul className="rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800" data-testid="view-problems">
           {problems.map((p, i) => <li key={i}>{p.message}</li>)}
