@@ -21,6 +21,15 @@ import { ProjectPaymentTable } from '@/components/projects/ProjectPaymentTable';
 import { TargetTable } from '@/components/projects/TargetTable';
 
 export const dynamic = 'force-dynamic';
+
+/** The code as the link wrote it (encodeURIComponent); a segment that is not valid percent-encoding is taken as it is. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 export const metadata: Metadata = { title: '项目' };
 
 /**
@@ -30,7 +39,7 @@ export const metadata: Metadata = { title: '项目' };
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }) {
   const viewer = await requireViewer();
   const scope = scopeOf(viewer);
-  const code = decodeURIComponent((await params).code);
+  const code = decodedSegment((await params).code);
   const sp = await searchParams;
   const db = await serverDb();
   // Only the dates matter here; the other filter fields belong to the list this page was opened from.
