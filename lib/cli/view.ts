@@ -29,7 +29,7 @@ function text(c: ViewColumn, value: unknown, bands: GapBand[]): string {
   if (c.format === 'wan') return formatWan(value as string);
   if (c.format === 'rate') return formatRate(Number(value));
   if (c.format === 'points') return formatPointsShort(Number(value));
-  return String(value);
+  return c.labels?.[String(value)] ?? String(value);
 }
 
 /**

@@ -6,6 +6,8 @@ import { viewOptions } from '@/queries/views/options';
 import { projectAllocations, projectFacts, projectPayments, projectTargets } from '@/queries/projects/project';
 import { EMPTY_VIEW_FILTER, type ViewFilter } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
+import { viewCsv } from '@/lib/views/export';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { tempDb } from '../helpers/temp-db';
 import { loadVillagesFixture } from '../fixtures/villages';
 
@@ -102,6 +104,14 @@ describe('镇 → 村 → 项目 on a hand-computed fixture', () => {
     expect(list.XM4).toMatchObject({ allocated: '80000.00', paid: '25000.00', progress: 0.3125, overdue: '逾期' });
     // XM7: nothing allocated, so progress is paid / planned: 20,000 / 100,000 = 0.2.
     expect(list.XM7).toMatchObject({ allocated: '0.00', paid: '20000.00', progress: 0.2 });
+  });
+
+  it('projects: the export names the status by its label and keeps exact 元', async () => {
+    const list = await rows(db, 'projects', { project: 'XM1' });
+    const lines = viewCsv(viewById('projects')!, list, DEFAULT_SETTINGS.gapBands).toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('项目编码,项目名称,镇(中心),村,状态,计划投资(元),已分配(元),已支付(元),支付进度(%),计划完工,逾期');
+    // 157,000.50 / 350,000 = 44.857…% → 44.9.
+    expect(lines[1]).toBe('XM1,东村肉羊养殖项目,甲镇,东村,实施,500000.00,350000.00,157000.50,44.9,2018-12-31,');
   });
 
   it('projects: filters by status, overdue, village, town and fund', async () => {
