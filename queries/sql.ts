@@ -34,3 +34,11 @@ export function namedSql(relativePath: string): Record<string, string> {
  * importer's generated column lists), where DuckDB takes no parameter.
  */
 export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * The parameters a statement uses ($name), for statements assembled from shared parts: DuckDB refuses a named
+ * parameter the statement does not use, and a shared part's parameters are not every statement's.
+ */
+export function usedParams<V>(sql: string, params: Record<string, V>): Record<string, V> {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
+}

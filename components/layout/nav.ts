@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   viewItem('sections', '股室'),
   viewItem('departments', '部门'),
   viewItem('towns', '乡镇'),
+  viewItem('projects', '项目'),
   { href: '/payments', label: '支付明细' },
   { href: '/import', label: '数据导入', roles: ['admin', 'section'] },
   { href: '/quality', label: '数据质量' },

@@ -1,6 +1,7 @@
 import type { Scope } from '@/lib/auth/roles';
 import { viewFilterParams, type FilterKey, type ViewFilter } from './filter';
 import { LEDGER_VIEWS } from './ledger-views';
+import { VILLAGE_VIEWS } from './village-views';
 
 /**
  * Every view declared once (docs/views.md): the JSON route, the export, the CLI, the bench and any page read these
@@ -22,7 +23,7 @@ export interface ViewColumn {
   sortable: boolean;
   /** The page this cell drills down to (docs/views.md: drill-down), carrying the filter; null for no link. */
   href?: (row: ViewRow, filter: ViewFilter) => string | null;
-  /** A 'text' column holding codes (a 级次, a kind of line): the Chinese each code is shown and exported as. */
+  /** A 'text' column holding codes (a 级次, a kind of line, a project's status): the Chinese each code is shown and exported as. */
   labels?: Record<string, string>;
 }
 
@@ -41,7 +42,7 @@ export interface ViewDef {
   /** Which viewers may read it (docs/views.md says why); others get 403. */
   allowed: (scope: Scope) => boolean;
   /** The view's own SQL parameters: scope.sql's narrowing ($level, $fund, $section) and its SELECT's. */
-  params: (filter: ViewFilter, scope: Scope) => Record<string, string | number | null>;
+  params: (filter: ViewFilter, scope: Scope) => Record<string, string | number | boolean | null>;
   columns: ViewColumn[];
   defaultSort: ViewSort;
   /** A line that sums others (a subtotal, a total), shown in bold on the page. */
@@ -123,6 +124,7 @@ export const VIEWS: ViewDef[] = [
     compare: true,
   },
   ...LEDGER_VIEWS,
+  ...VILLAGE_VIEWS,
 ];
 
 export function viewById(id: string): ViewDef | undefined {

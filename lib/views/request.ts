@@ -58,7 +58,8 @@ export function viewJson(
     page: q.page?.page ?? null,
     page_size: q.page?.pageSize ?? null,
     pages: q.page ? Math.max(1, Math.ceil(result.count / q.page.pageSize)) : 1,
-    columns: view.columns,
+    // A drill-down link is a function of the row: the answer holds what serialises, the same from the route and the CLI.
+    columns: view.columns.map(({ href: _href, ...column }) => column),
     rows: result.rows,
   };
 }

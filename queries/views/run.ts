@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { dataExtent, scoped } from '../overview';
 import { getSettings } from '../settings';
-import { sqlFile } from '../sql';
+import { sqlFile, usedParams } from '../sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
 import { previousMonthEnd } from '@/lib/views/compare';
 import type { ViewFilter } from '@/lib/views/filter';
@@ -60,13 +60,16 @@ export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope)
     band_green: t.green, band_blue: t.blue, band_yellow: t.yellow, band_orange: t.orange,
     ...view.params({ ...q.filter, asOf }, scope),
   });
-  const params: Record<string, string | number | null> = paramsAt(q.filter.asOf);
+  const given: Record<string, string | number | null> = paramsAt(q.filter.asOf);
   if (view.compare) {
-    const before = await db.all<{ id: number; spend_rate: number }>(
-      `${viewRowsSql(view, false)}\nSELECT id, spend_rate FROM view_rows`, paramsAt(previousMonthEnd(q.filter.asOf)));
-    params.previous = JSON.stringify(before);
+    const sql = `${viewRowsSql(view, false)}
+SELECT id, spend_rate FROM view_rows`;
+    const before = await db.all<{ id: number; spend_rate: number }>(sql, usedParams(sql, paramsAt(previousMonthEnd(q.filter.asOf))));
+    given.previous = JSON.stringify(before);
   }
   const rows = viewRowsSql(view, !!view.compare);
+  // A view without a colour band has no $band_green (usedParams).
+  const params = usedParams(rows, given);
   const order = `ORDER BY "${column.key}" ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, name, id`;
   const page = q.page ? { limit: q.page.pageSize, offset: (q.page.page - 1) * q.page.pageSize } : null;
   const [data, count] = await Promise.all([

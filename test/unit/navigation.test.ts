@@ -70,8 +70,9 @@ describe('breadcrumbs and the filter bar\'s choices', () => {
     const t = await filterOptions(db, town, 101);
     expect(t.town.map((o) => o.name)).toEqual(['甲镇']);
     expect(t.village.map((o) => o.name)).toEqual(['甲村', '东村']);
-    // Another town's villages are not offered, even when the URL names that town.
-    expect((await filterOptions(db, town, 102)).village).toEqual([]);
+    // Another town's villages are not offered, even when the URL names that town: its own are.
+    expect((await filterOptions(db, town, 102)).village.map((o) => o.name)).toEqual(['甲村', '东村']);
+    expect((await filterOptions(db, town, null)).village.map((o) => o.name)).toEqual(['甲村', '东村']);
     const dept = await filterOptions(db, { kind: 'department', unitId: 201 }, null);
     expect(dept.department.map((o) => o.name)).toEqual(['县教育局']);
     expect(dept.town).toHaveLength(3);
