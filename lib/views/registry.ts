@@ -27,6 +27,9 @@ export interface ViewSort {
   dir: 'asc' | 'desc';
 }
 
+/** The charts a view may draw above its table; each is an option builder in components/charts/options/. */
+export type ViewChartKind = 'idle_buckets';
+
 export interface ViewDef {
   id: string;
   title: string;
@@ -40,6 +43,9 @@ export interface ViewDef {
   params: (filter: ViewFilter, scope: Scope) => Record<string, string | number | null>;
   columns: ViewColumn[];
   defaultSort: ViewSort;
+  /** A chart above the table: a summary SELECT (queries/views/) over every row the view matches (the CTE view_rows),
+   * drawn by the option builder of its kind; `label` says what it shows, for screen readers. */
+  chart?: { sql: string; kind: ViewChartKind; label: string };
 }
 
 /** The measures every row carries, in docs/measures.md's sense; `name` and `total` are labelled per view. */

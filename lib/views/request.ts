@@ -58,7 +58,8 @@ export function viewJson(
     page: q.page?.page ?? null,
     page_size: q.page?.pageSize ?? null,
     pages: q.page ? Math.max(1, Math.ceil(result.count / q.page.pageSize)) : 1,
-    columns: view.columns,
+    // A column's drill-down (href) is a function for the pages, not data: the answer names each column's data only.
+    columns: view.columns.map((c) => ({ key: c.key, label: c.label, format: c.format, sortable: c.sortable })),
     rows: result.rows,
   };
 }

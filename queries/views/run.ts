@@ -33,6 +33,27 @@ export async function resolveDates(db: Db, filter: ViewFilter): Promise<ViewQuer
   return { ...filter, year, asOf };
 }
 
+/** The SQL of a view's rows (scope.sql, its CTE files, its SELECT as the CTE view_rows) and the parameters it names. */
+async function viewRowsSql(db: Db, view: ViewDef, q: ViewQuery, scope: Scope) {
+  const settings = await getSettings(db);
+  const t = settings.thresholds;
+  const all: Record<string, string | number | null> = {
+    year: q.filter.year, as_of: q.filter.asOf, tp_mode: settings.timeProgressMode, ...scopeParams(scope),
+    band_green: t.green, band_blue: t.blue, band_yellow: t.yellow, band_orange: t.orange,
+    ...view.params(q.filter, scope),
+  };
+  const [select, ...ctes] = [...view.sql].reverse();
+  const sql = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}\n, view_rows AS (\n${sqlFile(select)}\n)`;
+  return { sql, params: (text: string) => namedIn(text, all) };
+}
+
+/** The parameters a statement names: DuckDB refuses to bind a name the statement does not hold, and not every view
+ * reads every common parameter (a 滞留资金 line has no colour band). */
+function namedIn(text: string, params: Record<string, string | number | null>) {
+  const code = text.replace(/--.*$/gm, '');
+  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(code)));
+}
+
 /**
  * Runs a view within a viewer's scope: scope.sql, the view's SQL files, then ORDER BY the requested column (a key of
  * the view's declared sortable columns — an identifier never comes from the URL unchecked) and LIMIT/OFFSET. The
@@ -41,21 +62,22 @@ export async function resolveDates(db: Db, filter: ViewFilter): Promise<ViewQuer
 export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope): Promise<ViewResult> {
   const column = view.columns.find((c) => c.key === q.sort.key && c.sortable);
   if (!column) throw new Error(`view ${view.id} cannot be sorted by ${q.sort.key}`);
-  const settings = await getSettings(db);
-  const t = settings.thresholds;
-  const params = {
-    year: q.filter.year, as_of: q.filter.asOf, tp_mode: settings.timeProgressMode, ...scopeParams(scope),
-    band_green: t.green, band_blue: t.blue, band_yellow: t.yellow, band_orange: t.orange,
-    ...view.params(q.filter, scope),
-  };
-  // scope.sql, the view's CTE files, and its SELECT as the CTE view_rows that the ORDER BY and the count read.
-  const [select, ...ctes] = [...view.sql].reverse();
-  const rows = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}\n, view_rows AS (\n${sqlFile(select)}\n)`;
+  const rows = await viewRowsSql(db, view, q, scope);
   const order = `ORDER BY "${column.key}" ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, name, id`;
   const page = q.page ? { limit: q.page.pageSize, offset: (q.page.page - 1) * q.page.pageSize } : null;
+  const dataSql = `${rows.sql}\nSELECT * FROM view_rows ${order}${page ? ' LIMIT $limit OFFSET $offset' : ''}`;
+  const countSql = `${rows.sql}\nSELECT count(*)::INTEGER AS n FROM view_rows`;
   const [data, count] = await Promise.all([
-    db.all<ViewRow>(`${rows}\nSELECT * FROM view_rows ${order}${page ? ' LIMIT $limit OFFSET $offset' : ''}`, { ...params, ...page }),
-    db.one<{ n: number }>(`${rows}\nSELECT count(*)::INTEGER AS n FROM view_rows`, params),
+    db.all<ViewRow>(dataSql, { ...rows.params(dataSql), ...page }),
+    db.one<{ n: number }>(countSql, rows.params(countSql)),
   ]);
   return { count: count?.n ?? 0, rows: data };
+}
+
+/** A view's chart (ViewDef.chart): its summary SELECT over every matching row of the view (view_rows), never the page. */
+export async function runViewChart(db: Db, view: ViewDef, q: ViewQuery, scope: Scope): Promise<ViewRow[]> {
+  if (!view.chart) return [];
+  const rows = await viewRowsSql(db, view, q, scope);
+  const sql = `${rows.sql}\n${sqlFile(view.chart.sql)}`;
+  return db.all<ViewRow>(sql, rows.params(sql));
 }
