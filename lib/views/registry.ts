@@ -1,5 +1,7 @@
 import type { Scope } from '@/lib/auth/roles';
 import type { FilterKey, ViewFilter } from './filter';
+import { drill } from './links';
+import { STALLED_VIEWS } from './stalled-views';
 
 /**
  * Every view declared once (docs/views.md): the JSON route, the export, the CLI, the bench and any page read these
@@ -68,6 +70,18 @@ const RANK_AND_BAND: ViewColumn[] = [
 
 const BY_SPEND_RATE: ViewSort = { key: 'spend_rate', dir: 'desc' };
 
+/** Beside 支出进度, how fast a row's money moves and how much of it lies idle (docs/stalled-and-velocity.md); the
+ * balance opens the 滞留资金 list of the row, from 90 days. */
+function speedColumns(kind: 'town' | 'department' | 'section', toPay: string): ViewColumn[] {
+  return [
+    { key: 'median_to_pay', label: toPay, format: 'int', sortable: true },
+    {
+      key: 'stalled_90', label: '滞留余额(90天以上)', format: 'wan', sortable: true,
+      href: (r, f) => drill('/views/stalled', f, { [kind]: Number(r.id), idleDays: 90 }),
+    },
+  ];
+}
+
 /** The filter fields that narrow the indicators a row is measured on (scope.sql); $row_unit instead picks rows of a
  * ranking after the rank is taken, so a chosen row keeps its rank (queries/views/units.sql). */
 const narrowIndicators = (f: ViewFilter) => ({ level: f.level, fund: f.fund, section: f.section });
@@ -80,11 +94,11 @@ function unitView(kind: 'town' | 'department', id: string, title: string, name: 
   return {
     id,
     title,
-    sql: ['queries/overview/unit_rows.sql', 'queries/views/units.sql'],
+    sql: ['queries/overview/unit_rows.sql', 'queries/views/unit_velocity_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/units.sql'],
     narrowedBy: ['level', 'fund', 'section', kind],
     allowed: (s) => s.kind === 'all' || s.kind === kind,
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),
-    columns: [...measureColumns(name, '预算(已分配)'), ...RANK_AND_BAND],
+    columns: [...measureColumns(name, '预算(已分配)'), ...speedColumns(kind, '分配→首笔支付(中位天数)'), ...RANK_AND_BAND],
     defaultSort: BY_SPEND_RATE,
   };
 }
@@ -95,7 +109,7 @@ export const VIEWS: ViewDef[] = [
   {
     id: 'sections',
     title: '股室支出进度',
-    sql: ['queries/overview/section_rows.sql', 'queries/views/sections.sql'],
+    sql: ['queries/overview/section_rows.sql', 'queries/views/velocity_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/sections.sql'],
     narrowedBy: ['level', 'fund', 'section'],
     allowed: (s) => s.kind === 'all' || s.kind === 'section',
     // The chosen 股室 narrows the rows, not the indicators: the others' must stay for its rank.
@@ -104,10 +118,13 @@ export const VIEWS: ViewDef[] = [
       ...measureColumns('股室', '收到指标'),
       { key: 'alloc_rate', label: '分配进度', format: 'rate', sortable: true },
       { key: 'unallocated', label: '未分配', format: 'wan', sortable: true },
+      { key: 'alloc_timely', label: '下达及时率', format: 'rate', sortable: true },
+      ...speedColumns('section', '收到→首笔支付(中位天数)'),
       ...RANK_AND_BAND,
     ],
     defaultSort: BY_SPEND_RATE,
   },
+  ...STALLED_VIEWS,
 ];
 
 export function viewById(id: string): ViewDef | undefined {

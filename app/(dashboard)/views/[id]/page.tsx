@@ -9,10 +9,12 @@ import { viewById, type ViewSort } from '@/lib/views/registry';
 import { honouredFilter, parseViewRequest } from '@/lib/views/request';
 import { serverDb } from '@/queries/server-db';
 import { getSettings } from '@/queries/settings';
-import { resolveDates, runView } from '@/queries/views/run';
+import { resolveDates, runView, runViewChart } from '@/queries/views/run';
 import { PageTitle } from '@/components/overview/PageTitle';
 import { Card } from '@/components/ui/Card';
 import { Pagination } from '@/components/ui/Pagination';
+import { IdleDaysLinks } from '@/components/views/IdleDaysLinks';
+import { ViewChart } from '@/components/views/ViewChart';
 import { ViewTable } from '@/components/views/ViewTable';
 
 export const dynamic = 'force-dynamic';
@@ -31,7 +33,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   const db = await serverDb();
   // The links (sorting, pages, exports) carry only what the view honours, so none of them answers 400.
   const query = { filter: await resolveDates(db, honouredFilter(view, filter)), sort, page };
-  const [result, settings] = await Promise.all([runView(db, view, query, scope), getSettings(db)]);
+  const [result, chart, settings] = await Promise.all([runView(db, view, query, scope), runViewChart(db, view, query, scope), getSettings(db)]);
   const url = (s: ViewSort, p = 1) => {
     const sp = viewFilterParams(query.filter);
     if (s.key !== view.defaultSort.key || s.dir !== view.defaultSort.dir) {
@@ -49,6 +51,12 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
         <ul className="rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800" data-testid="view-problems">
           {problems.map((p, i) => <li key={i}>{p.message}</li>)}
         </ul>
+      )}
+      {view.narrowedBy.includes('idleDays') && <IdleDaysLinks filter={query.filter} />}
+      {view.chart && (
+        <Card title={view.chart.label} testId="view-chart">
+          <ViewChart kind={view.chart.kind} rows={chart} label={view.chart.label} />
+        </Card>
       )}
       <Card
         title={view.title}
