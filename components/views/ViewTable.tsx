@@ -6,6 +6,10 @@ import type { ViewColumn, ViewRow, ViewSort } from '@/lib/views/registry';
 import { BAND_STYLES } from '../bands';
 import { ROW, TH } from '../ui/form';
 
+/** How a cell sits: numbers and dates right-aligned on one line, a band on one line, text wrapping only past a
+ * readable width (a name of a few characters is never broken into a column of single characters). */
+const CELL: Partial<Record<ViewColumn['format'], string>> = { text: 'min-w-28', band: 'whitespace-nowrap' };
+
 /** A cell as the pages show numbers: money in 万元, rates as percentages, gaps in points, a band as its label. */
 function Cell({ column, value, bands }: { column: ViewColumn; value: unknown; bands: GapBand[] }) {
   if (value === null || value === undefined) return <>—</>;
@@ -65,7 +69,7 @@ export function ViewTable({ columns, rows, sort, bands, href, filter }: {
           {rows.map((row, i) => (
             <tr key={String(row.id ?? i)} className={ROW}>
               {columns.map((c) => (
-                <td key={c.key} className={`px-3 py-2 ${c.format !== 'text' && c.format !== 'band' ? 'text-right' : ''}`}>
+                <td key={c.key} className={`px-3 py-2 ${CELL[c.format] ?? 'whitespace-nowrap text-right'}`}>
                   <LinkedCell column={c} row={row} filter={filter} bands={bands} />
                 </td>
               ))}
