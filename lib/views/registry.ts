@@ -48,6 +48,8 @@ export interface ViewDef {
   /** A chart above the table: a summary SELECT (queries/views/) over every row the view matches (the CTE view_rows),
    * drawn by the option builder of its kind; `label` says what it shows, for screen readers. */
   chart?: { sql: string; kind: ViewChartKind; label: string };
+  /** Other views of the same family (ids), linked above the table for the viewers they serve. */
+  related?: string[];
 }
 
 /** The measures every row carries, in docs/measures.md's sense; `name` and `total` are labelled per view. */

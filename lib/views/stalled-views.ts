@@ -22,6 +22,9 @@ function paymentsOf(row: ViewRow, f: ViewFilter): string {
 
 const days = (key: string, label: string): ViewColumn => ({ key, label, format: 'int', sortable: true });
 
+/** The 资金流速 views, each linking to the others. */
+const VELOCITY = ['velocity', 'velocity_sections', 'velocity_towns', 'velocity_slowest'];
+
 export const STALLED_VIEWS: ViewDef[] = [
   {
     id: 'stalled',
@@ -67,6 +70,7 @@ export const STALLED_VIEWS: ViewDef[] = [
       days('not_80', '未达80%'),
     ],
     defaultSort: { key: 'median_to_pay', dir: 'desc' },
+    related: VELOCITY,
   },
   {
     id: 'velocity_slowest',
@@ -88,6 +92,7 @@ export const STALLED_VIEWS: ViewDef[] = [
       { key: 'not_80', label: '未达80%', format: 'text', sortable: true },
     ],
     defaultSort: { key: 'waiting', dir: 'desc' },
+    related: VELOCITY,
   },
 ];
 
@@ -110,5 +115,6 @@ function velocityView(by: 'fund' | 'section', id: string, title: string, name: s
       days('not_80', '未达80%'),
     ],
     defaultSort: { key: 'median_to_pay', dir: 'desc' },
+    related: VELOCITY,
   };
 }

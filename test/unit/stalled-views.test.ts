@@ -84,6 +84,8 @@ describe('滞留资金 and 资金流速 on a hand-computed fixture', () => {
     expect(allowed({ kind: 'town', unitId: 101 })).toEqual(['stalled', 'velocity_towns']);
     expect(allowed({ kind: 'department', unitId: 201 })).toEqual(['stalled']);
     expect(allowed({ kind: 'section', unitId: 2 })).toEqual(['stalled', 'velocity', 'velocity_sections', 'velocity_slowest']);
+    // The 资金流速 views link to each other (ViewDef.related): every id names a view.
+    expect(viewById('velocity_towns')!.related!.map((id) => viewById(id)?.title)).toEqual(['资金流速（按资金）', '资金流速（按股室）', '资金流速（按镇）', '资金流速最慢的指标']);
   });
 
   it('stalled: rows drill down to the allocations and the payments behind them, in the indicator\'s own year', async () => {

@@ -14,6 +14,7 @@ import { PageTitle } from '@/components/overview/PageTitle';
 import { Card } from '@/components/ui/Card';
 import { Pagination } from '@/components/ui/Pagination';
 import { IdleDaysLinks } from '@/components/views/IdleDaysLinks';
+import { RelatedViews } from '@/components/views/RelatedViews';
 import { ViewChart } from '@/components/views/ViewChart';
 import { ViewTable } from '@/components/views/ViewTable';
 
@@ -52,6 +53,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
           {problems.map((p, i) => <li key={i}>{p.message}</li>)}
         </ul>
       )}
+      <RelatedViews view={view} scope={scope} filter={query.filter} />
       {view.narrowedBy.includes('idleDays') && <IdleDaysLinks filter={query.filter} />}
       {view.chart && (
         <Card title={view.chart.label} testId="view-chart">
