@@ -23,7 +23,7 @@ function paymentsOf(row: ViewRow, f: ViewFilter): string {
 const days = (key: string, label: string): ViewColumn => ({ key, label, format: 'int', sortable: true });
 
 /** The 资金流速 views, each linking to the others. */
-const VELOCITY = ['velocity', 'velocity_sections', 'velocity_towns', 'velocity_slowest'];
+const VELOCITY = ['velocity', 'velocity_sections', 'velocity_towns', 'velocity_slowest', 'velocity_towns_slowest'];
 
 export const STALLED_VIEWS: ViewDef[] = [
   {
@@ -63,7 +63,7 @@ export const STALLED_VIEWS: ViewDef[] = [
     allowed: (s) => s.kind === 'all' || s.kind === 'town',
     params: (f) => ({ ...indicatorsOf(f), kind: 'town', row_unit: f.town }),
     columns: [
-      { key: 'name', label: '镇(中心)', format: 'text', sortable: true },
+      { key: 'name', label: '镇(中心)', format: 'text', sortable: true, href: (r, f) => drill('/views/velocity_towns_slowest', f, { town: Number(r.id) }) },
       days('allocations', '分配笔数'),
       days('median_to_pay', '分配→首笔支付(中位天数)'),
       days('median_to_80', '分配→支付80%(中位天数)'),
@@ -88,6 +88,27 @@ export const STALLED_VIEWS: ViewDef[] = [
       days('days_to_alloc', '收到→分配(天)'),
       days('days_to_pay', '收到→首笔支付(天)'),
       days('days_to_80', '收到→支付80%(天)'),
+      days('waiting', '已用天数'),
+      { key: 'not_80', label: '未达80%', format: 'text', sortable: true },
+    ],
+    defaultSort: { key: 'waiting', dir: 'desc' },
+    related: VELOCITY,
+  },
+  {
+    id: 'velocity_towns_slowest',
+    title: '资金流速最慢的镇级分配',
+    sql: ['queries/views/unit_velocity_rows.sql', 'queries/views/velocity_units_slowest.sql'],
+    narrowedBy: ['level', 'fund', 'section', 'town'],
+    allowed: (s) => s.kind === 'all' || s.kind === 'town',
+    params: (f) => ({ ...indicatorsOf(f), kind: 'town', row_unit: f.town }),
+    columns: [
+      { key: 'name', label: '镇(中心)', format: 'text', sortable: true },
+      { key: 'indicator', label: '指标明细号', format: 'text', sortable: true, href: (r, f) => drill('/views/allocations', f, { indicator: String(r.indicator) }) },
+      { key: 'fund', label: '资金', format: 'text', sortable: true },
+      { key: 'first_alloc', label: '首次分配', format: 'date', sortable: true },
+      { key: 'allocated', label: '已分配', format: 'wan', sortable: true },
+      days('days_to_pay', '分配→首笔支付(天)'),
+      days('days_to_80', '分配→支付80%(天)'),
       days('waiting', '已用天数'),
       { key: 'not_80', label: '未达80%', format: 'text', sortable: true },
     ],

@@ -17,12 +17,12 @@ unit_velocity_day AS (
   GROUP BY p.indicator_id, m.measured_id, p.pay_date
 ),
 unit_velocity_rows AS (
-  SELECT a.indicator_id, a.unit_id, a.first_alloc,
+  SELECT a.indicator_id, a.unit_id, a.first_alloc, a.allocated::DECIMAL(18,2) AS allocated,
          (min(d.pay_date) - a.first_alloc)::INTEGER AS days_to_pay,
          (min(d.pay_date) FILTER (WHERE d.cumulative >= 0.8 * a.allocated) - a.first_alloc)::INTEGER AS days_to_80
   FROM unit_velocity_alloc a
   LEFT JOIN (
     SELECT *, sum(amount) OVER (PARTITION BY indicator_id, unit_id ORDER BY pay_date) AS cumulative FROM unit_velocity_day
   ) d ON d.indicator_id = a.indicator_id AND d.unit_id = a.unit_id
-  GROUP BY a.indicator_id, a.unit_id, a.first_alloc
+  GROUP BY a.indicator_id, a.unit_id, a.first_alloc, a.allocated
 )

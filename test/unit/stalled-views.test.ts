@@ -80,12 +80,12 @@ describe('滞留资金 and 资金流速 on a hand-computed fixture', () => {
     // A filter naming another unit only narrows the viewer's own rows.
     expect(await rows(db, 'stalled', { town: 102 }, { kind: 'town', unitId: 101 })).toEqual([]);
     const allowed = (scope: Scope) => VIEWS.filter((v) => v.id.startsWith('velocity') || v.id === 'stalled').filter((v) => v.allowed(scope)).map((v) => v.id);
-    expect(allowed(ALL)).toEqual(['stalled', 'velocity', 'velocity_sections', 'velocity_towns', 'velocity_slowest']);
-    expect(allowed({ kind: 'town', unitId: 101 })).toEqual(['stalled', 'velocity_towns']);
+    expect(allowed(ALL)).toEqual(['stalled', 'velocity', 'velocity_sections', 'velocity_towns', 'velocity_slowest', 'velocity_towns_slowest']);
+    expect(allowed({ kind: 'town', unitId: 101 })).toEqual(['stalled', 'velocity_towns', 'velocity_towns_slowest']);
     expect(allowed({ kind: 'department', unitId: 201 })).toEqual(['stalled']);
     expect(allowed({ kind: 'section', unitId: 2 })).toEqual(['stalled', 'velocity', 'velocity_sections', 'velocity_slowest']);
     // The 资金流速 views link to each other (ViewDef.related): every id names a view.
-    expect(viewById('velocity_towns')!.related!.map((id) => viewById(id)?.title)).toEqual(['资金流速（按资金）', '资金流速（按股室）', '资金流速（按镇）', '资金流速最慢的指标']);
+    expect(viewById('velocity_towns')!.related!.map((id) => viewById(id)?.title)).toEqual(['资金流速（按资金）', '资金流速（按股室）', '资金流速（按镇）', '资金流速最慢的指标', '资金流速最慢的镇级分配']);
   });
 
   it('stalled: rows drill down to the allocations and the payments behind them, in the indicator\'s own year', async () => {
@@ -151,6 +151,14 @@ describe('滞留资金 and 资金流速 on a hand-computed fixture', () => {
     expect(towns['甲镇']).toMatchObject({ allocations: 1, median_to_pay: 26, median_to_80: null, not_80: 1 });
     expect(towns['乙镇']).toMatchObject({ allocations: 2, median_to_pay: null, median_to_80: null, not_80: 2 });
     expect((await rows(db, 'velocity_towns', {}, { kind: 'town', unitId: 102 })).map((r) => r.name)).toEqual(['乙镇']);
+    // The slowest (indicator, town) allocations, by the days to 80 % or, not there, since the first allocation:
+    // 甲镇 S1 01-20 → 06-30 = 31 + 28 + 31 + 30 + 31 + 10 = 161; 乙镇 S1 from B3 02-09 (B8 later) = 141; 乙镇 S2 06-20 = 10.
+    expect(pick(await rows(db, 'velocity_towns_slowest'), ['name', 'indicator', 'allocated', 'days_to_pay', 'waiting', 'not_80'])).toEqual([
+      { name: '甲镇', indicator: 'S1', allocated: '600000.00', days_to_pay: 26, waiting: 161, not_80: '未达80%' },
+      { name: '乙镇', indicator: 'S1', allocated: '250000.00', days_to_pay: null, waiting: 141, not_80: '未达80%' },
+      { name: '乙镇', indicator: 'S2', allocated: '50000.00', days_to_pay: null, waiting: 10, not_80: '未达80%' },
+    ]);
+    expect((await rows(db, 'velocity_towns_slowest', {}, { kind: 'town', unitId: 101 })).map((r) => r.indicator)).toEqual(['S1']);
   });
 
   it('velocity: the slowest indicators first, those not yet at 80 % by the days they have waited', async () => {
