@@ -37,8 +37,10 @@ export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * The parameters a statement uses ($name), for statements assembled from shared parts: DuckDB refuses a named
- * parameter the statement does not use, and a shared part's parameters are not every statement's.
+ * parameter the statement does not use, and a shared part's parameters are not every statement's. A name in a comment
+ * is not a use.
  */
 export function usedParams<V>(sql: string, params: Record<string, V>): Record<string, V> {
-  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
+  const code = sql.replace(/--.*$/gm, '');
+  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(code)));
 }

@@ -27,6 +27,10 @@ export const NAV_ITEMS: NavItem[] = [
   viewItem('departments', '部门'),
   viewItem('towns', '乡镇'),
   viewItem('projects', '项目'),
+  viewItem('stalled', '滞留资金'),
+  viewItem('velocity', '资金流速'),
+  // A 镇 reads 资金流速 as its own line of the towns' (the by-fund view is the county's and the 股室's).
+  { ...viewItem('velocity_towns', '资金流速'), roles: ['town'] },
   { href: '/payments', label: '支付明细' },
   { href: '/import', label: '数据导入', roles: ['admin', 'section'] },
   { href: '/quality', label: '数据质量' },

@@ -75,7 +75,7 @@ export function ViewTable({ columns, rows, sort, bands, href, filter, isTotal }:
               {columns.map((c) => (
                 // A text cell wraps, but never to a character a line when the table is squeezed on a phone; a band's
                 // label stays on one line (the table scrolls in its card; print wraps it, app/globals.css).
-                <td key={c.key} className={`px-3 py-2 ${CELL[c.format] ?? 'text-right'}`}>
+                <td key={c.key} className={`px-3 py-2 ${CELL[c.format] ?? 'whitespace-nowrap text-right'}`}>
                   <LinkedCell column={c} row={row} filter={filter} bands={bands} />
                 </td>
               ))}

@@ -1,6 +1,8 @@
 import type { Scope } from '@/lib/auth/roles';
-import { viewFilterParams, type FilterKey, type ViewFilter } from './filter';
+import type { FilterKey, ViewFilter } from './filter';
+import { drill } from './drill';
 import { LEDGER_VIEWS } from './ledger-views';
+import { STALLED_VIEWS } from './stalled-views';
 import { VILLAGE_VIEWS } from './village-views';
 
 /**
@@ -32,6 +34,9 @@ export interface ViewSort {
   dir: 'asc' | 'desc';
 }
 
+/** The charts a view may draw above its table; each is an option builder in components/charts/options/. */
+export type ViewChartKind = 'idle_buckets';
+
 export interface ViewDef {
   id: string;
   title: string;
@@ -50,6 +55,11 @@ export interface ViewDef {
   /** 环比: the runner also measures the lines at the previous month-end and adds `change_points` (CHANGE_COLUMN),
    * the change of 支出进度 in points (docs/navigation.md). Only for views whose lines have an `id` and a `spend_rate`. */
   compare?: boolean;
+  /** A chart above the table: a summary SELECT (queries/views/) over every row the view matches (the CTE view_rows),
+   * drawn by the option builder of its kind; `label` says what it shows, for screen readers. */
+  chart?: { sql: string; kind: ViewChartKind; label: string };
+  /** Other views of the same family (ids), linked above the table for the viewers they serve. */
+  related?: string[];
 }
 
 /** The measures every row carries, in docs/measures.md's sense; `name` and `total` are labelled per view, and the name
@@ -76,10 +86,22 @@ const RANK_CHANGE_AND_BAND: ViewColumn[] = [
 ];
 
 /** A row's drill-down (docs/navigation.md): `path` narrowed to the row, carrying the filter it was read with. */
-const drill = (path: string, key: 'town' | 'department' | 'section'): ViewColumn['href'] =>
-  (row, filter) => `${path}?${viewFilterParams({ ...filter, [key]: Number(row.id) })}`;
+const drillRow = (path: string, key: 'town' | 'department' | 'section'): ViewColumn['href'] =>
+  (row, filter) => drill(path, filter, { [key]: Number(row.id) });
 
 const BY_SPEND_RATE: ViewSort = { key: 'spend_rate', dir: 'desc' };
+
+/** Beside 支出进度, how fast a row's money moves and how much of it lies idle (docs/stalled-and-velocity.md); the
+ * balance opens the 滞留资金 list of the row, from 90 days. */
+function speedColumns(kind: 'town' | 'department' | 'section', toPay: string): ViewColumn[] {
+  return [
+    { key: 'median_to_pay', label: toPay, format: 'int', sortable: true },
+    {
+      key: 'stalled_90', label: '滞留余额(90天以上)', format: 'wan', sortable: true,
+      href: (r, f) => drill('/views/stalled', f, { [kind]: Number(r.id), idleDays: 90 }),
+    },
+  ];
+}
 
 /** The filter fields that narrow the indicators a row is measured on (scope.sql); $row_unit instead picks rows of a
  * ranking after the rank is taken, so a chosen row keeps its rank (queries/views/units.sql). */
@@ -93,11 +115,11 @@ function unitView(kind: 'town' | 'department', id: string, title: string, name: 
   return {
     id,
     title,
-    sql: ['queries/overview/unit_rows.sql', 'queries/views/units.sql'],
+    sql: ['queries/overview/unit_rows.sql', 'queries/views/unit_velocity_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/units.sql'],
     narrowedBy: ['level', 'fund', 'section', kind],
     allowed: (s) => s.kind === 'all' || s.kind === kind,
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),
-    columns: [...measureColumns(name, '预算(已分配)', drill(drillTo, kind)), ...RANK_CHANGE_AND_BAND],
+    columns: [...measureColumns(name, '预算(已分配)', drillRow(drillTo, kind)), ...speedColumns(kind, '分配→首笔支付(中位天数)'), ...RANK_CHANGE_AND_BAND],
     defaultSort: BY_SPEND_RATE,
     compare: true,
   };
@@ -109,15 +131,17 @@ export const VIEWS: ViewDef[] = [
   {
     id: 'sections',
     title: '股室支出进度',
-    sql: ['queries/overview/section_rows.sql', 'queries/views/sections.sql'],
+    sql: ['queries/overview/section_rows.sql', 'queries/views/velocity_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/sections.sql'],
     narrowedBy: ['level', 'fund', 'section'],
     allowed: (s) => s.kind === 'all' || s.kind === 'section',
     // The chosen 股室 narrows the rows, not the indicators: the others' must stay for its rank.
     params: (f) => ({ level: f.level, fund: f.fund, section: null, row_unit: f.section }),
     columns: [
-      ...measureColumns('股室', '收到指标', drill('/views/ledger', 'section')),
+      ...measureColumns('股室', '收到指标', drillRow('/views/ledger', 'section')),
       { key: 'alloc_rate', label: '分配进度', format: 'rate', sortable: true },
       { key: 'unallocated', label: '未分配', format: 'wan', sortable: true },
+      { key: 'alloc_timely', label: '下达及时率', format: 'rate', sortable: true },
+      ...speedColumns('section', '收到→首笔支付(中位天数)'),
       ...RANK_CHANGE_AND_BAND,
     ],
     defaultSort: BY_SPEND_RATE,
@@ -125,6 +149,7 @@ export const VIEWS: ViewDef[] = [
   },
   ...LEDGER_VIEWS,
   ...VILLAGE_VIEWS,
+  ...STALLED_VIEWS,
 ];
 
 export function viewById(id: string): ViewDef | undefined {

@@ -16,3 +16,11 @@ CREATE OR REPLACE MACRO gap_amount(paid, total, tp) AS coalesce((rate(paid, tota
 CREATE OR REPLACE MACRO gap_band(points, green, blue, yellow, orange) AS
   CASE WHEN points >= green THEN 'green' WHEN points >= blue THEN 'blue' WHEN points >= yellow THEN 'yellow'
        WHEN points >= orange THEN 'orange' ELSE 'red' END;
+
+-- 滞留资金 aging (docs/stalled-and-velocity.md): the bucket a balance idle `days` days falls in, named by its lower
+-- bound (30, 90, 180, 365; null under 30 days, which is not stalled), and the bucket's name on pages and charts.
+CREATE OR REPLACE MACRO idle_floor(days) AS
+  CASE WHEN days >= 365 THEN 365 WHEN days >= 180 THEN 180 WHEN days >= 90 THEN 90 WHEN days >= 30 THEN 30 END;
+
+CREATE OR REPLACE MACRO idle_bucket(days) AS
+  CASE idle_floor(days) WHEN 365 THEN '365天以上' WHEN 180 THEN '180–364天' WHEN 90 THEN '90–179天' WHEN 30 THEN '30–89天' END;

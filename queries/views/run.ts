@@ -17,7 +17,6 @@ export interface ViewQuery {
   page: { page: number; pageSize: number } | null;
 }
 
-
 export interface ViewResult {
   count: number;
   rows: ViewRow[];
@@ -44,37 +43,52 @@ function viewRowsSql(view: ViewDef, compare: boolean): string {
 }
 
 /**
- * Runs a view within a viewer's scope: scope.sql, the view's SQL files, then ORDER BY the requested column (a key of
- * the view's declared sortable columns — an identifier never comes from the URL unchecked) and LIMIT/OFFSET. The
- * caller checks view.allowed(scope) first; the SQL restricts the rows to the scope whatever the caller does.
- * A view with `compare` is first run at the previous month-end (its lines are aggregates, a few dozen), and those
- * lines' 支出进度 go into the main query as a parameter, so 环比 sorts and pages in SQL like any column.
+ * A view's statement head (view_rows) and its parameters; a statement binds only those it names (usedParams: not every
+ * view reads every common parameter — a 滞留资金 line has no colour band). A view with `compare` is first run at the
+ * previous month-end (its lines are aggregates, a few dozen), and those lines' 支出进度 go into the main query as a
+ * parameter, so 环比 sorts and pages in SQL like any column.
  */
-export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope): Promise<ViewResult> {
-  const column = view.columns.find((c) => c.key === q.sort.key && c.sortable);
-  if (!column) throw new Error(`view ${view.id} cannot be sorted by ${q.sort.key}`);
+async function viewStatement(db: Db, view: ViewDef, q: ViewQuery, scope: Scope) {
   const settings = await getSettings(db);
   const t = settings.thresholds;
-  const paramsAt = (asOf: string) => ({
+  const paramsAt = (asOf: string): Record<string, string | number | null> => ({
     year: q.filter.year, as_of: asOf, tp_mode: settings.timeProgressMode, ...scopeParams(scope),
     band_green: t.green, band_blue: t.blue, band_yellow: t.yellow, band_orange: t.orange,
     ...view.params({ ...q.filter, asOf }, scope),
   });
-  const given: Record<string, string | number | null> = paramsAt(q.filter.asOf);
+  const all = paramsAt(q.filter.asOf);
   if (view.compare) {
-    const sql = `${viewRowsSql(view, false)}
-SELECT id, spend_rate FROM view_rows`;
+    const sql = `${viewRowsSql(view, false)}\nSELECT id, spend_rate FROM view_rows`;
     const before = await db.all<{ id: number; spend_rate: number }>(sql, usedParams(sql, paramsAt(previousMonthEnd(q.filter.asOf))));
-    given.previous = JSON.stringify(before);
+    all.previous = JSON.stringify(before);
   }
-  const rows = viewRowsSql(view, !!view.compare);
-  // A view without a colour band has no $band_green (usedParams).
-  const params = usedParams(rows, given);
+  return { sql: viewRowsSql(view, !!view.compare), params: (text: string) => usedParams(text, all) };
+}
+
+/**
+ * Runs a view within a viewer's scope: scope.sql, the view's SQL files, then ORDER BY the requested column (a key of
+ * the view's declared sortable columns — an identifier never comes from the URL unchecked) and LIMIT/OFFSET. The
+ * caller checks view.allowed(scope) first; the SQL restricts the rows to the scope whatever the caller does.
+ */
+export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope): Promise<ViewResult> {
+  const column = view.columns.find((c) => c.key === q.sort.key && c.sortable);
+  if (!column) throw new Error(`view ${view.id} cannot be sorted by ${q.sort.key}`);
+  const rows = await viewStatement(db, view, q, scope);
   const order = `ORDER BY "${column.key}" ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, name, id`;
   const page = q.page ? { limit: q.page.pageSize, offset: (q.page.page - 1) * q.page.pageSize } : null;
+  const dataSql = `${rows.sql}\nSELECT * FROM view_rows ${order}${page ? ' LIMIT $limit OFFSET $offset' : ''}`;
+  const countSql = `${rows.sql}\nSELECT count(*)::INTEGER AS n FROM view_rows`;
   const [data, count] = await Promise.all([
-    db.all<ViewRow>(`${rows}\nSELECT * FROM view_rows ${order}${page ? ' LIMIT $limit OFFSET $offset' : ''}`, { ...params, ...page }),
-    db.one<{ n: number }>(`${rows}\nSELECT count(*)::INTEGER AS n FROM view_rows`, params),
+    db.all<ViewRow>(dataSql, { ...rows.params(dataSql), ...page }),
+    db.one<{ n: number }>(countSql, rows.params(countSql)),
   ]);
   return { count: count?.n ?? 0, rows: data };
+}
+
+/** A view's chart (ViewDef.chart): its summary SELECT over every matching row of the view (view_rows), never the page. */
+export async function runViewChart(db: Db, view: ViewDef, q: ViewQuery, scope: Scope): Promise<ViewRow[]> {
+  if (!view.chart) return [];
+  const rows = await viewStatement(db, view, q, scope);
+  const sql = `${rows.sql}\n${sqlFile(view.chart.sql)}`;
+  return db.all<ViewRow>(sql, rows.params(sql));
 }

@@ -1,11 +1,19 @@
--- The towns and departments views (after scope.sql and unit_rows.sql). The rank is taken over every row the viewer
--- may see, and only for a viewer who may see the whole ranking (docs/roles.md: a 镇 sees its own line, unranked);
--- $row_unit then narrows the rows, so a chosen unit keeps its rank.
+-- The towns and departments views (after scope.sql, unit_rows.sql, unit_velocity_rows.sql and stalled_rows.sql). The
+-- rank is taken over every row the viewer may see, and only for a viewer who may see the whole ranking (docs/roles.md:
+-- a 镇 sees its own line, unranked); $row_unit then narrows the rows, so a chosen unit keeps its rank. Beside
+-- 支出进度 (docs/stalled-and-velocity.md): the median days from an allocation to the unit's first payment against it,
+-- and its 滞留余额 (its balances of any year up to this one idle 90 days or more).
 SELECT * FROM (
   SELECT
-    id, name, total, allocated, paid, spend_rate, gap_points, gap_amount,
-    CASE WHEN $scope_kind = 'all' THEN rank() OVER (ORDER BY spend_rate DESC)::INTEGER END AS rank,
-    gap_band(gap_points, $band_green, $band_blue, $band_yellow, $band_orange) AS band
-  FROM unit_rows
+    r.id, r.name, r.total, r.allocated, r.paid, r.spend_rate, r.gap_points, r.gap_amount,
+    uv.median_to_pay,
+    coalesce(st.balance, 0)::DECIMAL(18,2) AS stalled_90,
+    CASE WHEN $scope_kind = 'all' THEN rank() OVER (ORDER BY r.spend_rate DESC)::INTEGER END AS rank,
+    gap_band(r.gap_points, $band_green, $band_blue, $band_yellow, $band_orange) AS band
+  FROM unit_rows r
+  LEFT JOIN (SELECT unit_id, median(days_to_pay) AS median_to_pay FROM unit_velocity_rows GROUP BY unit_id) uv
+    ON uv.unit_id = r.id
+  LEFT JOIN (SELECT unit_id, sum(balance) AS balance FROM stalled_rows WHERE idle_days >= 90 GROUP BY unit_id) st
+    ON st.unit_id = r.id
 )
 WHERE $row_unit::INTEGER IS NULL OR id = $row_unit::INTEGER

@@ -59,12 +59,12 @@ describe('format additions', () => {
 describe('navigation by role', () => {
   it('shows 资金台账, 支付明细 and 数据质量 to everyone, each analysis view to the roles its registry entry allows, 数据导入 to admin and section, 用户管理 and 单位管理 to admin, 审计日志 to admin and supervisor', () => {
     const labels = (role: Parameters<typeof navFor>[0]) => navFor(role).map((i) => i.label);
-    expect(labels('admin')).toEqual(['总览', '资金台账', '股室', '部门', '乡镇', '支付明细', '数据导入', '数据质量', '资金目录', '设置', '用户管理', '单位管理', '审计日志']);
-    expect(labels('supervisor')).toEqual(['总览', '资金台账', '股室', '部门', '乡镇', '支付明细', '数据质量', '审计日志']);
-    expect(labels('leader')).toEqual(['总览', '资金台账', '股室', '部门', '乡镇', '支付明细', '数据质量']);
-    expect(labels('section')).toEqual(['总览', '资金台账', '股室', '支付明细', '数据导入', '数据质量']);
-    expect(labels('department')).toEqual(['总览', '资金台账', '部门', '支付明细', '数据质量']);
-    expect(labels('town')).toEqual(['总览', '资金台账', '乡镇', '支付明细', '数据质量']);
+    expect(labels('admin')).toEqual(['总览', '资金台账', '股室', '部门', '乡镇', '项目', '滞留资金', '资金流速', '支付明细', '数据导入', '数据质量', '资金目录', '设置', '用户管理', '单位管理', '审计日志']);
+    expect(labels('supervisor')).toEqual(['总览', '资金台账', '股室', '部门', '乡镇', '项目', '滞留资金', '资金流速', '支付明细', '数据质量', '审计日志']);
+    expect(labels('leader')).toEqual(['总览', '资金台账', '股室', '部门', '乡镇', '项目', '滞留资金', '资金流速', '支付明细', '数据质量']);
+    expect(labels('section')).toEqual(['总览', '资金台账', '股室', '项目', '滞留资金', '资金流速', '支付明细', '数据导入', '数据质量']);
+    expect(labels('department')).toEqual(['总览', '资金台账', '部门', '项目', '滞留资金', '支付明细', '数据质量']);
+    expect(labels('town')).toEqual(['总览', '资金台账', '乡镇', '项目', '滞留资金', '资金流速', '支付明细', '数据质量']);
     expect(NAV_ITEMS.find((i) => i.href === '/admin/users')?.roles).toEqual(['admin']);
     expect(NAV_ITEMS.find((i) => i.href === '/admin/units')?.roles).toEqual(['admin']);
   });

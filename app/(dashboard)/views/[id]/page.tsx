@@ -9,10 +9,13 @@ import { viewById, type ViewSort } from '@/lib/views/registry';
 import { honouredFilter, parseViewRequest } from '@/lib/views/request';
 import { serverDb } from '@/queries/server-db';
 import { getSettings } from '@/queries/settings';
-import { resolveDates, runView } from '@/queries/views/run';
+import { resolveDates, runView, runViewChart } from '@/queries/views/run';
 import { PageTitle } from '@/components/overview/PageTitle';
 import { Card } from '@/components/ui/Card';
 import { Pagination } from '@/components/ui/Pagination';
+import { IdleDaysLinks } from '@/components/views/IdleDaysLinks';
+import { RelatedViews } from '@/components/views/RelatedViews';
+import { ViewChart } from '@/components/views/ViewChart';
 import { ViewTable } from '@/components/views/ViewTable';
 import { Breadcrumbs } from '@/components/views/Breadcrumbs';
 import { ViewFilterBar } from '@/components/views/ViewFilterBar';
@@ -41,8 +44,8 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   const query = { filter: await resolveDates(db, honouredFilter(view, filter)), sort, page };
   // The village choices follow the chosen town (a 镇 user's own town when none is chosen).
   const optionsTown = query.filter.town ?? (scope.kind === 'town' ? scope.unitId : null);
-  const [result, settings, extent, options] = await Promise.all([
-    runView(db, view, query, scope), getSettings(db), dataExtent(db), filterOptions(db, scope, optionsTown),
+  const [result, chart, settings, extent, options] = await Promise.all([
+    runView(db, view, query, scope), runViewChart(db, view, query, scope), getSettings(db), dataExtent(db), filterOptions(db, scope, optionsTown),
   ]);
   const customSort = (s: ViewSort) => s.key !== view.defaultSort.key || s.dir !== view.defaultSort.dir;
   const url = (s: ViewSort, p = 1) => {
@@ -70,6 +73,13 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
         <ul className="rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800" data-testid="view-problems">
           {problems.map((p, i) => <li key={i}>{p.message}</li>)}
         </ul>
+      )}
+      <RelatedViews view={view} scope={scope} filter={query.filter} />
+      {view.narrowedBy.includes('idleDays') && <IdleDaysLinks filter={query.filter} />}
+      {view.chart && (
+        <Card title={view.chart.label} testId="view-chart">
+          <ViewChart kind={view.chart.kind} rows={chart} label={view.chart.label} />
+        </Card>
       )}
       <Card
         title={view.title}
