@@ -8,10 +8,10 @@ import { RankingList } from './RankingList';
 /**
  * Ranking of one kind of unit by 超(短)序时进度: the five best and the five worst, with 展开全部 for the whole list
  * (a <details>, no script needed), or everyone when there are ten or fewer (each unit once). Each name links to
- * the unit's payments; `note` says what those links show when it is not obvious.
+ * the unit's payments.
  */
 export function RankingPanel({
-  title, unitLabel, rows, bands, testId, href, linkTitle, note,
+  title, unitLabel, rows, bands, testId, href, linkTitle,
 }: {
   title: string;
   unitLabel: string;
@@ -20,7 +20,6 @@ export function RankingPanel({
   testId: string;
   href: (row: RankedRow) => string;
   linkTitle: (row: RankedRow) => string;
-  note?: string;
 }) {
   const ranking = rankUnits(rows);
   const count = ranking.kind === 'all' ? ranking.rows.length : ranking.count;
@@ -52,7 +51,6 @@ export function RankingPanel({
           </details>
         </div>
       )}
-      {note && <p className="mt-3 text-xs leading-5 text-slate-500">{note}</p>}
     </Card>
   );
 }

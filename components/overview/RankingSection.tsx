@@ -1,7 +1,7 @@
 import type { OverviewFilter } from '@/queries/overview';
 import { cachedSectionTotals, cachedSettings, cachedTownTotals } from '@/queries/server';
 import { requireViewer } from '@/lib/auth/server';
-import { can } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { formatDate } from '@/lib/format';
 import { BandLegend } from '../ui/BandLegend';
 import { Card } from '../ui/Card';
@@ -11,32 +11,29 @@ import { townRankingNotApplicable } from './scope-text';
 
 /**
  * 股室 and 镇 rankings side by side, with the band legend. The town ranking compares the county's towns, so it is shown
- * to viewers who see the whole county only (can.seeRankings); a scoped viewer reads why it does not apply.
+ * to viewers who see the whole county only (permissions.seeRankings); a scoped viewer reads why it does not apply.
  */
 export async function RankingSection({ filter }: { filter: OverviewFilter }) {
   const { year, asOf, timeProgressMode: mode } = filter;
   const viewer = await requireViewer();
-  const ranksTowns = can.seeRankings(viewer);
+  const ranksTowns = permissions.seeRankings(viewer);
   const [sections, towns, settings] = await Promise.all([
     cachedSectionTotals(year, asOf, mode),
     ranksTowns ? cachedTownTotals(year, asOf, mode) : Promise.resolve([]),
     cachedSettings(),
   ]);
-  const period = `${formatDate(`${year}-01-01`)} 至 ${formatDate(asOf)}`;
+  const period = `${year}年度截至${formatDate(asOf)}`;
   return (
     <div className="space-y-2">
       <div className="grid items-start gap-3 xl:grid-cols-2">
-        {/* 支付明细 has no 股室 filter (lib/payments/filter.ts), so a 股室 row opens the period's payments the viewer
-            may read rather than pretend to narrow; the note under the list says so. */}
         <RankingPanel
           title="股室支出进度排名"
           unitLabel="股室"
           rows={sections}
           bands={settings.gapBands}
           testId="ranking-sections"
-          href={() => overviewPaymentsHref(filter)}
-          linkTitle={() => `${period}的支付明细（不按股室筛选）`}
-          note={`点击股室打开${period}的支付明细；支付明细暂不能按股室筛选，列出的是您可见的全部支付。`}
+          href={(row) => overviewPaymentsHref(filter, { section: row.id })}
+          linkTitle={(row) => `${row.name}${period}的支付明细`}
         />
         {ranksTowns ? (
           <RankingPanel
@@ -45,7 +42,7 @@ export async function RankingSection({ filter }: { filter: OverviewFilter }) {
             rows={towns}
             bands={settings.gapBands}
             testId="ranking-towns"
-            href={(row) => overviewPaymentsHref(filter, row.id)}
+            href={(row) => overviewPaymentsHref(filter, { town: row.id })}
             linkTitle={(row) => `${row.name}${period}的支付明细`}
           />
         ) : (

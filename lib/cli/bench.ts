@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Db } from '@/queries/db';
 import { dataExtent, levelTotals, monthlyProgress, sectionTotals, unitTotals, type OverviewFilter } from '@/queries/overview';
-import { listPayments, paymentOptions } from '@/queries/payments';
+import { basisSummaries, listPayments, paymentOptions } from '@/queries/payments';
 import { paymentQuality } from '@/queries/import/quality';
 import { getSettings } from '@/queries/settings';
 import { DEMO_DEFAULTS } from '@/lib/demo/generate';
-import { EMPTY_FILTER, PAGE_SIZE } from '@/lib/payments/filter';
+import { PAGE_SIZE } from '@/lib/paging';
 import { buildDemoFile } from './demo';
 import type { Scope } from '@/lib/auth/roles';
 import { VIEWS } from '@/lib/views/registry';
@@ -94,9 +94,10 @@ export async function benchCommand(opts: BenchOptions): Promise<void> {
   console.log('');
   const perViewer = (await demoScopes(db)).flatMap(([who, scope]): Timed[] => [
     [`${who}: 总览 KPI + by level`, () => levelTotals(db, filter, scope)],
-    [`${who}: 支付明细 first page + count`, () => listPayments(db, EMPTY_FILTER, scope, { page: 1, pageSize: PAGE_SIZE })],
+    [`${who}: 支付明细 first page + count`, () => listPayments(db, viewFilter, scope, { page: 1, pageSize: PAGE_SIZE })],
+    [`${who}: 支付明细 figures on every basis`, () => basisSummaries(db, viewFilter, scope)],
     [`${who}: 支付明细 filter choices`, () => paymentOptions(db, scope)],
-    [`${who}: 数据质量 counts`, () => paymentQuality(db, scope)],
+    [`${who}: 数据质量 counts`, () => paymentQuality(db, scope, { period: viewFilter, batch: null })],
   ]);
   await timeQueries(perViewer, opts.runs);
   db.close();
