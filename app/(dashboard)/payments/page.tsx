@@ -19,6 +19,7 @@ import { PaymentList } from '@/components/payments/PaymentList';
 import { ExportLinks } from '@/components/payments/ExportLinks';
 import { BASIS_LABELS, BasisSummary } from '@/components/payments/BasisSummary';
 import { paymentScopeText } from '@/components/payments/scope-text';
+import { LEVEL_LABELS } from '@/components/labels';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '支付明细' };
@@ -42,7 +43,8 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   ]);
   const basis = basisOf(filter);
   const scopeText = paymentScopeText(viewer);
-  const narrowed = NAMED.filter((k) => filter[k] !== null).map((k) => `${FILTER_PARAMS[k].label} ${filter[k]}`);
+  const named = (k: FilterKey) => (k === 'level' && filter.level ? LEVEL_LABELS[filter.level] : String(filter[k]));
+  const narrowed = NAMED.filter((k) => filter[k] !== null).map((k) => `${FILTER_PARAMS[k].label} ${named(k)}`);
   const period = `${filter.year}年度 · 截至 ${formatDate(filter.asOf)} · ${BASIS_LABELS[basis]}`;
   return (
     <div className="mx-auto max-w-[2400px] space-y-3">
