@@ -43,7 +43,13 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   ]);
   const basis = basisOf(filter);
   const scopeText = paymentScopeText(viewer);
-  const named = (k: FilterKey) => (k === 'level' && filter.level ? LEVEL_LABELS[filter.level] : String(filter[k]));
+  // A 级次, 镇 or 预算单位 by its name where the page knows it; other fields as the URL gives them.
+  const unitName = (list: { id: number; name: string }[], id: number | null) => list.find((o) => o.id === id)?.name ?? `#${id}`;
+  const named = (k: FilterKey) =>
+    k === 'level' && filter.level ? LEVEL_LABELS[filter.level]
+      : k === 'town' ? unitName(options.towns, filter.town)
+        : k === 'department' ? unitName(options.departments, filter.department)
+          : String(filter[k]);
   const narrowed = NAMED.filter((k) => filter[k] !== null).map((k) => `${FILTER_PARAMS[k].label} ${named(k)}`);
   const period = `${filter.year}年度 · 截至 ${formatDate(filter.asOf)} · ${BASIS_LABELS[basis]}`;
   return (
