@@ -1,15 +1,7 @@
 import Link from 'next/link';
-import type { Basis } from '@/lib/views/filter';
+import { BASIS_LABELS, type Basis } from '@/lib/views/filter';
 import type { PaymentSummary } from '@/queries/payments';
 import { formatCount, yuanToWan } from '@/lib/format';
-
-/** The bases as 支付明细 names them (docs/views.md: basis); 本年度指标支出 is 总览's 已支付. */
-export const BASIS_LABELS: Record<Basis, string> = {
-  year: '本年度指标支出',
-  carryover: '上年结转支出',
-  unmatched: '未匹配指标的支付',
-  all: '全部支付',
-};
 
 const BASIS_HELP: Record<Basis, string> = {
   year: '本年度指标截至截止日期的支付，即总览的“已支付”',

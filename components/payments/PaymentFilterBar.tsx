@@ -1,8 +1,7 @@
-import { BASES, FILTER_PARAMS, MAX_QUERY_LENGTH, type FilterKey } from '@/lib/views/filter';
+import { BASES, BASIS_LABELS, FILTER_PARAMS, MAX_QUERY_LENGTH, type FilterKey } from '@/lib/views/filter';
 import type { PaymentQuery, PaymentOption, PaymentOptions } from '@/queries/payments';
 import { FIELD, LABEL } from '../ui/form';
 import { FilterActions } from '../ui/FilterActions';
-import { BASIS_LABELS } from './BasisSummary';
 
 /** Filter fields a link may bring (from 总览 or a view) that the bar has no control for: kept as hidden inputs. */
 const CARRIED: FilterKey[] = ['level', 'section', 'fund', 'indicator', 'project', 'village'];

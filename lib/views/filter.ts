@@ -40,6 +40,14 @@ export interface ViewFilter {
 export const BASES = ['year', 'carryover', 'unmatched', 'all'] as const;
 export type Basis = (typeof BASES)[number];
 
+/** The bases as 支付明细 names them; 本年度指标支出 is 总览's 已支付. */
+export const BASIS_LABELS: Record<Basis, string> = {
+  year: '本年度指标支出',
+  carryover: '上年结转支出',
+  unmatched: '未匹配指标的支付',
+  all: '全部支付',
+};
+
 export const LEVELS = ['central', 'province', 'city', 'county'] as const;
 export type Level = (typeof LEVELS)[number];
 

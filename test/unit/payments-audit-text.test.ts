@@ -49,6 +49,9 @@ describe('audit log text', () => {
       .toBe('角色：镇（中心） → 部门（预算单位）；绑定单位：石窑镇 → 县教育局');
     expect(describeAuditDetail('{"format":"csv","rows":9,"filter":{"year":2018,"town":103}}', new Map([[103, '石窑镇']])))
       .toBe('格式：csv；行数：9；筛选：年度：2018，镇：石窑镇');
+    // An export since 支付明细 reads the one filter: its URL names, labelled as the filter labels them.
+    expect(describeAuditDetail('{"format":"xlsx","rows":2,"filter":{"year":2018,"as_of":"2018-10-31","basis":"carryover","department":201}}', new Map([[201, '县教育局']])))
+      .toBe('格式：xlsx；行数：2；筛选：预算年度：2018，截止日期：2018-10-31，支付口径：上年结转支出，部门：县教育局');
     expect(describeAuditDetail('not json')).toBe('not json');
     expect(describeAuditDetail(null)).toBe('');
   });

@@ -7,7 +7,7 @@ import { basisSummaries, listPayments, paymentOptions } from '@/queries/payments
 import { resolveDates } from '@/queries/views/run';
 import { EXPORT_MAX_ROWS, PAYMENTS_READER, basisOf, parsePaymentRequest, paymentsHref } from '@/lib/payments/request';
 import { honouredFilter } from '@/lib/views/request';
-import { FILTER_PARAMS, viewFilterParams, type FilterKey } from '@/lib/views/filter';
+import { BASIS_LABELS, FILTER_PARAMS, viewFilterParams, type FilterKey } from '@/lib/views/filter';
 import type { SearchParams } from '@/lib/url-params';
 import { formatCount, formatDate, isZeroYuan, yuanToWan } from '@/lib/format';
 import { PageTitle } from '@/components/overview/PageTitle';
@@ -17,7 +17,7 @@ import { PaymentFilterBar } from '@/components/payments/PaymentFilterBar';
 import { PaymentTable } from '@/components/payments/PaymentTable';
 import { PaymentList } from '@/components/payments/PaymentList';
 import { ExportLinks } from '@/components/payments/ExportLinks';
-import { BASIS_LABELS, BasisSummary } from '@/components/payments/BasisSummary';
+import { BasisSummary } from '@/components/payments/BasisSummary';
 import { paymentScopeText } from '@/components/payments/scope-text';
 import { LEVEL_LABELS } from '@/components/labels';
 
