@@ -4,6 +4,8 @@ import type { Scope } from '@/lib/auth/roles';
 import { levelTotals, unitTotals } from '@/queries/overview';
 import { basisSummaries, listPayments, paymentSummary, type PaymentQuery } from '@/queries/payments';
 import { BASES, EMPTY_VIEW_FILTER } from '@/lib/views/filter';
+import { paymentQuality } from '@/queries/import/quality';
+import { totalRow } from '@/components/quality/gaps';
 import { tempDb } from '../helpers/temp-db';
 import { loadPaymentsBasisFixture } from '../fixtures/payments-basis';
 
@@ -99,6 +101,12 @@ describe('支付明细 on the one filter: each basis summed by hand (test/fixtur
     expect(await paymentSummary(db, { ...Y2018, payFrom: '2018-03-01' }, ALL)).toEqual({ count: 2, amount: '50000.50' });
     expect(await vouchers({ basis: 'carryover', q: '化肥' })).toEqual(['Q7']);
     expect(await vouchers({ basis: 'carryover', indicator: 'C3' })).toEqual(['Q11']);
+  });
+
+  it('数据质量 checks the same year\'s payments as basis all, and counts the unmatched line\'s payments', async () => {
+    const total = totalRow(await paymentQuality(db, ALL, { period: { year: 2018, asOf: '2018-10-31' }, batch: null }));
+    // all: 10 payments (see above); without a known indicator: Q12 and Q13, the 2 of basis unmatched.
+    expect([total.payments, total.unmatched_indicator]).toEqual([10, 2]);
   });
 
   it('an earlier 截止日期 moves every line with it', async () => {
