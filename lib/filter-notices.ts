@@ -16,10 +16,3 @@ export function asOfNotice(raw: string | undefined, year: number, asOf: string):
     ? `截止日期 ${text} 早于 ${year} 年度开始，已改用 ${used}。`
     : `截止日期 ${text} 无效，已改用 ${used}。`;
 }
-
-/** Why a 支付明细 pay-date range can hold nothing, or null: a start after the end. */
-export function dateRangeProblem(from: string | null, to: string | null): string | null {
-  return from && to && from > to
-    ? `开始日期晚于结束日期（${formatDate(from)} 晚于 ${formatDate(to)}），没有支付能落在这个范围内。请调换两个日期。`
-    : null;
-}

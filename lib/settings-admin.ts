@@ -1,7 +1,8 @@
 import type { Db } from '@/queries/db';
 import { getSettings, saveSettings } from '@/queries/settings';
 import { audit } from '@/queries/auth/audit';
-import { can, type Viewer } from '@/lib/auth/roles';
+import type { Viewer } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { thresholdsProblem, type BandThresholds, type TimeProgressMode } from './settings';
 
 export interface SettingsInput {
@@ -14,7 +15,7 @@ export type SettingsResult = { ok: true; message: string } | { ok: false; error:
 
 /** Validates and saves the settings for an admin, auditing what changed (before and after). */
 export async function adminSaveSettings(db: Db, actor: Viewer | null, input: SettingsInput, ip: string | null): Promise<SettingsResult> {
-  if (!actor || !can.manageSettings(actor)) return { ok: false, error: '无权修改设置' };
+  if (!actor || !permissions.manageSettings(actor)) return { ok: false, error: '无权修改设置' };
   const countyName = input.countyName.trim();
   if (!countyName || countyName.length > 30) return { ok: false, error: '县名须为 1 到 30 个字' };
   if (input.timeProgressMode !== 'month' && input.timeProgressMode !== 'day') return { ok: false, error: '序时进度算法只能按月或按日' };

@@ -1,12 +1,17 @@
 import type { Db } from './db';
 import { sqlFile } from './sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
-import { EMPTY_FILTER, type PageRequest, type PaymentFilter } from '@/lib/payments/filter';
+import type { PageRequest } from '@/lib/paging';
+import type { Basis, ViewFilter } from '@/lib/views/filter';
 
 /**
- * 支付明细: every function takes the viewer's Scope, and the SQL ANDs it with the filter (queries/payments/filtered.sql),
- * so a filter can only narrow what the scope allows. Amounts are exact 元 as DECIMAL strings.
+ * 支付明细: every function takes the one filter with its budget year and 截止日期 resolved (queries/views/run.ts's
+ * resolveDates) and the viewer's Scope; the SQL ANDs the scope with the filter (queries/payments/filtered.sql), so a
+ * filter can only narrow what the scope allows. Amounts are exact 元 as DECIMAL strings.
  */
+
+/** The filter as the queries take it: year and as_of resolved. */
+export type PaymentQuery = ViewFilter & { year: number; asOf: string };
 
 export interface PaymentRow {
   voucher_no: string;
@@ -59,35 +64,47 @@ export interface PaymentPage extends PaymentSummary {
   pages: number;
 }
 
+
 export interface PaymentOption {
   id: number;
   name: string;
 }
 
 export interface PaymentOptions {
-  years: number[];
   towns: PaymentOption[];
-  units: PaymentOption[];
+  departments: PaymentOption[];
 }
 
 function filtered(file: string): string {
   return `${sqlFile('queries/payments/filtered.sql')}\n${sqlFile(`queries/payments/${file}`)}`;
 }
 
-function params(f: PaymentFilter, scope: Scope) {
+function params(f: PaymentQuery, scope: Scope) {
   return {
     ...scopeParams(scope),
-    year: f.year, date_from: f.from, date_to: f.to, town: f.town, unit: f.unit, q: f.q,
+    year: f.year, as_of: f.asOf, basis: f.basis, level: f.level, section: f.section, department: f.department,
+    town: f.town, village: f.village, fund: f.fund, indicator: f.indicator, project: f.project,
+    pay_from: f.payFrom, pay_to: f.payTo, q: f.q,
   };
 }
 
-export async function paymentSummary(db: Db, f: PaymentFilter, scope: Scope): Promise<PaymentSummary> {
+export async function paymentSummary(db: Db, f: PaymentQuery, scope: Scope): Promise<PaymentSummary> {
   const row = await db.one<{ n: string; amount: string }>(filtered('summary.sql'), params(f, scope));
   return { count: Number(row?.n ?? 0), amount: row?.amount ?? '0.00' };
 }
 
+/**
+ * The filter's payments on every basis at once, and `other` (in all, on none of the three lines) (docs/views.md: basis), whichever basis it asks for: 支付明细 shows
+ * them side by side, so the year's figure (总览's 已支付) and what lies beside it are read together.
+ */
+export async function basisSummaries(db: Db, f: PaymentQuery, scope: Scope): Promise<Record<Basis | 'other', PaymentSummary>> {
+  const row = (await db.one<Record<string, string>>(filtered('bases.sql'), params(f, scope)))!;
+  const of = (b: Basis | 'other'): PaymentSummary => ({ count: Number(row[`${b}_n`]), amount: row[`${b}_amount`] });
+  return { year: of('year'), carryover: of('carryover'), unmatched: of('unmatched'), all: of('all'), other: of('other') };
+}
+
 /** One page of payments, newest first, with the count and sum of all that match. A page past the end is empty. */
-export async function listPayments(db: Db, f: PaymentFilter, scope: Scope, page: PageRequest): Promise<PaymentPage> {
+export async function listPayments(db: Db, f: PaymentQuery, scope: Scope, page: PageRequest): Promise<PaymentPage> {
   const [summary, rows] = await Promise.all([
     paymentSummary(db, f, scope),
     db.all<PaymentRow>(filtered('list.sql'), { ...params(f, scope), limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
@@ -96,16 +113,13 @@ export async function listPayments(db: Db, f: PaymentFilter, scope: Scope, page:
 }
 
 /** Up to `limit` payments with every column, for CSV/XLSX, a chunk of rows at a time (Db.stream). */
-export function exportPayments(db: Db, f: PaymentFilter, scope: Scope, limit: number): AsyncGenerator<PaymentExportRow[]> {
+export function exportPayments(db: Db, f: PaymentQuery, scope: Scope, limit: number): AsyncGenerator<PaymentExportRow[]> {
   return db.stream<PaymentExportRow>(filtered('export.sql'), { ...params(f, scope), limit });
 }
 
-/** The filter bar's choices: years, towns and 预算单位 that occur in the payments the viewer may read. */
+/** The filter bar's choices: towns and 预算单位 that occur in the payments the viewer may read. */
 export async function paymentOptions(db: Db, scope: Scope): Promise<PaymentOptions> {
-  const rows = await db.all<{ kind: string; id: number; name: string }>(filtered('options.sql'), params(EMPTY_FILTER, scope));
-  return {
-    years: rows.filter((r) => r.kind === 'year').map((r) => Number(r.id)).sort((a, b) => b - a),
-    towns: rows.filter((r) => r.kind === 'town').map(({ id, name }) => ({ id: Number(id), name })),
-    units: rows.filter((r) => r.kind === 'unit').map(({ id, name }) => ({ id: Number(id), name })),
-  };
+  const rows = await db.all<{ kind: string; id: number; name: string }>(sqlFile('queries/payments/options.sql'), scopeParams(scope));
+  const of = (kind: string) => rows.filter((r) => r.kind === kind).map(({ id, name }) => ({ id: Number(id), name }));
+  return { towns: of('town'), departments: of('department') };
 }

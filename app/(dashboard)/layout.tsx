@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const [viewer, settings] = await Promise.all([requireViewer(), cachedSettings()]);
-  const items = navFor(viewer.role);
+  const items = navFor(viewer);
   return (
     <div className="min-h-screen">
       <AppHeader countyName={settings.countyName} viewer={viewer} items={items} />

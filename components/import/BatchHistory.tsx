@@ -1,9 +1,8 @@
-import type { Role } from '@/lib/auth/roles';
+import { permissions, type Who } from '@/lib/auth/permissions';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { KIND_LABELS } from '@/lib/import/types';
 import type { BatchRow } from '@/queries/import/batches';
 import { TH, ROW } from '../ui/form';
-import { mayManageBatch } from './access';
 import { RollbackButton } from './RollbackButton';
 import { encodingLabel } from './types';
 
@@ -23,8 +22,8 @@ function Status({ b }: { b: BatchRow }) {
   return <span className="text-xs text-slate-600" data-testid="batch-status">已导入</span>;
 }
 
-function Actions({ b, viewer }: { b: BatchRow; viewer: { role: Role; unitId: number | null } }) {
-  if (!mayManageBatch(viewer, b)) return <span className="text-xs text-slate-400">—</span>;
+function Actions({ b, viewer }: { b: BatchRow; viewer: Who }) {
+  if (!permissions.manageBatch(viewer, b)) return <span className="text-xs text-slate-400">—</span>;
   const base = `/api/import/batches/${b.id}`;
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
@@ -44,7 +43,7 @@ function Actions({ b, viewer }: { b: BatchRow; viewer: { role: Role; unitId: num
 }
 
 /** 导入记录: the batches the viewer may see (admin all, a 股室 those imported for it), newest first. */
-export function BatchHistory({ batches, viewer }: { batches: BatchRow[]; viewer: { role: Role; unitId: number | null } }) {
+export function BatchHistory({ batches, viewer }: { batches: BatchRow[]; viewer: Who }) {
   return (
     <>
       <div className="hidden lg:block">

@@ -3,6 +3,7 @@ import { KIND_LABELS, type ImportResult } from '@/lib/import/types';
 import { BUTTON_PRIMARY, TH, ROW } from '../ui/form';
 import { matchRateText, reconciledText, subtotalsText } from './result-text';
 import { encodingLabel } from './types';
+import { qualityHref } from '@/lib/quality/request';
 
 const LINK = 'inline-flex h-7 items-center rounded-md border border-slate-300 bg-white px-2.5 text-xs text-slate-700 hover:bg-slate-50';
 /** How many rejects the page lists; the report has them all. */
@@ -75,7 +76,7 @@ export function ImportResultView({ result, onAgain }: { result: ImportResult; on
         )}
         <a className={LINK} href={`${base}/raw`} download data-testid="result-raw">下载原文件</a>
         {isPayments && r.accepted > 0 && (
-          <a className={LINK} href={`/quality?batch=${r.batch_id}`} data-testid="result-quality">查看本批次的数据质量</a>
+          <a className={LINK} href={qualityHref({ period: null, batch: r.batch_id })} data-testid="result-quality">查看本批次的数据质量</a>
         )}
       </div>
 

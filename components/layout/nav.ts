@@ -1,26 +1,30 @@
-import { ROLES, ROLE_UNIT_KIND, type Role, type Scope } from '@/lib/auth/roles';
+import { scopeOf } from '@/lib/auth/roles';
+import { permissions, type Who } from '@/lib/auth/permissions';
 import { viewById } from '@/lib/views/registry';
 
-/** The navigation, as data (docs/roles.md: hiding an entry is a courtesy, the page checks). `roles` lists who sees an entry; absent means everyone signed in. */
+/**
+ * The navigation, as data (docs/roles.md: hiding an entry is a courtesy, the page checks). `allowed` is the page's
+ * own predicate from lib/auth/permissions.ts, so the entry and the page cannot disagree; absent means everyone
+ * signed in.
+ */
 export interface NavItem {
   href: string;
   label: string;
   /** Matches sub-paths too (e.g. /funds/123 under 资金台账). '/' only matches itself. */
   exact?: boolean;
-  roles?: Role[];
 }
 
-/** A view's entry: shown to the roles its registry entry allows (docs/views.md), so the two cannot disagree. */
-function viewItem(id: string, label: string): NavItem {
+interface NavEntry extends NavItem {
+  allowed?: (viewer: Who) => boolean;
+}
+
+/** A view's entry: shown to the viewers its registry entry allows (docs/views.md). */
+function viewItem(id: string, label: string): NavEntry {
   const view = viewById(id)!;
-  const scopeOfRole = (role: Role): Scope => {
-    const kind = ROLE_UNIT_KIND[role];
-    return kind ? { kind, unitId: -1 } : { kind: 'all' };
-  };
-  return { href: `/views/${id}`, label, roles: ROLES.filter((role) => view.allowed(scopeOfRole(role))) };
+  return { href: `/views/${id}`, label, allowed: (viewer) => view.allowed(scopeOf(viewer)) };
 }
 
-export const NAV_ITEMS: NavItem[] = [
+export const NAV_ITEMS: NavEntry[] = [
   { href: '/', label: '总览', exact: true },
   viewItem('ledger', '资金台账'),
   viewItem('sections', '股室'),
@@ -30,20 +34,20 @@ export const NAV_ITEMS: NavItem[] = [
   viewItem('stalled', '滞留资金'),
   viewItem('velocity', '资金流速'),
   // A 镇 reads 资金流速 as its own line of the towns' (the by-fund view is the county's and the 股室's).
-  { ...viewItem('velocity_towns', '资金流速'), roles: ['town'] },
+  { ...viewItem('velocity_towns', '资金流速'), allowed: (viewer) => scopeOf(viewer).kind === 'town' },
   { href: '/payments', label: '支付明细' },
-  { href: '/import', label: '数据导入', roles: ['admin', 'section'] },
+  { href: '/import', label: '数据导入', allowed: permissions.import },
   { href: '/quality', label: '数据质量' },
-  { href: '/catalog', label: '资金目录', roles: ['admin'] },
-  { href: '/settings', label: '设置', roles: ['admin'] },
-  { href: '/admin/users', label: '用户管理', roles: ['admin'] },
-  { href: '/admin/units', label: '单位管理', roles: ['admin'] },
-  { href: '/audit', label: '审计日志', roles: ['admin', 'supervisor'] },
+  { href: '/catalog', label: '资金目录', allowed: permissions.manageCatalog },
+  { href: '/settings', label: '设置', allowed: permissions.manageSettings },
+  { href: '/admin/users', label: '用户管理', allowed: permissions.manageUsers },
+  { href: '/admin/units', label: '单位管理', allowed: permissions.manageUnits },
+  { href: '/audit', label: '审计日志', allowed: permissions.readAudit },
 ];
 
-/** The entries a role may use; the pages check the role again on the server. */
-export function navFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+/** The entries a viewer may use, as plain data a client component can take; the pages check again on the server. */
+export function navFor(viewer: Who): NavItem[] {
+  return NAV_ITEMS.filter((e) => !e.allowed || e.allowed(viewer)).map(({ href, label, exact }) => ({ href, label, ...(exact ? { exact } : {}) }));
 }
 
 export function isActive(item: NavItem, pathname: string): boolean {

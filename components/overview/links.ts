@@ -1,4 +1,5 @@
-import { EMPTY_FILTER, paymentFilterQuery } from '@/lib/payments/filter';
+import { paymentsHref } from '@/lib/payments/request';
+import { EMPTY_VIEW_FILTER, type ViewFilter } from '@/lib/views/filter';
 
 export interface OverviewPeriod {
   year: number;
@@ -6,13 +7,10 @@ export interface OverviewPeriod {
 }
 
 /**
- * 支付明细 for the overview's period: pay dates from the budget year's first day to the 截止日期 (`from`/`to`, what
- * 支付明细 filters on), so the list holds the payments the overview counted (docs/measures.md: a payment counts once
- * paid on or before as_of). `year` (支付年度) is added only when as_of lies in the budget year: a carry-over view's
- * as_of in a later year would contradict it. `town` narrows to a town's payments (the town and its sub-units,
- * docs/units.md).
+ * 支付明细 for the overview's budget year and 截止日期 (the one filter, docs/views.md): its default basis holds exactly
+ * the payments 总览 counts as 已支付, whatever year they were paid in, and shows 上年结转 and unmatched payments beside
+ * them. `narrow` picks a 股室 or a town (the town's own payments, with its sub-units', docs/units.md).
  */
-export function overviewPaymentsHref({ year, asOf }: OverviewPeriod, town: number | null = null): string {
-  const sameYear = asOf.startsWith(`${year}-`);
-  return `/payments${paymentFilterQuery({ ...EMPTY_FILTER, year: sameYear ? year : null, from: `${year}-01-01`, to: asOf, town })}`;
+export function overviewPaymentsHref({ year, asOf }: OverviewPeriod, narrow: Partial<Pick<ViewFilter, 'section' | 'town'>> = {}): string {
+  return paymentsHref({ ...EMPTY_VIEW_FILTER, year, asOf, ...narrow });
 }

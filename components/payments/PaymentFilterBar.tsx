@@ -1,17 +1,21 @@
-import type { PaymentFilter } from '@/lib/payments/filter';
-import type { PaymentOption, PaymentOptions } from '@/queries/payments';
+import { BASES, BASIS_LABELS, FILTER_PARAMS, MAX_QUERY_LENGTH, type FilterKey } from '@/lib/views/filter';
+import type { PaymentQuery, PaymentOption, PaymentOptions } from '@/queries/payments';
 import { FIELD, LABEL } from '../ui/form';
 import { FilterActions } from '../ui/FilterActions';
 
+/** Filter fields a link may bring (from 总览 or a view) that the bar has no control for: kept as hidden inputs. */
+const CARRIED: FilterKey[] = ['level', 'section', 'fund', 'indicator', 'project', 'village'];
+
 /**
- * 年度, 支付日期 range, 镇, 预算单位 and a text search as a plain GET form: the filter lives in the URL and works
- * without JavaScript. A unit in the URL that the viewer's scope does not hold stays visible as its own option,
- * so an empty table is explained rather than silently reset.
+ * The one filter's names (docs/views.md) as a plain GET form: 预算年度, 截止日期, 支付口径, a pay-date range, 镇, 预算单位
+ * and a text search; the filter lives in the URL and works without JavaScript. A narrowing a link brought along
+ * (指标, 项目 …) rides along hidden and is named in the summary. A unit in the URL that the viewer's scope does not
+ * hold stays visible as its own option, so an empty table is explained rather than silently reset.
  */
-export function PaymentFilterBar({ filter, options }: { filter: PaymentFilter; options: PaymentOptions }) {
+export function PaymentFilterBar({ filter, years, options }: { filter: PaymentQuery; years: number[]; options: PaymentOptions }) {
   const withCurrent = (list: PaymentOption[], id: number | null): PaymentOption[] =>
     id === null || list.some((o) => o.id === id) ? list : [...list, { id, name: `范围外 #${id}` }];
-  const years = filter.year !== null && !options.years.includes(filter.year) ? [...options.years, filter.year] : options.years;
+  const yearList = years.includes(filter.year) ? years : [...years, filter.year].sort((a, b) => b - a);
   return (
     <form
       method="get"
@@ -21,24 +25,40 @@ export function PaymentFilterBar({ filter, options }: { filter: PaymentFilter; o
       className="grid grid-cols-2 items-end gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 sm:flex sm:flex-wrap print:hidden"
       data-testid="payments-filter"
     >
-      <label className={`${LABEL} col-span-2`}>
-        支付年度
-        <select name="year" defaultValue={filter.year ?? ''} className={`${FIELD} w-[calc(50%-6px)] sm:w-28`} data-testid="filter-year">
-          <option value="">全部年度</option>
-          {years.map((y) => (
+      {CARRIED.filter((k) => filter[k] !== null).map((k) => (
+        <input key={k} type="hidden" name={FILTER_PARAMS[k].param} value={String(filter[k])} />
+      ))}
+      <label className={LABEL}>
+        预算年度
+        <select name="year" defaultValue={filter.year} className={`${FIELD} w-full sm:w-28`} data-testid="filter-year">
+          {yearList.map((y) => (
             <option key={y} value={y}>
-              {y}年
+              {y}年度
             </option>
           ))}
         </select>
       </label>
       <label className={LABEL}>
-        支付日期从
-        <input type="date" name="from" defaultValue={filter.from ?? ''} className={`${FIELD} w-full sm:w-38`} data-testid="filter-from" />
+        截止日期
+        <input type="date" name="as_of" defaultValue={filter.asOf} className={`${FIELD} w-full sm:w-38`} data-testid="filter-as-of" />
       </label>
       <label className={LABEL}>
-        至
-        <input type="date" name="to" defaultValue={filter.to ?? ''} className={`${FIELD} w-full sm:w-38`} data-testid="filter-to" />
+        支付口径
+        <select name="basis" defaultValue={filter.basis ?? 'year'} className={`${FIELD} w-full sm:w-40`} data-testid="filter-basis">
+          {BASES.map((b) => (
+            <option key={b} value={b}>
+              {BASIS_LABELS[b]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={LABEL}>
+        支付日期起
+        <input type="date" name="pay_from" defaultValue={filter.payFrom ?? ''} className={`${FIELD} w-full sm:w-38`} data-testid="filter-pay-from" />
+      </label>
+      <label className={LABEL}>
+        支付日期止
+        <input type="date" name="pay_to" defaultValue={filter.payTo ?? ''} className={`${FIELD} w-full sm:w-38`} data-testid="filter-pay-to" />
       </label>
       <label className={LABEL}>
         镇(中心)
@@ -53,9 +73,9 @@ export function PaymentFilterBar({ filter, options }: { filter: PaymentFilter; o
       </label>
       <label className={LABEL}>
         预算单位
-        <select name="unit" defaultValue={filter.unit ?? ''} className={`${FIELD} w-full sm:w-44`} data-testid="filter-unit">
+        <select name="department" defaultValue={filter.department ?? ''} className={`${FIELD} w-full sm:w-44`} data-testid="filter-department">
           <option value="">全部</option>
-          {withCurrent(options.units, filter.unit).map((o) => (
+          {withCurrent(options.departments, filter.department).map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
             </option>
@@ -68,7 +88,7 @@ export function PaymentFilterBar({ filter, options }: { filter: PaymentFilter; o
           type="search"
           name="q"
           defaultValue={filter.q ?? ''}
-          maxLength={60}
+          maxLength={MAX_QUERY_LENGTH}
           placeholder="凭证号、收款人或用途"
           className={`${FIELD} w-full`}
           data-testid="filter-q"

@@ -19,8 +19,9 @@ const COLUMNS: WideColumn[] = [
 export const PAYEE_TYPE_LABELS = { person: '个人', org: '单位' } as const;
 
 /**
- * One page of 支付明细. Presentational: the rows arrive already scoped and filtered. 项目编码, 收款人 and 用途 wrap
- * (WRAP_CELL) rather than being cut off: they are what a reader checks a payment by.
+ * One page of 支付明细. Presentational: the rows arrive already scoped and filtered. 项目编码, 收款人, 用途 and 资金
+ * wrap (WRAP_CELL) rather than being cut off: they are what a reader checks a payment by, and a fund's name is
+ * often longer than its column at any width.
  */
 export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
   return (
@@ -40,7 +41,7 @@ export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
             {r.payee_type && <span className="ml-1 text-xs text-slate-400">{PAYEE_TYPE_LABELS[r.payee_type]}</span>}
           </td>
           <td className={`${WRAP_CELL} text-slate-700`} data-testid="payment-purpose">{r.purpose || '—'}</td>
-          <td className="truncate px-3 py-1.5 text-slate-600" title={r.fund_name ?? r.indicator_id ?? undefined}>
+          <td className={`${WRAP_CELL} text-slate-600`} data-testid="payment-fund">
             {r.fund_name ?? r.indicator_id ?? '—'}
           </td>
           <td className="py-1.5 pl-3 text-right whitespace-nowrap text-slate-900" title={`${formatYuan(r.amount)} 元`} data-testid="payment-amount">

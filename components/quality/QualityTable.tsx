@@ -2,7 +2,9 @@ import Link from 'next/link';
 import type { QualityRow } from '@/queries/import/quality';
 import { formatCount, formatRate } from '@/lib/format';
 import { TH, ROW } from '../ui/form';
-import { GAPS, gapHref, matchRate } from './gaps';
+import { gapHref } from '@/lib/quality/request';
+import type { QualityFilter } from '@/queries/import/quality';
+import { GAPS, matchRate } from './gaps';
 
 const STICKY_BASE = 'sticky left-0 z-10 shadow-[1px_0_0_var(--color-slate-200)] lg:shadow-none';
 const STICKY = `${STICKY_BASE} bg-white`;
@@ -22,9 +24,9 @@ function Count({ n, href, testId }: { n: number; href: string; testId: string })
  * 数据质量 per 预算单位: payments, indicator match rate and the gap counts, each count a link to its payments. The
  * first row sums the scope. Presentational: the rows arrive scoped.
  */
-export function QualityTable({ rows, total, year, batch }: { rows: QualityRow[]; total: QualityRow; year: number | null; batch: number | null }) {
+export function QualityTable({ rows, total, place }: { rows: QualityRow[]; total: QualityRow; place: QualityFilter }) {
   const line = (r: QualityRow, isTotal: boolean) => {
-    const unit = isTotal ? undefined : r.unit_id ?? -1;
+    const unit = isTotal ? null : r.unit_id ?? -1;
     const rate = matchRate(r);
     return (
       <tr
@@ -40,7 +42,7 @@ export function QualityTable({ rows, total, year, batch }: { rows: QualityRow[];
         <td className="px-3 py-1.5 text-right text-slate-700" data-testid="quality-rate">{rate === null ? '—' : formatRate(rate)}</td>
         {GAPS.map((g) => (
           <td key={g.gap} className="px-3 py-1.5 text-right last:pr-0">
-            <Count n={r[g.column] as number} href={gapHref(g.gap, { unit, year, batch })} testId={`quality-${g.gap}`} />
+            <Count n={r[g.column] as number} href={gapHref(g.gap, place, unit)} testId={`quality-${g.gap}`} />
           </td>
         ))}
       </tr>
@@ -62,7 +64,7 @@ export function QualityTable({ rows, total, year, batch }: { rows: QualityRow[];
               <div className="mt-0.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500 tabular-nums">
                 {GAPS.filter((g) => (r[g.column] as number) > 0).map((g) => (
                   <span key={g.gap}>
-                    {g.label} <Count n={r[g.column] as number} href={gapHref(g.gap, { unit: r.unit_id ?? -1, year, batch })} testId={`quality-item-${g.gap}`} />
+                    {g.label} <Count n={r[g.column] as number} href={gapHref(g.gap, place, r.unit_id ?? -1)} testId={`quality-item-${g.gap}`} />
                   </span>
                 ))}
                 {GAPS.every((g) => (r[g.column] as number) === 0) && <span>无缺失</span>}

@@ -28,24 +28,6 @@ export function totalRow(rows: QualityRow[]): QualityRow {
   };
 }
 
-/** The URL of the payments behind one count: a unit (-1 = payments without a unit), or every unit when absent. */
-export function gapHref(gap: QualityGap, q: { unit?: number | null; year?: number | null; batch?: number | null }): string {
-  const p = new URLSearchParams({ gap });
-  if (q.unit !== undefined && q.unit !== null) p.set('unit', String(q.unit));
-  if (q.year) p.set('year', String(q.year));
-  if (q.batch) p.set('batch', String(q.batch));
-  return `/quality/payments?${p}`;
-}
-
-/** The /quality URL for a year and batch. */
-export function qualityHref(q: { year?: number | null; batch?: number | null }): string {
-  const p = new URLSearchParams();
-  if (q.year) p.set('year', String(q.year));
-  if (q.batch) p.set('batch', String(q.batch));
-  const s = p.toString();
-  return s ? `/quality?${s}` : '/quality';
-}
-
 /** How many gaps a unit has in all (a payment may count in several). */
 export const gapTotal = (r: QualityRow): number => GAPS.reduce((s, g) => s + (r[g.column] as number), 0);
 

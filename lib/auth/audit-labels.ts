@@ -1,4 +1,5 @@
 import { ROLE_LABELS, type Role } from './roles';
+import { BASIS_LABELS, FILTER_PARAMS, type Basis } from '@/lib/views/filter';
 
 /** Chinese labels of the audit log's actions; an unknown action shows as its identifier. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -77,9 +78,14 @@ const KEY_LABELS: Record<string, string> = {
   fund_id: '资金编号',
 };
 
-/** The 支付明细 filter of an export; town and unit are ids, shown by name (unitNames). */
-const FILTER_LABELS: Record<string, string> = { year: '年度', from: '起', to: '止', town: '镇', unit: '预算单位', q: '搜索' };
-const FILTER_UNIT_KEYS = ['town', 'unit'] as const;
+/**
+ * An export's filter. Since 支付明细 reads the one filter (docs/views.md) an entry holds its URL names, as_of always
+ * among them, labelled as the filter labels them; an older entry (year = 支付年度, from, to, unit) keeps its own
+ * labels. Unit fields are ids, shown by name (unitNames).
+ */
+const VIEW_FILTER_LABELS: Record<string, string> = Object.fromEntries(Object.values(FILTER_PARAMS).map((p) => [p.param, p.label]));
+const OLD_FILTER_LABELS: Record<string, string> = { year: '年度', from: '起', to: '止', town: '镇', unit: '预算单位', q: '搜索' };
+const FILTER_UNIT_KEYS = ['town', 'unit', 'department', 'village', 'section'] as const;
 
 /** Unit id → name, read on the server for the ids an audit page's rows name (auditUnitIds). */
 export type UnitNames = ReadonlyMap<number, string>;
@@ -122,8 +128,9 @@ export function auditTargetLabel(target: string | null): string {
 }
 
 function filterText(filter: Record<string, unknown>, names: UnitNames): string {
+  const labels = 'as_of' in filter ? VIEW_FILTER_LABELS : OLD_FILTER_LABELS;
   const parts = Object.entries(filter).map(([k, v]) => {
-    const label = FILTER_LABELS[k] ?? k;
+    const label = labels[k] ?? k;
     if ((FILTER_UNIT_KEYS as readonly string[]).includes(k) && typeof v === 'number') {
       return `${label}：${names.get(v) ?? `#${v}（已不存在）`}`;
     }
@@ -146,6 +153,7 @@ function valueText(key: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (key === 'reason' && typeof value === 'string') return REASON_LABELS[value] ?? value;
   if (key === 'role' && typeof value === 'string' && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
+  if (key === 'basis' && typeof value === 'string' && value in BASIS_LABELS) return BASIS_LABELS[value as Basis];
   if (typeof value === 'object' && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;
     if ('from' in o && 'to' in o && Object.keys(o).length === 2) return `${valueText(key, o.from)} → ${valueText(key, o.to)}`;

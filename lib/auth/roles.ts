@@ -36,7 +36,7 @@ export interface Viewer {
  */
 export type Scope = { kind: 'all' } | { kind: 'section' | 'department' | 'town'; unitId: number };
 
-export function scopeOf(viewer: Viewer): Scope {
+export function scopeOf(viewer: Pick<Viewer, 'role' | 'unitId'>): Scope {
   const kind = ROLE_UNIT_KIND[viewer.role];
   if (!kind) return { kind: 'all' };
   // A scoped role without a binding sees nothing rather than everything.
@@ -47,17 +47,3 @@ export function scopeOf(viewer: Viewer): Scope {
 export function scopeParams(scope: Scope): { scope_kind: string; scope_unit: number } {
   return scope.kind === 'all' ? { scope_kind: 'all', scope_unit: -1 } : { scope_kind: scope.kind, scope_unit: scope.unitId };
 }
-
-export const can = {
-  manageUsers: (v: Viewer) => v.role === 'admin',
-  /** 单位管理: rename, merge, parents and aliases (docs/units.md). */
-  manageUnits: (v: Viewer) => v.role === 'admin',
-  manageSettings: (v: Viewer) => v.role === 'admin',
-  readAudit: (v: Viewer) => v.role === 'admin' || v.role === 'supervisor',
-  /** Imports: admin for anything; a section only for its own funds (checked per row by the importer). */
-  import: (v: Viewer) => v.role === 'admin' || v.role === 'section',
-  /** 资金目录: the catalog page and removing aliases (docs/fund-matching.md). */
-  manageCatalog: (v: Viewer) => v.role === 'admin',
-  /** Binding a file's fund name to a fund (an alias): whoever imports; a section only to its own funds (lib/funds/aliases.ts). */
-  bindFundAlias: (v: Viewer) => v.role === 'admin' || v.role === 'section',
-};

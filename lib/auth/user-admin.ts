@@ -5,7 +5,8 @@ import {
 import { deleteUserSessions } from '@/queries/auth/sessions';
 import { audit } from '@/queries/auth/audit';
 import { passwordProblem } from './password';
-import { can, ROLE_LABELS, ROLE_UNIT_KIND, ROLES, type Role, type Viewer } from './roles';
+import { permissions } from './permissions';
+import { ROLE_LABELS, ROLE_UNIT_KIND, ROLES, type Role, type Viewer } from './roles';
 
 /**
  * 用户管理: every change re-checks that the actor is an admin, validates on the server, and is audited with what
@@ -41,7 +42,7 @@ function isRole(value: string): value is Role {
 }
 
 function denied(actor: Viewer | null): actor is null {
-  return !actor || !can.manageUsers(actor);
+  return !actor || !permissions.manageUsers(actor);
 }
 
 function displayNameProblem(name: string | null): string | null {

@@ -2,6 +2,7 @@ import type { Db } from '@/queries/db';
 import { namedSql } from '@/queries/sql';
 import { audit } from '@/queries/auth/audit';
 import type { Viewer } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { serialized } from '@/lib/import/load/serialize';
 
 const sql = () => namedSql('queries/funds/catalog.sql');
@@ -29,9 +30,6 @@ const MAX_ALIAS = 100;
 /** Codes and ids are read before names (lookup_funds.sql), so such an alias would never be used. */
 const CODE_LIKE = /^(\d+|([a-z]+|中央|省|市|县)[-_]?\d+)$/i;
 
-/** Whether the viewer may bind names to this fund: the admin any, a 股室 only the funds it manages. */
-export const mayBindFund = (viewer: Viewer, fund: { section_id: number }) =>
-  viewer.role === 'admin' || (viewer.role === 'section' && viewer.unitId === fund.section_id);
 
 /**
  * Saves an alias: the text as the file writes it comes to mean this fund (at the fund's level, docs/fund-matching.md),
@@ -45,7 +43,7 @@ export async function addAlias(db: Db, viewer: Viewer, input: { alias: string; f
   if (CODE_LIKE.test(alias)) throw new AliasError(`“${alias}”会被当作资金代码或编号读取，不能作为别名`);
   const fund = await db.one<FundRow>(sql().fund, { id: input.fundId });
   if (!fund) throw new AliasError('资金不在目录中', 404);
-  if (!mayBindFund(viewer, fund)) throw new AliasError(`无权为其他股室的资金添加别名：${fund.label}`, 403);
+  if (!permissions.bindFundAliasTo(viewer, fund)) throw new AliasError(`无权为其他股室的资金添加别名：${fund.label}`, 403);
   // In the imports' queue: the check and the insert are not interleaved with another alias or an import's lookups.
   const row = await serialized(db, async () => {
     const taken = await db.all<{ fund_id: number; via: string; label: string }>(sql().same_level_names, { alias, level: fund.level });

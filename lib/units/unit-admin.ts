@@ -5,7 +5,8 @@ import {
   type StoredUnit,
 } from '@/queries/units';
 import type { AdminResult } from '@/lib/auth/user-admin';
-import { can, type Viewer } from '@/lib/auth/roles';
+import type { Viewer } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 
 /**
  * 单位管理 (docs/units.md): every change re-checks that the actor is an admin, validates on the server, and is written
@@ -19,7 +20,7 @@ const MAX_NAME = 60;
 export const KIND_LABELS = { department: '部门', town: '镇(中心)', village: '村' } as const;
 
 function denied(actor: Viewer | null): actor is null {
-  return !actor || !can.manageUnits(actor);
+  return !actor || !permissions.manageUnits(actor);
 }
 
 function nameProblem(name: string): string | null {

@@ -4,8 +4,9 @@ import { first, parseId, parseIsoDate, parseYear, type SearchParams } from '@/li
 /**
  * The one filter every view reads (docs/views.md), as it lives in the URL:
  * ?year=2018&as_of=2018-10-31&level=central&section=4&department=201&town=101&village=301&fund=22&indicator=ZB001
- * &project=XM001&status=in_progress&overdue=1&idle_days=90&pay_from=2018-03-01&pay_to=2018-06-30. `year` is always the budget year and `as_of` the 截止日期; the others narrow
- * the rows; a pay-date range has names of its own so it is never mistaken for the 截止日期. Not set is null, always.
+ * &project=XM001&status=in_progress&overdue=1&idle_days=90&pay_from=2018-03-01&pay_to=2018-06-30&basis=carryover&q=化肥.
+ * `year` is always the budget year and `as_of` the 截止日期; the others narrow the rows; a pay-date range has names of
+ * its own so it is never mistaken for the 截止日期. Not set is null, always.
  * The viewer's scope is never part of it: the query ANDs the scope with whatever the URL says.
  */
 export interface ViewFilter {
@@ -28,7 +29,24 @@ export interface ViewFilter {
   idleDays: number | null;
   payFrom: string | null;
   payTo: string | null;
+  /** Which payments of the year a payment list holds (docs/views.md: basis); null is the default, 'year'. */
+  basis: Basis | null;
+  /** Text searched for in a list's own text columns (支付明细: 凭证号, 收款人, 用途), at most 60 characters. */
+  q: string | null;
 }
+
+/** year: against the year's indicators (what 总览 counts as 已支付); carryover: against earlier years' indicators
+ * with a balance left (上年结转); unmatched: matching no indicator; all: every payment from the year's first day. */
+export const BASES = ['year', 'carryover', 'unmatched', 'all'] as const;
+export type Basis = (typeof BASES)[number];
+
+/** The bases as 支付明细 names them; 本年度指标支出 is 总览's 已支付. */
+export const BASIS_LABELS: Record<Basis, string> = {
+  year: '本年度指标支出',
+  carryover: '上年结转支出',
+  unmatched: '未匹配指标的支付',
+  all: '全部支付',
+};
 
 export const LEVELS = ['central', 'province', 'city', 'county'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -59,6 +77,8 @@ export const FILTER_PARAMS: Record<FilterKey, { param: string; label: string }> 
   idleDays: { param: 'idle_days', label: '滞留天数' },
   payFrom: { param: 'pay_from', label: '支付日期起' },
   payTo: { param: 'pay_to', label: '支付日期止' },
+  basis: { param: 'basis', label: '支付口径' },
+  q: { param: 'q', label: '搜索' },
 };
 
 export const FILTER_KEYS = Object.keys(FILTER_PARAMS) as FilterKey[];
@@ -74,11 +94,15 @@ const parseFlag = (v: string | undefined) => (v?.trim() === '1' || v?.trim() ===
 /** The 滞留资金 aging thresholds (docs/views.md). */
 export const IDLE_DAYS = [30, 90, 180, 365] as const;
 const parseIdleDays = (v: string | undefined) => IDLE_DAYS.find((d) => String(d) === v?.trim());
+const parseBasis = (v: string | undefined) => BASES.find((b) => b === v?.trim());
+export const MAX_QUERY_LENGTH = 60;
+/** Any text, cut to MAX_QUERY_LENGTH characters (a search box's maxlength). */
+const parseText = (v: string | undefined) => v?.trim().slice(0, MAX_QUERY_LENGTH) || undefined;
 
 const PARSERS: Record<FilterKey, (v: string | undefined) => string | number | boolean | undefined> = {
   year: parseYear, asOf: parseIsoDate, level: parseLevel, section: parseId, department: parseId, town: parseId,
   village: parseId, fund: parseId, indicator: parseCode, project: parseCode, status: parseStatus, overdue: parseFlag,
-  idleDays: parseIdleDays, payFrom: parseIsoDate, payTo: parseIsoDate,
+  idleDays: parseIdleDays, payFrom: parseIsoDate, payTo: parseIsoDate, basis: parseBasis, q: parseText,
 };
 
 /** The filter from URL parameters, and what was wrong in them. An empty parameter (`town=`) is not set, not invalid. */

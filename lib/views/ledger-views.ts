@@ -1,6 +1,6 @@
 import { LEVEL_LABELS } from '@/components/labels';
 import { viewFilterParams, type ViewFilter } from './filter';
-import { paymentsHref, type PaymentBasis } from './payments-link';
+import { paymentsHref } from '@/lib/payments/request';
 import type { ViewColumn, ViewDef, ViewRow } from './registry';
 
 /**
@@ -14,8 +14,8 @@ import type { ViewColumn, ViewDef, ViewRow } from './registry';
 const link = (path: string, filter: ViewFilter, extra: Partial<ViewFilter> = {}) => `${path}?${viewFilterParams({ ...filter, ...extra })}`;
 
 /** 支付明细 for the same budget year and 截止日期; it does not take 滞留天数. */
-const payments = (filter: ViewFilter, extra: Partial<ViewFilter> = {}, basis?: PaymentBasis) =>
-  paymentsHref({ ...filter, idleDays: null, ...extra }, basis);
+const payments = (filter: ViewFilter, extra: Partial<ViewFilter> = {}, basis: ViewFilter['basis'] = null) =>
+  paymentsHref({ ...filter, idleDays: null, ...extra, basis });
 
 const ROW_KINDS: Record<string, string> = {
   fund: '本年指标',

@@ -1,4 +1,5 @@
 import type { Scope } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import type { FilterKey, ViewFilter } from './filter';
 import { drill } from './drill';
 import { LEDGER_VIEWS } from './ledger-views';
@@ -117,7 +118,7 @@ function unitView(kind: 'town' | 'department', id: string, title: string, name: 
     title,
     sql: ['queries/overview/unit_rows.sql', 'queries/views/unit_velocity_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/units.sql'],
     narrowedBy: ['level', 'fund', 'section', kind],
-    allowed: (s) => s.kind === 'all' || s.kind === kind,
+    allowed: permissions.view.ranking(kind),
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),
     columns: [...measureColumns(name, '预算(已分配)', drillRow(drillTo, kind)), ...speedColumns(kind, '分配→首笔支付(中位天数)'), ...RANK_CHANGE_AND_BAND],
     defaultSort: BY_SPEND_RATE,
@@ -133,7 +134,7 @@ export const VIEWS: ViewDef[] = [
     title: '股室支出进度',
     sql: ['queries/overview/section_rows.sql', 'queries/views/velocity_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/sections.sql'],
     narrowedBy: ['level', 'fund', 'section'],
-    allowed: (s) => s.kind === 'all' || s.kind === 'section',
+    allowed: permissions.view.ranking('section'),
     // The chosen 股室 narrows the rows, not the indicators: the others' must stay for its rank.
     params: (f) => ({ level: f.level, fund: f.fund, section: null, row_unit: f.section }),
     columns: [

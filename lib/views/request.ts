@@ -1,6 +1,6 @@
 import { first, type SearchParams } from '@/lib/url-params';
-import { parsePageRequest, type PageRequest } from '@/lib/payments/filter';
-import { FILTER_KEYS, FILTER_PARAMS, parseViewFilter, viewFilterJson, type FilterProblem, type ViewFilter } from './filter';
+import { parsePageRequest, type PageRequest } from '@/lib/paging';
+import { FILTER_KEYS, FILTER_PARAMS, parseViewFilter, viewFilterJson, type FilterKey, type FilterProblem, type ViewFilter } from './filter';
 import type { ViewDef, ViewSort } from './registry';
 
 /**
@@ -12,11 +12,7 @@ export function parseViewRequest(view: ViewDef, sp: SearchParams): {
   filter: ViewFilter; sort: ViewSort; page: PageRequest; problems: FilterProblem[];
 } {
   const { filter, problems } = parseViewFilter(sp);
-  for (const key of FILTER_KEYS) {
-    if (key === 'year' || key === 'asOf' || filter[key] === null || view.narrowedBy.includes(key)) continue;
-    const { param, label } = FILTER_PARAMS[key];
-    problems.push({ param, value: String(filter[key]), message: `${view.title}不能按${label}筛选` });
-  }
+  problems.push(...unhonoured(view, filter));
   const sortKey = first(sp.sort)?.trim();
   const dir = first(sp.dir)?.trim();
   const column = sortKey ? view.columns.find((c) => c.key === sortKey && c.sortable) : undefined;
@@ -28,8 +24,20 @@ export function parseViewRequest(view: ViewDef, sp: SearchParams): {
   return { filter, sort, page: parsePageRequest(sp), problems };
 }
 
+/** What reads the filter (a view, or a page such as 支付明细): its title and the fields it honours beside year and as_of. */
+type Reader = Pick<ViewDef, 'title' | 'narrowedBy'>;
+
+/** A problem for each field set that the reader does not honour: narrowing by it would silently do nothing. */
+export function unhonoured(view: Reader, filter: ViewFilter): FilterProblem[] {
+  const ignored = (key: FilterKey) => key !== 'year' && key !== 'asOf' && filter[key] !== null && !view.narrowedBy.includes(key);
+  return FILTER_KEYS.filter(ignored).map((key) => {
+    const { param, label } = FILTER_PARAMS[key];
+    return { param, value: String(filter[key]), message: `${view.title}不能按${label}筛选` };
+  });
+}
+
 /** The filter without the fields the view does not honour: what a page links to after naming them as problems. */
-export function honouredFilter(view: ViewDef, filter: ViewFilter): ViewFilter {
+export function honouredFilter(view: Reader, filter: ViewFilter): ViewFilter {
   const out = { ...filter } as Record<string, unknown>;
   for (const key of FILTER_KEYS) if (key !== 'year' && key !== 'asOf' && !view.narrowedBy.includes(key)) out[key] = null;
   return out as unknown as ViewFilter;

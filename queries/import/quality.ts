@@ -1,12 +1,15 @@
 import type { Db } from '../db';
 import { sqlFile } from '../sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
+import type { ViewFilter } from '@/lib/views/filter';
+import { resolveDates } from '../views/run';
 
 export interface QualityFilter {
-  /** Budget year of the payment date; all years when absent. */
-  year?: number;
-  /** One import batch; all when absent. */
-  batchId?: number;
+  /** The budget year and 截止日期 (the one filter, docs/views.md): payments from the year's first day to that date;
+   * null: every date (a batch checked whole). */
+  period: { year: number; asOf: string } | null;
+  /** One import batch; null: all. */
+  batch: number | null;
 }
 
 /** One paying unit's gaps (数据质量 page). unit_id null: payments without a known 预算单位. */
@@ -25,12 +28,25 @@ export interface QualityRow {
 
 const COUNTS = ['payments', 'unmatched_indicator', 'unmatched_project', 'no_project', 'missing_func_code', 'missing_payee_account', 'empty_purpose'] as const;
 
+/** The page's filter: the period resolved as every view resolves it, except that a batch without a year or date is
+ * checked whole (the payments of one import may span years). */
+export async function qualityFilter(db: Db, filter: ViewFilter, batchId: number | null): Promise<QualityFilter> {
+  if (batchId !== null && filter.year === null && filter.asOf === null) return { period: null, batch: batchId };
+  const { year, asOf } = await resolveDates(db, filter);
+  return { period: { year, asOf }, batch: batchId };
+}
+
+/** Every payment the viewer may read, of every batch. */
+export const EVERY_PAYMENT: QualityFilter = { period: null, batch: null };
+
 /** quality.sql and unmatched.sql run on the same filtered, scoped payments (quality_scope.sql). */
 const scoped = (file: string) => `${sqlFile('queries/import/quality_scope.sql')}\n${sqlFile(file)}`;
 
-const filterParams = (f: QualityFilter, scope: Scope) => ({ year: f.year ?? null, batch: f.batchId ?? null, ...scopeParams(scope) });
+const filterParams = (f: Partial<QualityFilter>, scope: Scope) => ({
+  year: f.period?.year ?? null, as_of: f.period?.asOf ?? null, batch: f.batch ?? null, ...scopeParams(scope),
+});
 
-export async function paymentQuality(db: Db, scope: Scope, f: QualityFilter = {}): Promise<QualityRow[]> {
+export async function paymentQuality(db: Db, scope: Scope, f: QualityFilter = EVERY_PAYMENT): Promise<QualityRow[]> {
   const rows = await db.all<Record<string, unknown>>(scoped('queries/import/quality.sql'), filterParams(f, scope));
   return rows.map((r) => {
     const out = { ...r } as Record<string, unknown>;
@@ -57,9 +73,9 @@ export interface UnmatchedPayment {
   batch_id: number | null;
 }
 
-/** The payments behind one count of the 数据质量 table (unitId -1: payments without a unit). */
+/** The payments behind one count of the 数据质量 table (unitId -1: payments without a unit, null: every unit). */
 export function paymentsWithGap(
-  db: Db, scope: Scope, gap: QualityGap, f: QualityFilter & { unitId?: number; limit?: number; offset?: number } = {},
+  db: Db, scope: Scope, gap: QualityGap, f: Partial<QualityFilter> & { unitId?: number | null; limit?: number; offset?: number } = EVERY_PAYMENT,
 ): Promise<UnmatchedPayment[]> {
   return db.all<UnmatchedPayment>(scoped('queries/import/unmatched.sql'), {
     ...filterParams(f, scope), what: gap, unit: f.unitId ?? null, limit: f.limit ?? 100, offset: f.offset ?? 0,

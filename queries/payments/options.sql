@@ -1,10 +1,9 @@
--- The choices of the filter bar, limited to the viewer's scope (the scope prefix is filtered.sql with no filters):
--- the payment years, the towns the payments were made for or by (a town's sub-units included), and the 预算单位.
-SELECT 'year' AS kind, year(pay_date) AS id, year(pay_date)::VARCHAR AS name FROM filtered GROUP BY 2
+-- The choices of 支付明细's filter bar, limited to the payments the viewer may read (visible_payments): the towns
+-- the payments were made for or by (a town's sub-units included), and the 预算单位 that paid.
+WITH v AS (SELECT unit_id, town_id FROM visible_payments($scope_kind::VARCHAR, $scope_unit::INTEGER))
+SELECT 'town' AS kind, u.id, u.name FROM units u
+WHERE u.kind = 'town' AND (u.id IN (SELECT town_id FROM v)
+                           OR u.id IN (SELECT m.measured_id FROM measured_units() m WHERE m.id IN (SELECT unit_id FROM v)))
 UNION ALL
-SELECT 'town', u.id, u.name FROM units u
-WHERE u.kind = 'town' AND (u.id IN (SELECT town_id FROM filtered)
-                           OR u.id IN (SELECT m.measured_id FROM measured_units() m WHERE m.id IN (SELECT unit_id FROM filtered)))
-UNION ALL
-SELECT 'unit', u.id, u.name FROM units u WHERE u.id IN (SELECT unit_id FROM filtered)
+SELECT 'department', u.id, u.name FROM units u WHERE u.id IN (SELECT unit_id FROM v)
 ORDER BY kind, id

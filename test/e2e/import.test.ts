@@ -394,17 +394,19 @@ describe('数据导入 and 数据质量 in Chromium and the route handlers', () 
       expect((await page.request.get(`${server.url}/api/import/presets?kind=payments`)).status()).toBe(403);
     }
     const town = await session('town');
-    await town.goto(`${server.url}/quality`);
+    // Every payment of the demo and the import (2017-01 to 2018-10): budget year 2017 to 2018-12-31 (docs/views.md).
+    const every = 'year=2017&as_of=2018-12-31';
+    await town.goto(`${server.url}/quality?${every}`);
     const units = await town.locator('[data-testid=quality-table] [data-testid=quality-row]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-unit')));
     expect([...units].sort()).toEqual(shiyaoPayers);
     expect(await town.getByTestId('kpi-payments').innerText()).toBe(String(shiyaoPayments));
     // Another town's payments are out of its scope even by URL.
-    await town.goto(`${server.url}/quality/payments?gap=indicator&unit=${mazha}`);
+    await town.goto(`${server.url}/quality/payments?gap=indicator&${every}&department=${mazha}`);
     await town.getByTestId('gap-empty').waitFor();
     expect(await town.getByTestId('gap-row').count()).toBe(0);
     // On a phone the same units, as a list.
     const phone = await session('town', 390);
-    await phone.goto(`${server.url}/quality`);
+    await phone.goto(`${server.url}/quality?${every}`);
     const listed = await phone.locator('[data-testid=quality-list] [data-testid=quality-item]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-unit')));
     expect([...listed].sort()).toEqual(shiyaoPayers);
   });

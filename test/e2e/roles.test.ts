@@ -97,13 +97,16 @@ describe('roles and scoping in Chromium and the route handlers', () => {
     const vouchers: string[] = [];
     let count = 0;
     for (let p = 1; ; p++) {
-      const body = await api(page, `/api/payments?page_size=500&page=${p}${query}`);
+      const body = await api(page, `/api/payments?${EVERY}&page_size=500&page=${p}${query}`);
       count = body.count;
       vouchers.push(...body.rows.map((r) => r.voucher_no));
       if (body.rows.length < 500) break;
     }
     return { count, vouchers };
   }
+
+  // Every payment of the demo (2017-01 to 2018-10): budget year 2017 to 2018-12-31 on basis 'all' (docs/views.md).
+  const EVERY = 'year=2017&as_of=2018-12-31&basis=all';
 
   const csvVouchers = (csv: string) => csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[1]);
 
@@ -148,11 +151,11 @@ describe('roles and scoping in Chromium and the route handlers', () => {
       expect(audit?.status()).toBe(role === 'admin' || role === 'supervisor' ? 200 : 404);
 
       const expected = visible[role];
-      const body = await api(page, '/api/payments?page_size=500');
+      const body = await api(page, `/api/payments?${EVERY}&page_size=500`);
       expect(body.count).toBe(expected ? expected.size : total);
       if (expected) for (const r of body.rows) expect(expected.has(r.voucher_no), r.voucher_no).toBe(true);
 
-      const payments = await page.goto(`${server.url}/payments`);
+      const payments = await page.goto(`${server.url}/payments?${EVERY}`);
       expect(payments?.status()).toBe(200);
       expect(await page.getByTestId('payments-summary').innerText()).toContain(`共 ${formatCount(expected ? expected.size : total)} 笔`);
       const shown = await page.getByTestId('payment-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-voucher')!));
@@ -160,7 +163,7 @@ describe('roles and scoping in Chromium and the route handlers', () => {
       if (expected) for (const v of shown) expect(expected.has(v), v).toBe(true);
 
       // 数据质量 counts the very same payments: one visibility rule (queries/visibility.sql).
-      await page.goto(`${server.url}/quality`);
+      await page.goto(`${server.url}/quality?year=2017&as_of=2018-12-31`);
       expect(await page.getByTestId('kpi-payments').innerText()).toBe(formatCount(expected ? expected.size : total));
     });
   }
@@ -170,8 +173,8 @@ describe('roles and scoping in Chromium and the route handlers', () => {
     const mine = visible.town;
 
     // The page, filtered to another town or another payer: only 石窑镇's own rows can ever appear.
-    for (const query of [`town=${mazha}`, `unit=${mazha}`, `q=${mazhaVoucher}`]) {
-      await page.goto(`${server.url}/payments?${query}`);
+    for (const query of [`town=${mazha}`, `department=${mazha}`, `q=${mazhaVoucher}`]) {
+      await page.goto(`${server.url}/payments?${EVERY}&${query}`);
       const shown = await page.getByTestId('payment-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-voucher')!));
       for (const v of shown) expect(mine.has(v), `${query}: ${v}`).toBe(true);
       expect(await page.getByTestId('payments-card').innerText()).not.toContain(mazhaVoucher);
@@ -187,25 +190,29 @@ describe('roles and scoping in Chromium and the route handlers', () => {
     expect(new Set(everything.vouchers)).toEqual(mine);
     const other = await allApiVouchers(page, `&town=${mazha}`);
     for (const v of other.vouchers) expect(mine.has(v), v).toBe(true);
-    expect((await api(page, `/api/payments?unit=${mazha}`)).count).toBe(0);
-    expect((await api(page, `/api/payments?q=${mazhaVoucher}`)).count).toBe(0);
+    expect((await api(page, `/api/payments?${EVERY}&department=${mazha}`)).count).toBe(0);
+    expect((await api(page, `/api/payments?${EVERY}&q=${mazhaVoucher}`)).count).toBe(0);
+    // An old parameter is refused naming its new one, never silently dropped (which would list every row).
+    const old = await page.request.get(`${server.url}/api/payments?unit=${mazha}`);
+    expect(old.status()).toBe(400);
+    expect((await old.json()).error).toBe('参数 unit 已改名为 department');
 
     // The exports: CSV holds exactly the town's vouchers; with another town's filter nothing beyond them.
-    const csv = await page.request.get(`${server.url}/api/payments/export?format=csv`);
+    const csv = await page.request.get(`${server.url}/api/payments/export?format=csv&${EVERY}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     const text = await csv.text();
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(new Set(csvVouchers(text))).toEqual(mine);
     expect(text).not.toContain(mazhaVoucher);
-    const filtered = await (await page.request.get(`${server.url}/api/payments/export?format=csv&town=${mazha}`)).text();
+    const filtered = await (await page.request.get(`${server.url}/api/payments/export?format=csv&${EVERY}&town=${mazha}`)).text();
     for (const v of csvVouchers(filtered)) expect(mine.has(v), v).toBe(true);
-    const xlsx = await page.request.get(`${server.url}/api/payments/export?format=xlsx&unit=${mazha}`);
+    const xlsx = await page.request.get(`${server.url}/api/payments/export?format=xlsx&${EVERY}&department=${mazha}`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     // The streamed workbook, read back: exactly the town's vouchers.
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await (await page.request.get(`${server.url}/api/payments/export?format=xlsx`)).body()) as never);
+    await workbook.xlsx.load((await (await page.request.get(`${server.url}/api/payments/export?format=xlsx&${EVERY}`)).body()) as never);
     const voucherColumn = EXPORT_COLUMNS.findIndex((c) => c.key === 'voucher_no') + 1;
     expect(new Set(workbook.getWorksheet('支付明细')!.getColumn(voucherColumn).values.slice(2))).toEqual(mine);
   });

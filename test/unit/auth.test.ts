@@ -7,7 +7,8 @@ import { createUser, findUser, updateUser } from '@/queries/auth/users';
 import { createSession, viewerForToken } from '@/queries/auth/sessions';
 import { listAudit } from '@/queries/auth/audit';
 import { listPayments, paymentSummary } from '@/queries/payments';
-import { EMPTY_FILTER, type PaymentFilter } from '@/lib/payments/filter';
+import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
+import type { PaymentQuery } from '@/queries/payments';
 import type { Scope } from '@/lib/auth/roles';
 
 describe('password hashing (scrypt)', () => {
@@ -147,11 +148,13 @@ describe('scoped payments query (hand-made fixture)', () => {
   });
   afterAll(() => cleanup());
 
-  const vouchers = async (scope: Scope, filter: Partial<PaymentFilter> = {}) =>
-    (await listPayments(db, { ...EMPTY_FILTER, ...filter }, scope, { page: 1, pageSize: 100 })).rows.map((r) => r.voucher_no).sort();
+  // Budget year 2017 as of 2018-12-31 on basis 'all': every payment from 2017-01-01 on, i.e. the whole fixture.
+  const EVERY: PaymentQuery = { ...EMPTY_VIEW_FILTER, year: 2017, asOf: '2018-12-31', basis: 'all' };
+  const vouchers = async (scope: Scope, filter: Partial<PaymentQuery> = {}) =>
+    (await listPayments(db, { ...EVERY, ...filter }, scope, { page: 1, pageSize: 100 })).rows.map((r) => r.voucher_no).sort();
 
   it('everyone-scope sees every payment, newest first', async () => {
-    const page = await listPayments(db, EMPTY_FILTER, { kind: 'all' }, { page: 1, pageSize: 100 });
+    const page = await listPayments(db, EVERY, { kind: 'all' }, { page: 1, pageSize: 100 });
     expect(page.rows.map((r) => r.voucher_no)).toEqual(['P7', 'P6', 'P5', 'P3', 'P2', 'P1', 'P4']);
     expect(page).toMatchObject({ count: 7, amount: '2032.10', pages: 1 });
   });
@@ -178,27 +181,28 @@ describe('scoped payments query (hand-made fixture)', () => {
 
   it('a filter naming a unit outside the scope narrows, never widens', async () => {
     const town101: Scope = { kind: 'town', unitId: 101 };
-    expect(await vouchers(town101, { unit: 202 })).toEqual([]);          // another payer: nothing
+    expect(await vouchers(town101, { department: 202 })).toEqual([]);          // another payer: nothing
     expect(await vouchers(town101, { town: 102 })).toEqual(['P6']);      // only 甲镇's own payment into 乙镇
-    expect(await vouchers({ kind: 'department', unitId: 201 }, { unit: 202 })).toEqual([]);
+    expect(await vouchers({ kind: 'department', unitId: 201 }, { department: 202 })).toEqual([]);
     expect(await vouchers({ kind: 'section', unitId: section['农财所'] }, { town: 102 })).toEqual([]);
   });
 
-  it('filters by year, date range and text, with exact sums', async () => {
+  it('filters by pay-date range and text, with exact sums', async () => {
     const all: Scope = { kind: 'all' };
-    expect(await vouchers(all, { year: 2017 })).toEqual(['P4']);
-    expect(await vouchers(all, { from: '2018-03-01', to: '2018-05-01' })).toEqual(['P2', 'P3', 'P5']);
+    expect(await vouchers(all, { payTo: '2017-12-31' })).toEqual(['P4']);
+    expect(await vouchers(all, { payFrom: '2018-03-01', payTo: '2018-05-01' })).toEqual(['P2', 'P3', 'P5']);
     expect(await vouchers(all, { q: '学生' })).toEqual(['P2', 'P3']);
     expect(await vouchers(all, { q: 'p7' })).toEqual(['P7']); // voucher, case-insensitive
     expect(await vouchers(all, { q: '水利公司' })).toEqual(['P5']);
-    expect(await paymentSummary(db, { ...EMPTY_FILTER, year: 2018 }, all)).toEqual({ count: 6, amount: '1631.70' });
+    // Budget year 2018 on basis 'all': every payment from 2018-01-01, P4 (2017-12-30) left out: 2032.10 − 400.40.
+    expect(await paymentSummary(db, { ...EVERY, year: 2018 }, all)).toEqual({ count: 6, amount: '1631.70' });
   });
 
   it('pages through the rows', async () => {
-    const second = await listPayments(db, EMPTY_FILTER, { kind: 'all' }, { page: 2, pageSize: 3 });
+    const second = await listPayments(db, EVERY, { kind: 'all' }, { page: 2, pageSize: 3 });
     expect(second.rows.map((r) => r.voucher_no)).toEqual(['P3', 'P2', 'P1']);
     expect(second).toMatchObject({ count: 7, pages: 3, page: 2 });
-    const beyond = await listPayments(db, EMPTY_FILTER, { kind: 'all' }, { page: 9, pageSize: 3 });
+    const beyond = await listPayments(db, EVERY, { kind: 'all' }, { page: 9, pageSize: 3 });
     expect(beyond.rows).toEqual([]);
   });
 });

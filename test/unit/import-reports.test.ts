@@ -69,7 +69,7 @@ describe('reject reports, presets and data quality', () => {
         no_project: 1, missing_func_code: 0, missing_payee_account: 0, empty_purpose: 1 },
     ]);
     expect((await paymentQuality(db, { kind: 'department', unitId: 202 })).map((r) => r.unit_id)).toEqual([202]);
-    expect(await paymentQuality(db, { kind: 'all' }, { year: 2017 })).toEqual([]);
+    expect(await paymentQuality(db, { kind: 'all' }, { period: { year: 2017, asOf: '2017-12-31' }, batch: null })).toEqual([]);
     const gaps = await paymentsWithGap(db, { kind: 'all' }, 'indicator');
     expect(gaps.map((p) => p.voucher_no)).toEqual(['R2', 'R3']);
     expect((await paymentsWithGap(db, { kind: 'all' }, 'project', { unitId: 201 })).map((p) => p.voucher_no)).toEqual(['R2']);

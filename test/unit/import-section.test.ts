@@ -8,8 +8,7 @@ import { Db } from '@/queries/db';
 import { listAudit } from '@/queries/auth/audit';
 import { importFile } from '@/lib/import/import-file';
 import { getBatch } from '@/queries/import/batches';
-
-import { mayManageBatch } from '@/components/import/access';
+import { permissions } from '@/lib/auth/permissions';
 import { csv, idNumber, importText, seedCounty, snapshot, writeFixture, useSeededCounty } from '../fixtures/import-load/helpers';
 import { viewLines } from '../helpers/view-lines';
 
@@ -163,11 +162,11 @@ describe('imports by a 股室: only its own funds', () => {
     const batch = (await getBatch(db, r.batch_id))!;
     expect(batch.created_by).toBe('nongcai-a');
     // A colleague of the same 股室 manages it; the importer, moved to 教科文股 (2), no longer does.
-    expect(mayManageBatch({ role: 'section', unitId: NONGCAI }, batch)).toBe(true);
-    expect(mayManageBatch({ role: 'section', unitId: 2 }, batch)).toBe(false);
-    expect(mayManageBatch({ role: 'admin', unitId: null }, batch)).toBe(true);
+    expect(permissions.manageBatch({ role: 'section', unitId: NONGCAI }, batch)).toBe(true);
+    expect(permissions.manageBatch({ role: 'section', unitId: 2 }, batch)).toBe(false);
+    expect(permissions.manageBatch({ role: 'admin', unitId: null }, batch)).toBe(true);
     const admins = (await getBatch(db, (await importText(db, 'payments', csv([['支付凭证号', '支付日期', '支付金额'], ['S-B2', '2018-09-01', '1']]), { user: 'nongcai-a' })).batch_id))!;
-    expect(mayManageBatch({ role: 'section', unitId: NONGCAI }, admins)).toBe(false);
+    expect(permissions.manageBatch({ role: 'section', unitId: NONGCAI }, admins)).toBe(false);
   });
 
   it('the same file imported by the admin (no section) takes every row the checks allow', async () => {

@@ -4,14 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFor, UploadStore, UploadTooLarge, streamToFile } from '@/app/api/import/_lib/uploads';
 import { DEFAULT_UPLOAD_LIMIT_MB, formatMb, formatSize, limitBytes, tooLargeMessage, uploadLimitMb } from '@/components/import/limits';
-import { importKindsFor, isImportKind, mayImportKind } from '@/components/import/kinds';
-import { mayManageBatch } from '@/components/import/access';
+import { isImportKind } from '@/components/import/kinds';
+import { permissions } from '@/lib/auth/permissions';
+import { gapHref, qualityHref } from '@/lib/quality/request';
 import { columnLetter, decodeHead, guessDelimiter, previewRows } from '@/components/import/client-preview';
 import {
   checkSelection, initialSelection, lockedReason, mappingPayload, sampleValues, selectionFromPreset, suggestedUnit,
 } from '@/components/import/mapping-state';
 import { matchRateText, reconciledText, subtotalsText } from '@/components/import/result-text';
-import { byGaps, gapHref, matchRate, qualityHref, totalRow } from '@/components/quality/gaps';
+import { byGaps, matchRate, totalRow } from '@/components/quality/gaps';
 import { paymentScopeText } from '@/components/payments/scope-text';
 import { resolveMapping } from '@/lib/import/load/mapping';
 import { normalizeHeader } from '@/lib/import/fields';
@@ -128,12 +129,13 @@ describe('upload limit', () => {
 
 describe('who may import what', () => {
   it('admin imports every kind, a 股室 four, other roles none', () => {
-    expect(importKindsFor('admin')).toHaveLength(9);
-    expect([...importKindsFor('section')]).toEqual(['indicators', 'allocations', 'payments', 'payouts']);
-    for (const role of ['leader', 'supervisor', 'department', 'town'] as const) expect(importKindsFor(role)).toEqual([]);
-    expect(mayImportKind('section', 'payments')).toBe(true);
-    expect(mayImportKind('section', 'projects')).toBe(false);
-    expect(mayImportKind('section', 'deaths')).toBe(false);
+    const section = { role: 'section' as const, unitId: 4 };
+    expect(permissions.importKinds({ role: 'admin', unitId: null })).toHaveLength(9);
+    expect([...permissions.importKinds(section)]).toEqual(['indicators', 'allocations', 'payments', 'payouts']);
+    for (const role of ['leader', 'supervisor', 'department', 'town'] as const) expect(permissions.importKinds({ role, unitId: 4 })).toEqual([]);
+    expect(permissions.importKind(section, 'payments')).toBe(true);
+    expect(permissions.importKind(section, 'projects')).toBe(false);
+    expect(permissions.importKind(section, 'deaths')).toBe(false);
     expect(isImportKind('payments')).toBe(true);
     expect(isImportKind('users')).toBe(false);
     expect(isImportKind(null)).toBe(false);
@@ -142,14 +144,14 @@ describe('who may import what', () => {
   it('admin manages any batch, a 股室 user those imported for its 股室, nobody else any', () => {
     const admins = { options: {} };
     const nongcai = { options: { section_id: 4 } };
-    expect(mayManageBatch({ role: 'admin', unitId: null }, nongcai)).toBe(true);
-    expect(mayManageBatch({ role: 'section', unitId: 4 }, nongcai)).toBe(true);
-    expect(mayManageBatch({ role: 'section', unitId: 2 }, nongcai)).toBe(false);
-    expect(mayManageBatch({ role: 'section', unitId: 4 }, admins)).toBe(false);
-    expect(mayManageBatch({ role: 'section', unitId: null }, { options: { section_id: null } })).toBe(false);
-    expect(mayManageBatch({ role: 'section', unitId: 4 }, { options: { section_id: '4' } })).toBe(false);
-    expect(mayManageBatch({ role: 'leader', unitId: 4 }, nongcai)).toBe(false);
-    expect(mayManageBatch({ role: 'town', unitId: 4 }, nongcai)).toBe(false);
+    expect(permissions.manageBatch({ role: 'admin', unitId: null }, nongcai)).toBe(true);
+    expect(permissions.manageBatch({ role: 'section', unitId: 4 }, nongcai)).toBe(true);
+    expect(permissions.manageBatch({ role: 'section', unitId: 2 }, nongcai)).toBe(false);
+    expect(permissions.manageBatch({ role: 'section', unitId: 4 }, admins)).toBe(false);
+    expect(permissions.manageBatch({ role: 'section', unitId: null }, { options: { section_id: null } })).toBe(false);
+    expect(permissions.manageBatch({ role: 'section', unitId: 4 }, { options: { section_id: '4' } })).toBe(false);
+    expect(permissions.manageBatch({ role: 'leader', unitId: 4 }, nongcai)).toBe(false);
+    expect(permissions.manageBatch({ role: 'town', unitId: 4 }, nongcai)).toBe(false);
   });
 });
 
@@ -277,11 +279,13 @@ describe('数据质量 helpers', () => {
     expect(matchRate({ payments: 0, unmatched_indicator: 0 })).toBeNull();
   });
 
-  it('links each count to its payments, keeping year and batch', () => {
-    expect(gapHref('indicator', { unit: -1, year: 2018 })).toBe('/quality/payments?gap=indicator&unit=-1&year=2018');
-    expect(gapHref('purpose', { year: null, batch: 7 })).toBe('/quality/payments?gap=purpose&batch=7');
-    expect(qualityHref({})).toBe('/quality');
-    expect(qualityHref({ year: 2018, batch: 3 })).toBe('/quality?year=2018&batch=3');
+  it('links each count to its payments, keeping the budget year, 截止日期 and batch (the one filter\'s names)', () => {
+    const y2018 = { period: { year: 2018, asOf: '2018-10-31' }, batch: null };
+    expect(gapHref('indicator', y2018, -1)).toBe('/quality/payments?gap=indicator&year=2018&as_of=2018-10-31&no_department=1');
+    expect(gapHref('project', y2018, 201)).toBe('/quality/payments?gap=project&year=2018&as_of=2018-10-31&department=201');
+    expect(gapHref('purpose', { period: null, batch: 7 })).toBe('/quality/payments?gap=purpose&batch=7');
+    expect(qualityHref({ period: null, batch: null })).toBe('/quality');
+    expect(qualityHref({ ...y2018, batch: 3 })).toBe('/quality?year=2018&as_of=2018-10-31&batch=3');
   });
 
   it('says whose payments are counted', () => {

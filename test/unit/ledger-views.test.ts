@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
 import type { Scope } from '@/lib/auth/roles';
 import { levelTotals } from '@/queries/overview';
-import { outsideYear } from '@/queries/ledger';
+import { basisSummaries } from '@/queries/payments';
 import { runView, type ViewQuery, type ViewRow } from '@/queries/views/run';
 import { EMPTY_VIEW_FILTER, type ViewFilter } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
@@ -81,9 +81,13 @@ describe('资金台账, 指标 and 分配 on a hand-computed fixture (2018 as of
     }
     // 支付明细's whole period (2018-01-01..06-30): P1 + P2 + P3 + P4 + P7 + P9 + P10 = 510,000.75 = the year's 450,000.50
     // + 上年结转 50,000 + unmatched 10,000.25.
-    expect(await outsideYear(db, OVERVIEW, ALL)).toEqual({
-      carryover_balance: '250000.00', carryover_paid: '50000.00', carryover_rate: 0.2, unmatched_paid: '10000.25', unmatched_payments: 2, all_paid: '510000.75',
+    // 支付明细's bases (the figures 总览 shows beside 已支付) say the same; the ledger's 上年结转 total line says 250,000 of
+    // balance at 01-01, 50,000 paid (20 %).
+    expect(await basisSummaries(db, { ...EMPTY_VIEW_FILTER, year: OVERVIEW.year, asOf: OVERVIEW.asOf }, ALL)).toMatchObject({
+      year: { amount: '450000.50' }, carryover: { amount: '50000.00' }, unmatched: { count: 2, amount: '10000.25' },
+      all: { amount: '510000.75' }, other: { count: 0 },
     });
+    expect(byKind(await rows(db, 'ledger'), 'carryover_total')).toMatchObject({ total: '250000.00', paid: '50000.00', spend_rate: 0.2 });
   });
 
   it('scoped: a town its own allocations and carry-over, a 股室 its funds; neither sees others\' unmatched payments', async () => {

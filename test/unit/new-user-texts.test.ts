@@ -2,23 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { overviewPaymentsHref } from '@/components/overview/links';
 import { overviewScopeText, rankingNotApplicable } from '@/components/overview/scope-text';
 import { userBoxText } from '@/components/layout/user-text';
-import { asOfNotice, dateRangeProblem } from '@/lib/filter-notices';
+import { asOfNotice } from '@/lib/filter-notices';
 import { auditTargetLabel, auditUnitIds, describeAuditDetail } from '@/lib/auth/audit-labels';
-import { parsePaymentFilter } from '@/lib/payments/filter';
+import { parsePaymentRequest } from '@/lib/payments/request';
 
 // Issue 9, item 10: what a new user read wrongly, each as a pure function of the pages.
 
 describe('links from 总览 to 支付明细', () => {
-  it('carry the budget year and the 截止日期 as a pay-date range, and a town', () => {
-    const href = overviewPaymentsHref({ year: 2018, asOf: '2018-10-31' }, 103);
-    expect(href).toBe('/payments?year=2018&from=2018-01-01&to=2018-10-31&town=103');
-    // 支付明细 reads back exactly that filter.
+  it('carry the budget year and the 截止日期 (the one filter), and a town or a 股室', () => {
+    const href = overviewPaymentsHref({ year: 2018, asOf: '2018-10-31' }, { town: 103 });
+    expect(href).toBe('/payments?year=2018&as_of=2018-10-31&town=103');
+    // 支付明细 reads back exactly that filter, without a problem.
     const sp = Object.fromEntries(new URL(href, 'http://x').searchParams);
-    expect(parsePaymentFilter(sp)).toMatchObject({ year: 2018, from: '2018-01-01', to: '2018-10-31', town: 103 });
+    expect(parsePaymentRequest(sp)).toMatchObject({ filter: { year: 2018, asOf: '2018-10-31', town: 103, basis: null }, problems: [] });
+    expect(overviewPaymentsHref({ year: 2018, asOf: '2018-10-31' }, { section: 4 })).toBe('/payments?year=2018&as_of=2018-10-31&section=4');
   });
 
-  it('leave out the 支付年度 when a carry-over as_of lies in a later year', () => {
-    expect(overviewPaymentsHref({ year: 2017, asOf: '2018-03-31' })).toBe('/payments?from=2017-01-01&to=2018-03-31');
+  it('keep a carry-over as_of in a later year as it is: the budget year stays the year', () => {
+    expect(overviewPaymentsHref({ year: 2017, asOf: '2018-03-31' })).toBe('/payments?year=2017&as_of=2018-03-31');
   });
 });
 
@@ -47,9 +48,9 @@ describe('filter values that were not used', () => {
   });
 
   it('a reversed pay-date range says so', () => {
-    expect(dateRangeProblem('2018-06-30', '2018-03-01')).toMatch(/^开始日期晚于结束日期/);
-    expect(dateRangeProblem('2018-03-01', '2018-06-30')).toBeNull();
-    expect(dateRangeProblem('2018-03-01', null)).toBeNull();
+    expect(parsePaymentRequest({ pay_from: '2018-06-30', pay_to: '2018-03-01' }).problems.map((p) => p.message))
+      .toEqual(['支付日期止 2018-03-01 早于支付日期起 2018-06-30']);
+    expect(parsePaymentRequest({ pay_from: '2018-03-01', pay_to: '2018-06-30' }).problems).toEqual([]);
   });
 });
 

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { parsePageRequest, parsePaymentFilter, paymentFilterQuery, isFiltered, EMPTY_FILTER } from '@/lib/payments/filter';
+import { parsePageRequest } from '@/lib/paging';
+import { parsePaymentRequest, paymentsHref } from '@/lib/payments/request';
+import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
+import { ROLES, type Role } from '@/lib/auth/roles';
 import { auditActionLabel, describeAuditDetail } from '@/lib/auth/audit-labels';
 import { formatDateTime, formatYuan } from '@/lib/format';
 import { NAV_ITEMS, navFor } from '@/components/layout/nav';
 
-describe('支付明细 filter from the URL', () => {
-  it('reads every field and ignores invalid values rather than guessing', () => {
-    expect(parsePaymentFilter({ year: '2018', from: '2018-03-01', to: '2018-02-30', town: '103', unit: '0', q: '  化肥 ' }))
-      .toEqual({ year: 2018, from: '2018-03-01', to: null, town: 103, unit: null, q: '化肥' });
-    expect(parsePaymentFilter({ year: 'all', town: '103; DROP TABLE payments', unit: '-5', q: '   ' })).toEqual(EMPTY_FILTER);
-    expect(parsePaymentFilter({ town: ['104', '105'] }).town).toBe(104);
-    expect(parsePaymentFilter({ q: 'x'.repeat(200) }).q).toHaveLength(60);
+describe('支付明细 reads the one filter from the URL', () => {
+  it('reads its fields by the one filter\'s names; an invalid value, a field it does not honour and an old name are problems', () => {
+    const { filter, problems } = parsePaymentRequest({
+      year: '2018', as_of: '2018-10-31', basis: 'carryover', pay_from: '2018-03-01', pay_to: '2018-02-30', town: '103',
+      department: '0', q: '  化肥 ', status: 'in_progress', unit: '201', from: '2018-01-01',
+    });
+    expect(filter).toMatchObject({ year: 2018, asOf: '2018-10-31', basis: 'carryover', payFrom: '2018-03-01', payTo: null, town: 103, department: null, q: '化肥' });
+    expect(problems.map((p) => p.message)).toEqual([
+      '部门 0 无效', '支付日期止 2018-02-30 无效', '支付明细不能按项目状态筛选', '参数 from 已改名为 pay_from', '参数 unit 已改名为 department',
+    ]);
+    expect(parsePaymentRequest({ basis: 'everything' }).problems.map((p) => p.message)).toEqual(['支付口径 everything 无效']);
+    expect(parsePaymentRequest({ town: ['104', '105'] }).filter.town).toBe(104);
+    expect(parsePaymentRequest({ q: 'x'.repeat(200) }).filter.q).toHaveLength(60);
   });
 
   it('pages are 1-based with a bounded size', () => {
@@ -19,13 +28,11 @@ describe('支付明细 filter from the URL', () => {
     expect(parsePageRequest({ page: '0' })).toEqual({ page: 1, pageSize: 50 });
   });
 
-  it('writes the filter back as a query string with only the fields that are set', () => {
-    const f = { ...EMPTY_FILTER, year: 2018, q: '学生 资助' };
-    expect(paymentFilterQuery(f)).toBe('?year=2018&q=%E5%AD%A6%E7%94%9F+%E8%B5%84%E5%8A%A9');
-    expect(paymentFilterQuery(f, { page: 2 })).toBe('?year=2018&q=%E5%AD%A6%E7%94%9F+%E8%B5%84%E5%8A%A9&page=2');
-    expect(paymentFilterQuery(EMPTY_FILTER)).toBe('');
-    expect(isFiltered(EMPTY_FILTER)).toBe(false);
-    expect(isFiltered(f)).toBe(true);
+  it('links with only the fields that are set, through viewFilterParams', () => {
+    const f = { ...EMPTY_VIEW_FILTER, year: 2018, asOf: '2018-10-31', basis: 'unmatched' as const, q: '学生 资助' };
+    expect(paymentsHref(f)).toBe('/payments?year=2018&as_of=2018-10-31&basis=unmatched&q=%E5%AD%A6%E7%94%9F+%E8%B5%84%E5%8A%A9');
+    expect(paymentsHref(f, { page: '2' })).toBe('/payments?year=2018&as_of=2018-10-31&basis=unmatched&q=%E5%AD%A6%E7%94%9F+%E8%B5%84%E5%8A%A9&page=2');
+    expect(paymentsHref(EMPTY_VIEW_FILTER)).toBe('/payments');
   });
 });
 
@@ -42,6 +49,9 @@ describe('audit log text', () => {
       .toBe('角色：镇（中心） → 部门（预算单位）；绑定单位：石窑镇 → 县教育局');
     expect(describeAuditDetail('{"format":"csv","rows":9,"filter":{"year":2018,"town":103}}', new Map([[103, '石窑镇']])))
       .toBe('格式：csv；行数：9；筛选：年度：2018，镇：石窑镇');
+    // An export since 支付明细 reads the one filter: its URL names, labelled as the filter labels them.
+    expect(describeAuditDetail('{"format":"xlsx","rows":2,"filter":{"year":2018,"as_of":"2018-10-31","basis":"carryover","department":201}}', new Map([[201, '县教育局']])))
+      .toBe('格式：xlsx；行数：2；筛选：预算年度：2018，截止日期：2018-10-31，支付口径：上年结转支出，部门：县教育局');
     expect(describeAuditDetail('not json')).toBe('not json');
     expect(describeAuditDetail(null)).toBe('');
   });
@@ -58,14 +68,16 @@ describe('format additions', () => {
 
 describe('navigation by role', () => {
   it('shows 资金台账, 支付明细 and 数据质量 to everyone, each analysis view to the roles its registry entry allows, 数据导入 to admin and section, 用户管理 and 单位管理 to admin, 审计日志 to admin and supervisor', () => {
-    const labels = (role: Parameters<typeof navFor>[0]) => navFor(role).map((i) => i.label);
+    // A scoped role bound to a unit; the navigation asks lib/auth/permissions.ts, as the pages do.
+    const labels = (role: Role) => navFor({ role, unitId: role === 'admin' || role === 'leader' || role === 'supervisor' ? null : 7 }).map((i) => i.label);
     expect(labels('admin')).toEqual(['总览', '资金台账', '股室', '部门', '乡镇', '项目', '滞留资金', '资金流速', '支付明细', '数据导入', '数据质量', '资金目录', '设置', '用户管理', '单位管理', '审计日志']);
     expect(labels('supervisor')).toEqual(['总览', '资金台账', '股室', '部门', '乡镇', '项目', '滞留资金', '资金流速', '支付明细', '数据质量', '审计日志']);
     expect(labels('leader')).toEqual(['总览', '资金台账', '股室', '部门', '乡镇', '项目', '滞留资金', '资金流速', '支付明细', '数据质量']);
     expect(labels('section')).toEqual(['总览', '资金台账', '股室', '项目', '滞留资金', '资金流速', '支付明细', '数据导入', '数据质量']);
     expect(labels('department')).toEqual(['总览', '资金台账', '部门', '项目', '滞留资金', '支付明细', '数据质量']);
     expect(labels('town')).toEqual(['总览', '资金台账', '乡镇', '项目', '滞留资金', '资金流速', '支付明细', '数据质量']);
-    expect(NAV_ITEMS.find((i) => i.href === '/admin/users')?.roles).toEqual(['admin']);
-    expect(NAV_ITEMS.find((i) => i.href === '/admin/units')?.roles).toEqual(['admin']);
+    const rolesOf = (href: string) => ROLES.filter((role) => labels(role).includes(NAV_ITEMS.find((i) => i.href === href)!.label));
+    expect(rolesOf('/admin/users')).toEqual(['admin']);
+    expect(rolesOf('/admin/units')).toEqual(['admin']);
   });
 });

@@ -1,11 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
 import type { Scope } from '@/lib/auth/roles';
-import { EMPTY_FILTER } from '@/lib/payments/filter';
+import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
+import type { PaymentQuery } from '@/queries/payments';
 import { levelTotals, monthlyProgress, type OverviewFilter } from '@/queries/overview';
 import { listPayments, paymentOptions } from '@/queries/payments';
 import { csv, importText, useSeededCounty } from '../fixtures/import-load/helpers';
 import { viewLines } from '../helpers/view-lines';
+
+/** Every payment of the fixture (all in 2018): budget year 2018 to its last day, on basis 'all' (docs/views.md). */
+const EVERY: PaymentQuery = { ...EMPTY_VIEW_FILTER, year: 2018, asOf: '2018-12-31', basis: 'all' };
 
 // A town measured on its own money (docs/units.md): the county allocates to 甲镇, and the treasury export shows the
 // town paying as 甲镇人民政府 (the town itself), 甲镇财政所 and 甲镇便民服务中心 (its sub-units). Both files go
@@ -97,7 +101,7 @@ describe('a town with sub-units, imported as the treasury writes it', () => {
   });
 
   const vouchers = async (scope: Scope, town: number | null = null) =>
-    (await listPayments(db, { ...EMPTY_FILTER, town }, scope, { page: 1, pageSize: 100 })).rows.map((r) => r.voucher_no).sort();
+    (await listPayments(db, { ...EVERY, town }, scope, { page: 1, pageSize: 100 })).rows.map((r) => r.voucher_no).sort();
 
   it('a town user reads its own and its sub-units\' payments and those made for it, and no other town\'s', async () => {
     const town: Scope = { kind: 'town', unitId: JIA };

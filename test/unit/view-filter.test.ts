@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromUrlSearchParams } from '@/lib/url-params';
 import { PROJECT_STATUSES } from '@/lib/import/project-status';
-import { EMPTY_VIEW_FILTER, IDLE_DAYS, LEVELS, parseViewFilter, viewFilterJson, viewFilterParams, type ViewFilter } from '@/lib/views/filter';
+import { BASES, EMPTY_VIEW_FILTER, IDLE_DAYS, LEVELS, parseViewFilter, viewFilterJson, viewFilterParams, type ViewFilter } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
 import { honouredFilter, parseViewRequest } from '@/lib/views/request';
 
@@ -12,12 +12,12 @@ describe('ViewFilter in the URL', () => {
   it('reads every field by its URL name; not set is null', () => {
     const { filter, problems } = parse('year=2018&as_of=2018-10-31&level=central&section=4&department=201&town=101'
       + '&village=301&fund=22&indicator=ZB-7&project=XM-001&status=in_progress&overdue=1&idle_days=90'
-      + '&pay_from=2018-03-01&pay_to=2018-06-30');
+      + '&pay_from=2018-03-01&pay_to=2018-06-30&basis=carryover&q=%E5%8C%96%E8%82%A5');
     expect(problems).toEqual([]);
     expect(filter).toEqual({
       year: 2018, asOf: '2018-10-31', level: 'central', section: 4, department: 201, town: 101, village: 301, fund: 22,
       indicator: 'ZB-7', project: 'XM-001', status: 'in_progress', overdue: true, idleDays: 90,
-      payFrom: '2018-03-01', payTo: '2018-06-30',
+      payFrom: '2018-03-01', payTo: '2018-06-30', basis: 'carryover', q: '化肥',
     });
     expect(parse('').filter).toEqual(EMPTY_VIEW_FILTER);
     expect(Object.values(EMPTY_VIEW_FILTER).every((v) => v === null)).toBe(true);
@@ -60,6 +60,8 @@ describe('ViewFilter in the URL', () => {
       status: fc.option(fc.constantFrom(...PROJECT_STATUSES.map((s) => s.id)), { nil: null }),
       overdue: fc.option(fc.constant(true), { nil: null }),
       idleDays: fc.option(fc.constantFrom(...IDLE_DAYS), { nil: null }), payFrom: date, payTo: date,
+      basis: fc.option(fc.constantFrom(...BASES), { nil: null }),
+      q: fc.option(fc.stringMatching(/^\S(.{0,58}\S)?$/), { nil: null }),
     }).filter((f) => !(f.payFrom && f.payTo && f.payFrom > f.payTo));
     fc.assert(fc.property(filter, (f) => {
       expect(parse(viewFilterParams(f).toString())).toEqual({ filter: f, problems: [] });

@@ -1,11 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
 import type { Scope } from '@/lib/auth/roles';
-import { EMPTY_FILTER } from '@/lib/payments/filter';
+import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
+import type { PaymentQuery } from '@/queries/payments';
 import { exportPayments, listPayments } from '@/queries/payments';
 import { paymentQuality, paymentsWithGap } from '@/queries/import/quality';
 import { levelTotals } from '@/queries/overview';
 import { csv, importText, useSeededCounty } from '../fixtures/import-load/helpers';
+
+/** Every payment of the fixture (all in 2018): budget year 2018 to its last day, on basis 'all' (docs/views.md). */
+const EVERY: PaymentQuery = { ...EMPTY_VIEW_FILTER, year: 2018, asOf: '2018-12-31', basis: 'all' };
 
 // One visibility rule (queries/visibility.sql) behind 支付明细, its exports and 数据质量. seedCounty: towns
 // 101 甲镇 and 102 乙镇, departments 201 县农业农村局 and 202 县水利局; ZB001 is fund 22 (农财所, section 4), ZB003 fund 43
@@ -35,10 +39,10 @@ describe('which payments a viewer may read', () => {
   });
 
   const listed = async (scope: Scope) =>
-    (await listPayments(db, EMPTY_FILTER, scope, { page: 1, pageSize: 100 })).rows.map((r) => r.voucher_no).sort();
+    (await listPayments(db, EVERY, scope, { page: 1, pageSize: 100 })).rows.map((r) => r.voucher_no).sort();
   const exported = async (scope: Scope) => {
     const vouchers: string[] = [];
-    for await (const rows of exportPayments(db, EMPTY_FILTER, scope, 100)) vouchers.push(...rows.map((r) => r.voucher_no));
+    for await (const rows of exportPayments(db, EVERY, scope, 100)) vouchers.push(...rows.map((r) => r.voucher_no));
     return vouchers.sort();
   };
   /** 数据质量: [unit, payments, unmatched to an indicator] per paying unit. */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/server';
-import { can } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { AUDIT_ACTION_LABELS, auditTargetLabel, auditUnitIds, describeAuditDetail } from '@/lib/auth/audit-labels';
 import { serverDb } from '@/queries/server-db';
 import { auditActions, auditActors, auditUnitNames, countAudit, listAudit, type AuditFilter } from '@/queries/auth/audit';
@@ -19,7 +19,7 @@ const PAGE_SIZE = 100;
 
 /** 审计日志 (admin and supervisor; anyone else gets 404): sign-ins, imports, settings and user changes, read-only. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission(can.readAudit);
+  await requirePermission(permissions.readAudit);
   const sp = await searchParams;
   const values: AuditFilterValues = {
     actor: first(sp.actor)?.trim().slice(0, 64) ?? '',

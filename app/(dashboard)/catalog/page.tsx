@@ -1,5 +1,5 @@
 import { requirePermission } from '@/lib/auth/server';
-import { can } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { serverDb } from '@/queries/server-db';
 import { listCatalog } from '@/queries/funds/catalog';
 import { Card } from '@/components/ui/Card';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 /** 资金目录 (admin): the seed's funds by level in catalog order, with 股室, 来源 and aliases (docs/fund-matching.md). */
 export default async function CatalogPage() {
-  await requirePermission(can.manageCatalog);
+  await requirePermission(permissions.manageCatalog);
   const funds = await listCatalog(await serverDb());
   const aliases = funds.reduce((n, f) => n + f.aliases.length, 0);
   return (

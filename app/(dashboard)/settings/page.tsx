@@ -1,5 +1,5 @@
 import { requirePermission } from '@/lib/auth/server';
-import { can } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { cachedSettings } from '@/queries/server';
 import { Card } from '@/components/ui/Card';
 import { BandLegend } from '@/components/ui/BandLegend';
@@ -9,7 +9,7 @@ import { SettingsForm } from '@/components/settings/SettingsForm';
 export const dynamic = 'force-dynamic';
 
 export default async function SettingsPage() {
-  await requirePermission(can.manageSettings);
+  await requirePermission(permissions.manageSettings);
   const settings = await cachedSettings();
   return (
     <div className="space-y-4">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/lib/auth/server';
-import { can } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { KIND_LABELS } from '@/lib/units/unit-admin';
 import { first, type SearchParams } from '@/lib/url-params';
 import { formatCount } from '@/lib/format';
@@ -25,7 +25,7 @@ const ASIDE: Record<ManagedKind, string> = {
 
 /** 单位管理 (admin only; anyone else gets 404): units by kind with parent and aliases; rename, parent, aliases, merge. */
 export default async function UnitsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission(can.manageUnits);
+  await requirePermission(permissions.manageUnits);
   const asked = first((await searchParams).kind);
   const kind = KINDS.find((k) => k === asked) ?? 'town';
   const all = await listUnits(await serverDb());

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/server';
-import { can } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { serverDb } from '@/queries/server-db';
 import { listBindableUnits, listUsers } from '@/queries/auth/users';
 import { formatCount } from '@/lib/format';
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: '用户管理' };
 
 /** 用户管理 (admin only; anyone else gets 404): accounts, roles, unit bindings, passwords. */
 export default async function UsersPage() {
-  const viewer = await requirePermission(can.manageUsers);
+  const viewer = await requirePermission(permissions.manageUsers);
   const db = await serverDb();
   const [users, units] = await Promise.all([listUsers(db), listBindableUnits(db)]);
   const active = users.filter((u) => !u.disabled).length;

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/server';
 import { scopeOf } from '@/lib/auth/roles';
 import { formatCount, formatRate, yuanToWan } from '@/lib/format';
-import { parsePageRequest } from '@/lib/payments/filter';
+import { parsePageRequest } from '@/lib/paging';
 import type { SearchParams } from '@/lib/url-params';
 import { EMPTY_VIEW_FILTER, parseViewFilter, viewFilterParams } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';

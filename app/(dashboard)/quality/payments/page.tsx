@@ -4,14 +4,15 @@ import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/server';
 import { scopeOf } from '@/lib/auth/roles';
 import { serverDb } from '@/queries/server-db';
-import { paymentQuality, paymentsWithGap } from '@/queries/import/quality';
-import { formatCount } from '@/lib/format';
-import { first, parseId, parseYear, type SearchParams } from '@/lib/url-params';
+import { paymentQuality, paymentsWithGap, qualityFilter } from '@/queries/import/quality';
+import { formatCount, formatDate } from '@/lib/format';
+import { first, type SearchParams } from '@/lib/url-params';
+import { gapHref, parseQualityRequest, qualityHref } from '@/lib/quality/request';
 import { PageTitle } from '@/components/overview/PageTitle';
 import { Card } from '@/components/ui/Card';
 import { Pagination } from '@/components/ui/Pagination';
 import { GapPaymentTable } from '@/components/quality/GapPaymentTable';
-import { GAP_BY_ID, gapHref, isGap, qualityHref, totalRow } from '@/components/quality/gaps';
+import { GAP_BY_ID, isGap, totalRow } from '@/components/quality/gaps';
 import { paymentScopeText } from '@/components/payments/scope-text';
 
 export const dynamic = 'force-dynamic';
@@ -27,28 +28,32 @@ export default async function GapPaymentsPage({ searchParams }: { searchParams: 
   const gapParam = first(sp.gap);
   if (!isGap(gapParam)) notFound();
   const gap = GAP_BY_ID[gapParam];
-  const unitText = first(sp.unit);
-  const unit = unitText === '-1' ? -1 : parseId(unitText) ?? null;
-  const year = parseYear(first(sp.year)) ?? null;
-  const batch = parseId(first(sp.batch)) ?? null;
+  const { filter: asked, batch, noDepartment, problems } = parseQualityRequest(sp, ['department']);
+  const unit = noDepartment ? -1 : asked.department;
   const db = await serverDb();
-  const filter = { year: year ?? undefined, batchId: batch ?? undefined };
+  const filter = await qualityFilter(db, asked, batch);
   const quality = await paymentQuality(db, scope, filter);
   const row = unit === null ? totalRow(quality) : quality.find((r) => (r.unit_id ?? -1) === unit);
   const count = row ? (row[gap.column] as number) : 0;
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
   const page = Math.min(Math.max(1, Number(first(sp.page)) || 1), pages);
   const rows = count > 0
-    ? await paymentsWithGap(db, scope, gapParam, { ...filter, unitId: unit ?? undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+    ? await paymentsWithGap(db, scope, gapParam, { ...filter, unitId: unit, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
     : [];
   const unitName = unit === null ? '全部预算单位' : row?.unit_name ?? '范围外的单位';
-  const back = qualityHref({ year, batch });
+  const back = qualityHref(filter);
+  const periodText = filter.period ? `${filter.period.year}年度 · 截至 ${formatDate(filter.period.asOf)}` : '全部日期';
   return (
     <div className="mx-auto max-w-[1600px] space-y-3">
       <PageTitle
         title={`数据质量 · ${gap.label}`}
-        summary={`数据范围：${paymentScopeText(viewer)} · ${unitName} · ${year ? `${year}年` : '全部年度'}${batch ? ` · 导入批次 #${batch}` : ''} · 金额单位：万元`}
+        summary={`数据范围：${paymentScopeText(viewer)} · ${unitName} · ${periodText}${batch ? ` · 导入批次 #${batch}` : ''} · 金额单位：万元`}
       />
+      {problems.length > 0 && (
+        <ul className="rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800" data-testid="quality-problems">
+          {problems.map((p, i) => <li key={i}>{p.message}</li>)}
+        </ul>
+      )}
       <Card
         title={`${unitName}：${gap.label}的支付`}
         aside={
@@ -68,7 +73,7 @@ export default async function GapPaymentsPage({ searchParams }: { searchParams: 
             <Pagination
               page={page}
               pages={pages}
-              href={(p) => `${gapHref(gapParam, { unit, year, batch })}${p > 1 ? `&page=${p}` : ''}`}
+              href={(p) => `${gapHref(gapParam, filter, unit)}${p > 1 ? `&page=${p}` : ''}`}
             />
           </div>
         ) : (

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { apiViewer } from '@/lib/auth/api';
-import { can } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { addAlias, AliasError } from '@/lib/funds/aliases';
 import { serverDb } from '@/queries/server-db';
 import { fail, jsonBody } from '@/app/api/import/_lib/http';
@@ -15,7 +15,7 @@ export const dynamic = 'force-dynamic';
  * Audited.
  */
 async function handlePost(req: NextRequest) {
-  const viewer = await apiViewer(req, can.bindFundAlias);
+  const viewer = await apiViewer(req, permissions.bindFundAlias);
   if (viewer instanceof Response) return viewer;
   const body = await jsonBody(req);
   if (!body || typeof body.alias !== 'string' || !Number.isInteger(body.fund_id)) return fail(400, '请求格式不正确');

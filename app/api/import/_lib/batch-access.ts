@@ -1,10 +1,10 @@
 import type { NextRequest } from 'next/server';
 import { apiViewer } from '@/lib/auth/api';
-import { can, type Viewer } from '@/lib/auth/roles';
+import type { Viewer } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import type { Db } from '@/queries/db';
 import { serverDb } from '@/queries/server-db';
 import { getBatch, type BatchRow } from '@/queries/import/batches';
-import { mayManageBatch } from '@/components/import/access';
 import { fail } from './http';
 
 export interface BatchAccess {
@@ -15,18 +15,18 @@ export interface BatchAccess {
 
 /**
  * The batch behind /api/import/batches/[id]/… if this viewer may use it: 401 without a session, 403 for roles that
- * do not import, 404 for a batch that does not exist or was not imported for the viewer's 股室 (mayManageBatch; the
+ * do not import, 404 for a batch that does not exist or was not imported for the viewer's 股室 (permissions.manageBatch; the
  * answer does not say which).
  */
 export async function batchAccess(req: NextRequest, params: Promise<{ id: string }>): Promise<BatchAccess | Response> {
-  const viewer = await apiViewer(req, can.import);
+  const viewer = await apiViewer(req, permissions.import);
   if (viewer instanceof Response) return viewer;
   const { id } = await params;
   const notFound = () => fail(404, '导入批次不存在，或不是本股室导入的批次');
   if (!/^\d{1,9}$/.test(id)) return notFound();
   const db = await serverDb();
   const batch = await getBatch(db, Number(id));
-  if (!batch || !mayManageBatch(viewer, batch)) return notFound();
+  if (!batch || !permissions.manageBatch(viewer, batch)) return notFound();
   return { viewer, db, batch };
 }
 

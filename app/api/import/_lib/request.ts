@@ -1,8 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { apiViewer } from '@/lib/auth/api';
-import { can, type Viewer } from '@/lib/auth/roles';
+import type { Viewer } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { KIND_LABELS, type ImportKind } from '@/lib/import/types';
-import { isImportKind, mayImportKind } from '@/components/import/kinds';
+import { isImportKind } from '@/components/import/kinds';
 import { fail, jsonBody, UPLOAD_GONE } from './http';
 import { mappingOf } from './mapping-body';
 import { uploads, type Upload } from './uploads';
@@ -12,13 +13,13 @@ import { uploads, type Upload } from './uploads';
  * (400), and a kind the role may import (400/403). Answers the Response to return instead when one fails.
  */
 export async function importRequest(req: NextRequest): Promise<{ viewer: Viewer; body: Record<string, unknown>; kind: ImportKind } | Response> {
-  const viewer = await apiViewer(req, can.import);
+  const viewer = await apiViewer(req, permissions.import);
   if (viewer instanceof Response) return viewer;
   const body = await jsonBody(req);
   if (!body) return fail(400, '请求格式不正确');
   const { kind } = body;
   if (!isImportKind(kind)) return fail(400, '请先选择导入类型');
-  if (!mayImportKind(viewer.role, kind)) return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”`);
+  if (!permissions.importKind(viewer, kind)) return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”`);
   return { viewer, body, kind };
 }
 

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { clientIpFrom } from '@/lib/auth/client-ip';
+import { permissions } from '@/lib/auth/permissions';
 import { importFile } from '@/lib/import/import-file';
 import { projectChoicesOf } from '@/lib/import/project-status';
 import { serverDb } from '@/queries/server-db';
@@ -47,10 +48,9 @@ async function handlePost(req: NextRequest) {
       mapping,
       unit: o.unit === '元' || o.unit === '万元' ? o.unit : undefined,
       dayFirst: o.dayFirst === true,
-      // Creating towns, departments or villages is the admin's call; a 股室 imports only rows of its own funds.
-      allowNewUnits: viewer.role === 'admin' && o.allowNewUnits === true,
+      allowNewUnits: permissions.createUnitsOnImport(viewer) && o.allowNewUnits === true,
       ...project,
-      sectionId: viewer.role === 'section' ? (viewer.unitId ?? -1) : undefined,
+      sectionId: permissions.importSection(viewer),
       sheet,
       encoding,
       // The mapping step read the file already (a workbook's sheet converted, a GBK file transcoded): not again.

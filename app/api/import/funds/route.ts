@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { mayBindFund } from '@/lib/funds/aliases';
+import { permissions } from '@/lib/auth/permissions';
 import { scanUnknownFunds } from '@/lib/import/fund-scan';
 import { listCatalog } from '@/queries/funds/catalog';
 import { serverDb } from '@/queries/server-db';
@@ -27,7 +27,7 @@ async function handlePost(req: NextRequest) {
   try {
     const db = await serverDb();
     const [unknown, catalog] = await Promise.all([scanUnknownFunds(db, source, kind, mapping), listCatalog(db)]);
-    const funds = catalog.filter((f) => mayBindFund(viewer, f)).map((f) => ({
+    const funds = catalog.filter((f) => permissions.bindFundAliasTo(viewer, f)).map((f) => ({
       id: f.id, level: f.level, code: `${f.level}-${f.seq}`, label: f.name,
     }));
     return Response.json({ unknown, funds } satisfies FundScanResponse);

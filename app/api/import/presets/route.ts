@@ -1,12 +1,13 @@
 import type { NextRequest } from 'next/server';
 import { clientIpFrom } from '@/lib/auth/client-ip';
 import { apiViewer } from '@/lib/auth/api';
-import { can, type Viewer } from '@/lib/auth/roles';
+import type { Viewer } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { KIND_LABELS, type ImportKind } from '@/lib/import/types';
 import { serverDb } from '@/queries/server-db';
 import { audit } from '@/queries/auth/audit';
 import { deletePreset, listPresets, loadPreset, savePreset, type PresetOptions } from '@/queries/import/presets';
-import { isImportKind, mayImportKind } from '@/components/import/kinds';
+import { isImportKind } from '@/components/import/kinds';
 import type { PresetInfo } from '@/components/import/types';
 import { fail, jsonBody } from '../_lib/http';
 import { withErrorId } from '@/lib/http/server-error';
@@ -16,10 +17,10 @@ export const dynamic = 'force-dynamic';
 const toInfo = (p: PresetInfo): PresetInfo => ({ name: p.name, mapping: p.mapping, options: p.options, created_by: p.created_by, created_at: p.created_at });
 
 async function viewerForKind(req: NextRequest, kind: unknown): Promise<{ viewer: Viewer; kind: ImportKind } | Response> {
-  const viewer = await apiViewer(req, can.import);
+  const viewer = await apiViewer(req, permissions.import);
   if (viewer instanceof Response) return viewer;
   if (!isImportKind(kind)) return fail(400, '请先选择导入类型');
-  if (!mayImportKind(viewer.role, kind)) return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”`);
+  if (!permissions.importKind(viewer, kind)) return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”`);
   return { viewer, kind };
 }
 
@@ -57,7 +58,7 @@ async function handlePost(req: NextRequest) {
   };
   const db = await serverDb();
   const existing = await loadPreset(db, v.kind, name);
-  if (existing && v.viewer.role !== 'admin' && existing.created_by !== v.viewer.username) {
+  if (existing && !permissions.managePreset(v.viewer, existing)) {
     return fail(403, `方案“${name}”由 ${existing.created_by ?? '其他用户'} 保存，您不能覆盖；请换一个名称`);
   }
   await savePreset(db, { name, kind: v.kind, mapping, options, user: v.viewer.username });
@@ -73,7 +74,7 @@ async function handleDelete(req: NextRequest) {
   const db = await serverDb();
   const existing = name ? await loadPreset(db, v.kind, name) : null;
   if (!existing) return fail(404, '没有这个映射方案');
-  if (v.viewer.role !== 'admin' && existing.created_by !== v.viewer.username) return fail(403, '只有保存该方案的用户或信息中心可以删除');
+  if (!permissions.managePreset(v.viewer, existing)) return fail(403, '只有保存该方案的用户或信息中心可以删除');
   await deletePreset(db, v.kind, existing.name);
   await audit(db, { actor: v.viewer.username, action: 'import_preset_delete', target: existing.name, detail: { kind: v.kind }, ip: clientIpFrom(req.headers) });
   return Response.json({ presets: (await listPresets(db, v.kind)).map(toInfo) });

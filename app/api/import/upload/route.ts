@@ -1,11 +1,11 @@
 import type { NextRequest } from 'next/server';
 import { apiViewer } from '@/lib/auth/api';
 import { crossSiteRefusal } from '@/lib/auth/same-origin';
-import { can } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { KIND_LABELS } from '@/lib/import/types';
 import { safeFileName } from '@/lib/import/load/raw-file';
 import { serverDb } from '@/queries/server-db';
-import { isImportKind, mayImportKind } from '@/components/import/kinds';
+import { isImportKind } from '@/components/import/kinds';
 import { limitBytes, tooLargeMessage, uploadLimitMb } from '@/components/import/limits';
 import { describeUpload } from '../_lib/describe';
 import { fail, importError } from '../_lib/http';
@@ -27,11 +27,11 @@ export const dynamic = 'force-dynamic';
 async function handlePost(req: NextRequest) {
   const refusal = crossSiteRefusal(req.method, req.headers);
   if (refusal) return fail(refusal.status, refusal.error);
-  const viewer = await apiViewer(req, can.import);
+  const viewer = await apiViewer(req, permissions.import);
   if (viewer instanceof Response) return viewer;
   const kind = req.nextUrl.searchParams.get('kind');
   if (!isImportKind(kind)) return fail(400, '请先选择导入类型');
-  if (!mayImportKind(viewer.role, kind)) {
+  if (!permissions.importKind(viewer, kind)) {
     return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”。股室可导入指标台账、分配下达、国库集中支付明细和惠民发放明细，其他数据由信息中心导入。`);
   }
   const limitMb = uploadLimitMb();

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { apiViewer } from '@/lib/auth/api';
-import { can } from '@/lib/auth/roles';
+import { permissions } from '@/lib/auth/permissions';
 import { AliasError, removeAlias } from '@/lib/funds/aliases';
 import { serverDb } from '@/queries/server-db';
 import { fail, jsonBody } from '@/app/api/import/_lib/http';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 /** POST /api/funds/aliases/delete {id} — removes an alias (admin only; audited). */
 async function handlePost(req: NextRequest) {
-  const viewer = await apiViewer(req, can.manageCatalog);
+  const viewer = await apiViewer(req, permissions.manageCatalog);
   if (viewer instanceof Response) return viewer;
   const body = await jsonBody(req);
   if (!body || !Number.isInteger(body.id)) return fail(400, '请求格式不正确');

@@ -1,0 +1,77 @@
+import { IMPORT_KINDS, type ImportKind } from '@/lib/import/types';
+import { scopeOf, type Scope, type Viewer } from './roles';
+
+/**
+ * Who may do what, declared once (docs/roles.md). Pages, routes, server actions, the navigation and the views'
+ * registry ask these predicates instead of comparing role names; what a viewer may *read* within a page is its Scope,
+ * applied in SQL (queries/visibility.sql, queries/overview/scope.sql).
+ */
+
+/** The part of a viewer a decision needs: the role and the unit it is bound to. */
+export type Who = Pick<Viewer, 'role' | 'unitId'>;
+
+/** What a 股室 exports from its own systems; the reference lists and the 项目库 are loaded by 信息中心. */
+const SECTION_IMPORT_KINDS: readonly ImportKind[] = ['indicators', 'allocations', 'payments', 'payouts'];
+
+const isAdmin = (v: Who) => v.role === 'admin';
+const isSection = (v: Who) => v.role === 'section';
+/** The 股室 a 股室 user acts for; null when unbound (a scoped account without a binding may act for none). */
+const ownSection = (v: Who) => (isSection(v) ? v.unitId : null);
+
+/** The 股室 an import batch was made for (import_batches.options.section_id), or null for an admin's batch. */
+function batchSection(batch: { options: Record<string, unknown> }): number | null {
+  const id = batch.options.section_id;
+  return typeof id === 'number' && Number.isSafeInteger(id) ? id : null;
+}
+
+/** The kinds a viewer may import (empty for roles that may not import at all). */
+function importKinds(v: Who): readonly ImportKind[] {
+  if (isAdmin(v)) return IMPORT_KINDS;
+  if (isSection(v)) return SECTION_IMPORT_KINDS;
+  return [];
+}
+
+/** A view or ranking that compares units of one kind: the unscoped roles read every line, a scoped viewer of that
+ * kind its own line (docs/views.md: who may read which view). */
+const ranking = (kind: 'town' | 'department' | 'section') => (scope: Scope) => scope.kind === 'all' || scope.kind === kind;
+
+export const permissions = {
+  /** 用户管理 */
+  manageUsers: isAdmin,
+  /** 单位管理: rename, merge, parents and aliases (docs/units.md). */
+  manageUnits: isAdmin,
+  /** 设置 */
+  manageSettings: isAdmin,
+  /** 资金目录: the catalog page and removing aliases (docs/fund-matching.md). */
+  manageCatalog: isAdmin,
+  /** 审计日志 */
+  readAudit: (v: Who) => isAdmin(v) || v.role === 'supervisor',
+  /** 数据导入: admin for anything; a 股室 only its own funds' data (checked per row by the importer). */
+  import: (v: Who) => importKinds(v).length > 0,
+  /** The kinds the import page offers and the upload, preset and commit routes accept. */
+  importKinds,
+  importKind: (v: Who, kind: ImportKind) => importKinds(v).includes(kind),
+  /** Imports any fund's rows; otherwise only the rows of the funds its 股室 manages. */
+  importAnyFund: isAdmin,
+  /** Creating towns, departments or villages while importing is the admin's call. */
+  createUnitsOnImport: isAdmin,
+  /** The 股室 whose funds an import is restricted to: undefined for the admin, -1 (no fund) for an unbound 股室. */
+  importSection: (v: Who): number | undefined => (isAdmin(v) ? undefined : (ownSection(v) ?? -1)),
+  /**
+   * A batch's reject report, raw file and 撤销: admin any batch; a 股室 user the batches imported for the 股室 it
+   * belongs to now, whoever of its users imported them (docs/import-limits.md).
+   */
+  manageBatch: (v: Who, batch: { options: Record<string, unknown> }) =>
+    isAdmin(v) || (ownSection(v) !== null && batchSection(batch) === ownSection(v)),
+  /** Overwriting or deleting a saved mapping: the admin, or the user who saved it. */
+  managePreset: (v: Pick<Viewer, 'role' | 'username'>, preset: { created_by: string | null }) =>
+    v.role === 'admin' || preset.created_by === v.username,
+  /** Binding a file's fund name to a fund (an alias): whoever imports (docs/fund-matching.md). */
+  bindFundAlias: (v: Who) => isAdmin(v) || isSection(v),
+  /** …to this fund: the admin any, a 股室 only the funds it manages. */
+  bindFundAliasTo: (v: Who, fund: { section_id: number }) => isAdmin(v) || (ownSection(v) !== null && ownSection(v) === fund.section_id),
+  /** The overview's town ranking compares the county's towns: for viewers who read the whole county. */
+  seeRankings: (v: Who) => scopeOf(v).kind === 'all',
+  /** The views' `allowed` (lib/views/registry.ts). */
+  view: { ranking },
+};
