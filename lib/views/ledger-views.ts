@@ -1,6 +1,7 @@
 import { LEVEL_LABELS } from '@/components/labels';
 import { viewFilterParams, type ViewFilter } from './filter';
 import { paymentsHref } from '@/lib/payments/request';
+import { drillHref } from './drill';
 import type { ViewColumn, ViewDef, ViewRow } from './registry';
 
 /**
@@ -123,7 +124,7 @@ export const LEDGER_VIEWS: ViewDef[] = [
           indicator: String(r.indicator_id), [r.unit_kind === 'town' ? 'town' : 'department']: Number(r.unit_id),
         }),
       },
-      { key: 'project_code', label: '项目', format: 'text', sortable: true, href: (r) => (r.project_code ? `/projects/${encodeURIComponent(String(r.project_code))}` : null) },
+      { key: 'project_code', label: '项目', format: 'text', sortable: true, href: (r, f) => (r.project_code ? drillHref(`/projects/${encodeURIComponent(String(r.project_code))}`, f, []) : null) },
       money('total', '分配金额'),
       money('paid', '已支付'),
       money('balance', '余额'),

@@ -52,7 +52,7 @@ describe('towns drill into villages, villages into projects, a project into its 
     // The filter bar offers the view's own filters; 只看逾期 keeps the village and adds overdue=1.
     const listUrl = admin.url();
     await admin.getByTestId('view-filter-overdue').check();
-    await Promise.all([admin.waitForURL(/overdue=1/), admin.getByTestId('view-filter').getByRole('button', { name: '查询' }).click()]);
+    await Promise.all([admin.waitForURL(/overdue=1/), admin.getByTestId('view-filter-bar').locator('button[type=submit]').click()]);
     expect(new URL(admin.url()).searchParams.get('village')).toBe(String(village.id));
     const flags = await admin.locator('[data-testid=view-table] tbody tr td:last-child').allInnerTexts();
     const overdue = await json(admin, `/api/views/projects?${FILTER}&village=${village.id}&overdue=1`);

@@ -137,7 +137,7 @@ describe('资金台账, 指标 and 分配 on a hand-computed fixture (2018 as of
     // The drill-downs: the project page, and the unit's payments against the indicator (a town by 镇).
     const view = viewById('allocations')!;
     const href = (key: string, row: ViewRow) => view.columns.find((c) => c.key === key)!.href!(row, BASE);
-    expect(href('project_code', list[0])).toBe('/projects/XM01');
+    expect(href('project_code', list[0])).toBe('/projects/XM01?year=2018&as_of=2018-06-30');
     expect(href('project_code', list[1])).toBeNull();
     expect(href('name', list[0])).toBe('/payments?year=2018&as_of=2018-06-30&town=101&indicator=L1');
     expect(href('name', list[1])).toBe('/payments?year=2018&as_of=2018-06-30&department=111&indicator=L1');
@@ -163,5 +163,23 @@ describe('资金台账, 指标 and 分配 on a hand-computed fixture (2018 as of
     expect(csv[1].split(',').slice(0, 6)).toEqual(['1', '本年指标', '中央', '中央财政专项扶贫资金', '农财所', '1200000.00']);
     expect(csv[6].split(',').slice(0, 6)).toEqual(['6', '上年结转', '中央', '中央财政专项扶贫资金', '农财所', '250000.00']);
     expect(csv[8].split(',').slice(0, 4)).toEqual(['8', '未匹配指标的支付', '', '']);
+  });
+
+  it('a pair whose money spans two projects counts each payment once (the last test: it adds rows, then takes them out)', async () => {
+    // 甲镇 gets a second allocation of L1 for another project, and pays part of it: A7 10,000 (XM02), P13 5,000.
+    await db.run(`INSERT INTO allocations (id, indicator_id, unit_id, project_code, amount, alloc_date) VALUES ('A7', 'L1', 101, 'XM02', 10000.00, '2018-04-01')`);
+    await db.run(`INSERT INTO payments (voucher_no, indicator_id, unit_id, project_code, amount, pay_date) VALUES ('P13', 'L1', 101, 'XM02', 5000.00, '2018-04-02')`);
+    try {
+      const [jia] = await rows(db, 'allocations', { indicator: 'L1', town: 101, department: null });
+      // 600,000 + 10,000 = 610,000 allocated; 200,000 + 100,000 + 5,000 = 305,000 paid; two projects, so none named.
+      expect(jia).toMatchObject({ name: '甲镇', total: '610000.00', paid: '305000.00', balance: '305000.00', project_code: null });
+      const [l1] = await rows(db, 'indicators', { indicator: 'L1' });
+      // L1: 甲镇 305,000 + its body 30,000.50 = 335,000.50, the same as the lines below it.
+      expect(l1.paid).toBe('335000.50');
+      expect(fen(await rows(db, 'allocations', { indicator: 'L1' }), 'paid')).toBe(fen([l1], 'paid'));
+    } finally {
+      await db.run(`DELETE FROM allocations WHERE id = 'A7'`);
+      await db.run(`DELETE FROM payments WHERE voucher_no = 'P13'`);
+    }
   });
 });

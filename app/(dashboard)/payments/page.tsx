@@ -5,6 +5,8 @@ import { serverDb } from '@/queries/server-db';
 import { dataExtent } from '@/queries/overview';
 import { basisSummaries, listPayments, paymentOptions } from '@/queries/payments';
 import { resolveDates } from '@/queries/views/run';
+import { crumbNames } from '@/queries/views/navigation';
+import { Breadcrumbs } from '@/components/views/Breadcrumbs';
 import { EXPORT_MAX_ROWS, PAYMENTS_READER, basisOf, parsePaymentRequest, paymentsHref } from '@/lib/payments/request';
 import { honouredFilter } from '@/lib/views/request';
 import { BASIS_LABELS, FILTER_PARAMS, viewFilterParams, type FilterKey } from '@/lib/views/filter';
@@ -38,22 +40,21 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const { filter: asked, page: pageRequest, problems } = parsePaymentRequest(await searchParams);
   const db = await serverDb();
   const filter = await resolveDates(db, honouredFilter(PAYMENTS_READER, asked));
-  const [result, sums, options, extent] = await Promise.all([
+  const [result, sums, options, extent, names] = await Promise.all([
     listPayments(db, filter, scope, pageRequest), basisSummaries(db, filter, scope), paymentOptions(db, scope), dataExtent(db),
+    crumbNames(db, filter),
   ]);
   const basis = basisOf(filter);
   const scopeText = paymentScopeText(viewer);
-  // A 级次, 镇 or 预算单位 by its name where the page knows it; other fields as the URL gives them.
-  const unitName = (list: { id: number; name: string }[], id: number | null) => list.find((o) => o.id === id)?.name ?? `#${id}`;
+  // A 级次 or a unit, fund or project by its name (the breadcrumbs' names); dates and text as the URL gives them.
   const named = (k: FilterKey) =>
     k === 'level' && filter.level ? LEVEL_LABELS[filter.level]
-      : k === 'town' ? unitName(options.towns, filter.town)
-        : k === 'department' ? unitName(options.departments, filter.department)
-          : String(filter[k]);
+      : (k in names ? names[k as keyof typeof names] : null) ?? String(filter[k]);
   const narrowed = NAMED.filter((k) => filter[k] !== null).map((k) => `${FILTER_PARAMS[k].label} ${named(k)}`);
   const period = `${filter.year}年度 · 截至 ${formatDate(filter.asOf)} · ${BASIS_LABELS[basis]}`;
   return (
     <div className="mx-auto max-w-[2400px] space-y-3">
+      <Breadcrumbs filter={filter} current="支付明细" />
       <PageTitle title="支付明细" summary={`数据范围：${scopeText} · ${period}${narrowed.length ? ` · ${narrowed.join(' · ')}` : ''} · 金额单位：万元`} />
       <PaymentFilterBar filter={filter} years={extent.years} options={options} />
       {problems.length > 0 && (
