@@ -54,8 +54,9 @@ export interface ViewDef {
   /** A line that sums others (a subtotal, a total), shown in bold on the page. */
   isTotal?: (row: ViewRow) => boolean;
   /** 环比: the runner also measures the lines at the previous month-end and adds `change_points` (CHANGE_COLUMN),
-   * the change of 支出进度 in points (docs/navigation.md). Only for views whose lines have an `id` and a `spend_rate`. */
-  compare?: boolean;
+   * the change of 支出进度 in points (docs/navigation.md). Names the CTE of the view's files that holds each line's
+   * `id` and `spend_rate`: only it is computed at the previous month-end, not the view's other columns. */
+  compare?: string;
   /** A chart above the table: a summary SELECT (queries/views/) over every row the view matches (the CTE view_rows),
    * drawn by the option builder of its kind; `label` says what it shows, for screen readers. */
   chart?: { sql: string; kind: ViewChartKind; label: string };
@@ -122,7 +123,7 @@ function unitView(kind: 'town' | 'department', id: string, title: string, name: 
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),
     columns: [...measureColumns(name, '预算(已分配)', drillRow(drillTo, kind)), ...speedColumns(kind, '分配→首笔支付(中位天数)'), ...RANK_CHANGE_AND_BAND],
     defaultSort: BY_SPEND_RATE,
-    compare: true,
+    compare: 'unit_rows',
   };
 }
 
@@ -146,7 +147,7 @@ export const VIEWS: ViewDef[] = [
       ...RANK_CHANGE_AND_BAND,
     ],
     defaultSort: BY_SPEND_RATE,
-    compare: true,
+    compare: 'section_rows',
   },
   ...LEDGER_VIEWS,
   ...VILLAGE_VIEWS,

@@ -58,7 +58,8 @@ async function viewStatement(db: Db, view: ViewDef, q: ViewQuery, scope: Scope) 
   });
   const all = paramsAt(q.filter.asOf);
   if (view.compare) {
-    const sql = `${viewRowsSql(view, false)}\nSELECT id, spend_rate FROM view_rows`;
+    const [, ...ctes] = [...view.sql].reverse();
+    const sql = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}\nSELECT id, spend_rate FROM ${view.compare}`;
     const before = await db.all<{ id: number; spend_rate: number }>(sql, usedParams(sql, paramsAt(previousMonthEnd(q.filter.asOf))));
     all.previous = JSON.stringify(before);
   }
@@ -76,13 +77,16 @@ export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope)
   const rows = await viewStatement(db, view, q, scope);
   const order = `ORDER BY "${column.key}" ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, name, id`;
   const page = q.page ? { limit: q.page.pageSize, offset: (q.page.page - 1) * q.page.pageSize } : null;
-  const dataSql = `${rows.sql}\nSELECT * FROM view_rows ${order}${page ? ' LIMIT $limit OFFSET $offset' : ''}`;
-  const countSql = `${rows.sql}\nSELECT count(*)::INTEGER AS n FROM view_rows`;
-  const [data, count] = await Promise.all([
-    db.all<ViewRow>(dataSql, { ...rows.params(dataSql), ...page }),
-    db.one<{ n: number }>(countSql, rows.params(countSql)),
-  ]);
-  return { count: count?.n ?? 0, rows: data };
+  // The count rides along with the page (a window over every line), so the view is computed once, not twice.
+  const dataSql = `${rows.sql}\nSELECT *, count(*) OVER ()::INTEGER AS view_count FROM view_rows ${order}${page ? ' LIMIT $limit OFFSET $offset' : ''}`;
+  const data = await db.all<ViewRow & { view_count: number }>(dataSql, { ...rows.params(dataSql), ...page });
+  let count = data[0]?.view_count ?? 0;
+  if (data.length === 0 && page && page.offset > 0) {
+    // A page past the end holds no line to carry the count.
+    const countSql = `${rows.sql}\nSELECT count(*)::INTEGER AS n FROM view_rows`;
+    count = (await db.one<{ n: number }>(countSql, rows.params(countSql)))?.n ?? 0;
+  }
+  return { count, rows: data.map(({ view_count: _count, ...row }) => row) };
 }
 
 /** A view's chart (ViewDef.chart): its summary SELECT over every matching row of the view (view_rows), never the page. */
