@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { signIn } from '../helpers/browser';
+import { signedInPage } from '../helpers/browser';
 import { useDemoSite } from '../helpers/demo-site';
 
 const SHOTS = 'test-results';
@@ -14,12 +13,7 @@ describe('drill-down, filter bar, phone and print', () => {
   const site = useDemoSite('drill', { payments: 5_000, year: 2018, seed: 3 });
   const FILTER = 'year=2018&as_of=2018-10-31';
 
-  async function session(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await site.browser.newContext({ locale: 'zh-CN', viewport });
-    const page = await context.newPage();
-    await signIn(page, site.url, username);
-    return page;
-  }
+  const session = (username: string, viewport = { width: 1280, height: 900 }) => signedInPage(site, username, viewport);
 
   it('each overview ranking row links to its drill-down with the year and 截止日期; 查看全表 opens the view', async () => {
     mkdirSync(SHOTS, { recursive: true });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { signIn } from '../helpers/browser';
+import { signedInPage } from '../helpers/browser';
 import { useDemoSite } from '../helpers/demo-site';
 import { yuanToFen, yuanToWan } from '@/lib/format';
 
@@ -12,12 +11,7 @@ describe('ledger: the 资金台账 and 总览 agree, the rest of the period\'s p
   const site = useDemoSite('ledger', { payments: 5_000, year: 2018, seed: 3 });
   const FILTER = 'year=2018&as_of=2018-10-31';
 
-  async function session(username: string): Promise<Page> {
-    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, site.url, username);
-    return page;
-  }
+  const session = (username: string) => signedInPage(site, username);
   type Row = Record<string, string | number | null>;
 
   it('the ledger\'s total is 总览\'s 已支付; 上年结转 and unmatched payments are shown beside it and add up to the period', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { audit } from '@/queries/auth/audit';
 import { useDemoSite } from '../helpers/demo-site';
-import { signIn } from '../helpers/browser';
+import { signedInPage } from '../helpers/browser';
 
 /** Issue 9, item 10: the defects a new user met, checked in Chromium. Screenshots go to test-results/ to be looked at. */
 
@@ -32,12 +31,7 @@ describe('a new user\'s pages in Chromium', () => {
   });
   mkdirSync(SHOTS, { recursive: true });
 
-  async function session(username: string, width = 1440): Promise<Page> {
-    const context = await site.browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await signIn(page, site.url, username);
-    return page;
-  }
+  const session = (username: string, width = 1440) => signedInPage(site, username, { width, height: 900 });
 
   it('总览: every ranked town is reachable and drills into its villages; 支付明细 keeps the year and 截止日期', async () => {
     const page = await session('leader');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signIn } from '../helpers/browser';
+import { signedInPage } from '../helpers/browser';
 import { useDemoSite } from '../helpers/demo-site';
 
 /**
@@ -12,12 +12,7 @@ describe('towns drill into villages, villages into projects, a project into its 
   const site = useDemoSite('projects', { payments: 5_000, year: 2018, seed: 3 });
   const FILTER = 'year=2018&as_of=2018-10-31';
 
-  async function session(username: string): Promise<Page> {
-    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, site.url, username);
-    return page;
-  }
+  const session = (username: string) => signedInPage(site, username);
   const json = async (page: Page, url: string) => {
     const res = await page.request.get(`${site.url}${url}`);
     expect(res.status(), url).toBe(200);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatCount } from '@/lib/format';
-import { signIn } from '../helpers/browser';
+import { signedInPage } from '../helpers/browser';
 import { cli } from '../helpers/cli';
 import { useDemoSite } from '../helpers/demo-site';
 
@@ -14,12 +14,7 @@ describe('滞留资金 and 资金流速 pages', () => {
   const site = useDemoSite('stalled', { payments: 5_000, year: 2018, seed: 3 });
   const FILTER = 'year=2018&as_of=2018-10-31';
 
-  async function session(username: string): Promise<Page> {
-    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
-    const page = await context.newPage();
-    await signIn(page, site.url, username);
-    return page;
-  }
+  const session = (username: string) => signedInPage(site, username, { width: 1600, height: 1000 });
   interface Row { name: string; section: string; idle_days: number; balance: string; reclaim: string | null }
   interface Body { count: number; rows: Row[] }
   const json = async (page: Page, url: string): Promise<Body> => {

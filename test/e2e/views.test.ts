@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Db } from '@/queries/db';
-import { signIn } from '../helpers/browser';
+import { signedInPage } from '../helpers/browser';
 import { cli } from '../helpers/cli';
 import { useDemoSite } from '../helpers/demo-site';
 
@@ -13,12 +13,7 @@ describe('views: JSON route, export and CLI agree', () => {
   const site = useDemoSite('views', { payments: 5_000, year: 2018, seed: 3 });
   const FILTER = 'year=2018&as_of=2018-10-31';
 
-  async function session(username: string): Promise<Page> {
-    const context = await site.browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    await signIn(page, site.url, username);
-    return page;
-  }
+  const session = (username: string) => signedInPage(site, username);
   const get = (page: Page, url: string) => page.request.get(`${site.url}${url}`);
 
   interface ViewBody { count: number; filter: Record<string, unknown>; rows: Record<string, unknown>[]; columns: { key: string; label: string }[] }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { yuanToWan } from '@/lib/format';
-import { signIn } from '../helpers/browser';
+import { signedInPage } from '../helpers/browser';
 import { useDemoSite } from '../helpers/demo-site';
 
 type Row = Record<string, string | number | null>;
@@ -21,12 +21,7 @@ describe('a walk from the overview down to one payment', () => {
   const site = useDemoSite('walk', { payments: 5_000, year: 2018, seed: 3 });
   const FILTER = 'year=2018&as_of=2018-10-31';
 
-  async function session(username: string): Promise<Page> {
-    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, site.url, username);
-    return page;
-  }
+  const session = (username: string) => signedInPage(site, username);
   /** The JSON behind the page the browser shows now: /views/<id>?… → /api/views/<id>?…, every row. */
   async function viewJson(page: Page): Promise<Row[]> {
     const url = new URL(page.url());
