@@ -2,11 +2,8 @@
 -- by the 截止日期, what that unit paid against that indicator (payments carry no allocation id, so a payment is matched
 -- to its allocation by indicator_id and unit_id), the balance, and whether it is stalled: nothing paid for at least
 -- 90 days before the 截止日期, counted from the last payment, or from the last allocation when never paid.
--- alloc and paid are scope.sql's, so a department or town sees its own pairs only; they hold a line per project and
--- village too, so they are summed per pair before being joined (else a pair with two projects counts its payments twice).
-, pair_alloc AS (SELECT indicator_id, unit_id, sum(allocated) AS allocated FROM alloc GROUP BY ALL),
-pair_paid AS (SELECT indicator_id, unit_id, sum(paid) AS paid FROM paid GROUP BY ALL),
-pair_dates AS (
+-- alloc and paid are scope.sql's, one line per indicator and unit, so a department or town sees its own pairs only.
+, pair_dates AS (
   SELECT a.indicator_id, a.unit_id, max(a.alloc_date) AS last_alloc, min(a.alloc_date) AS first_alloc,
          count(DISTINCT a.project_code) AS projects, min(a.project_code) AS project_code
   FROM allocations a, params
@@ -29,8 +26,8 @@ pairs AS (
          (params.as_of - coalesce(pd.last_pay, d.last_alloc))::INTEGER AS idle_days,
          CASE WHEN params.as_of - coalesce(pd.last_pay, d.last_alloc) >= 90
               THEN greatest(a.allocated - coalesce(p.paid, 0), 0) ELSE 0 END::DECIMAL(18,2) AS stalled
-  FROM pair_alloc a CROSS JOIN params
+  FROM alloc a CROSS JOIN params
   JOIN pair_dates d ON d.indicator_id = a.indicator_id AND d.unit_id = a.unit_id
-  LEFT JOIN pair_paid p ON p.indicator_id = a.indicator_id AND p.unit_id = a.unit_id
+  LEFT JOIN paid p ON p.indicator_id = a.indicator_id AND p.unit_id = a.unit_id
   LEFT JOIN pay_dates pd ON pd.indicator_id = a.indicator_id AND pd.unit_id = a.unit_id
 )

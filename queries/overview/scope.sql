@@ -23,21 +23,20 @@ ind AS (
     AND ($section::INTEGER IS NULL OR i.id IN (SELECT id FROM section_indicators($section::INTEGER)))
 ),
 -- Allocated and paid per indicator and unit (the recipient of an allocation, the 预算单位 of a payment): the indicator
--- rollup feeds levels, funds and sections; the unit rollup feeds towns and departments; the project and village keys
--- feed the villages view, whose lines so sum exactly to their town's (docs/villages-and-projects.md).
+-- rollup feeds levels, funds and sections; the unit rollup feeds towns and departments.
 alloc AS (
-  SELECT a.indicator_id, a.unit_id, a.project_code, sum(a.amount) AS allocated
+  SELECT a.indicator_id, a.unit_id, sum(a.amount) AS allocated
   FROM allocations a, params
   WHERE a.alloc_date <= params.as_of AND a.indicator_id IN (SELECT id FROM ind)
     AND (NOT params.unit_scoped OR a.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
-  GROUP BY a.indicator_id, a.unit_id, a.project_code
+  GROUP BY a.indicator_id, a.unit_id
 ),
 paid AS (
-  SELECT p.indicator_id, p.unit_id, p.project_code, p.village_id, sum(p.amount) AS paid
+  SELECT p.indicator_id, p.unit_id, sum(p.amount) AS paid
   FROM payments p, params
   WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM ind)
     AND (NOT params.unit_scoped OR p.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
-  GROUP BY p.indicator_id, p.unit_id, p.project_code, p.village_id
+  GROUP BY p.indicator_id, p.unit_id
 ),
 per_indicator AS (
   -- A department or town's budget on an indicator is what was allocated to it.
