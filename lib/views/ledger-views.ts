@@ -1,6 +1,6 @@
-import { LEVEL_LABELS } from '@/components/labels';
 import { viewFilterParams, type ViewFilter } from './filter';
 import { paymentsHref } from '@/lib/payments/request';
+import { LEVEL_COLUMN as LEVEL } from './columns';
 import { drillHref } from './drill';
 import type { ViewColumn, ViewDef, ViewRow } from './registry';
 
@@ -38,7 +38,6 @@ const SPEND: ViewColumn[] = [
   { key: 'band', label: '色带', format: 'band', sortable: false },
 ];
 
-const LEVEL: ViewColumn = { key: 'level', label: '级次', format: 'text', sortable: false, labels: LEVEL_LABELS };
 const SECTION: ViewColumn = { key: 'section_name', label: '股室', format: 'text', sortable: true };
 const STALLED = money('stalled', '滞留余额');
 

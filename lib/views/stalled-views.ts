@@ -1,4 +1,5 @@
 import type { ViewFilter } from './filter';
+import { LEVEL_COLUMN } from './columns';
 import { drill } from './drill';
 import type { ViewColumn, ViewDef, ViewRow } from './registry';
 
@@ -129,6 +130,7 @@ function velocityView(by: 'fund' | 'section', id: string, title: string, name: s
     params: (f) => ({ ...indicatorsOf(f), by }),
     columns: [
       { key: 'name', label: name, format: 'text', sortable: true, href: (r, f) => drill('/views/velocity_slowest', f, { [by]: Number(r.id) }) },
+      ...(by === 'fund' ? [LEVEL_COLUMN] : []),
       days('indicators', '指标数'),
       days('median_to_alloc', '收到→分配(中位天数)'),
       days('median_to_pay', '收到→首笔支付(中位天数)'),

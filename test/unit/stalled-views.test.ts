@@ -134,12 +134,12 @@ describe('滞留资金 and 资金流速 on a hand-computed fixture', () => {
     //   S4 05-01: nothing yet. (S3 is 2016's: not the year's money.)
     const funds = byName(await rows(db, 'velocity'));
     // fund 22 (S1, S5): medians 10, (36 + 28) / 2 = 32, 38 (S1 not counted); 1 not at 80 %.
-    expect(funds['中央财政专项扶贫资金']).toMatchObject({ indicators: 2, median_to_alloc: 10, median_to_pay: 32, median_to_80: 38, not_80: 1 });
+    expect(funds['中央财政专项扶贫资金']).toMatchObject({ level: 'central', indicators: 2, median_to_alloc: 10, median_to_pay: 32, median_to_80: 38, not_80: 1 });
     expect(funds['中小学公用经费补助资金']).toMatchObject({ indicators: 1, median_to_alloc: 4, median_to_pay: 32, median_to_80: null, not_80: 1 });
     expect(funds['农业发展专项资金']).toMatchObject({ indicators: 1, median_to_alloc: null, median_to_pay: null, median_to_80: null, not_80: 1 });
     const sections = byName(await rows(db, 'velocity_sections'));
     // 农财所 = funds 22 + 128: S1, S5, S4 → 3 indicators, medians 10, 32, 38; 2 not at 80 %.
-    expect(sections['农财所']).toMatchObject({ indicators: 3, median_to_alloc: 10, median_to_pay: 32, median_to_80: 38, not_80: 2 });
+    expect(sections['农财所']).toMatchObject({ level: null, indicators: 3, median_to_alloc: 10, median_to_pay: 32, median_to_80: 38, not_80: 2 });
     expect(sections['教科文股']).toMatchObject({ indicators: 1, median_to_alloc: 4, median_to_pay: 32, not_80: 1 });
     expect((await rows(db, 'velocity_sections', {}, { kind: 'section', unitId: 2 })).map((r) => r.name)).toEqual(['教科文股']);
   });
