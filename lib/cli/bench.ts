@@ -12,7 +12,8 @@ import { buildDemoFile } from './demo';
 import type { Scope } from '@/lib/auth/roles';
 import { VIEWS } from '@/lib/views/registry';
 import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
-import { runView } from '@/queries/views/run';
+import { runView, runViewChart } from '@/queries/views/run';
+import { crumbNames, filterOptions } from '@/queries/views/navigation';
 
 const ALL: Scope = { kind: 'all' };
 
@@ -59,8 +60,8 @@ async function demoScopes(db: Db): Promise<[string, Scope][]> {
 }
 
 /**
- * Builds (or reuses) a demo database and prints the median time of every query the overview page runs and of every registered view, then, for each
- * kind of viewer, of the overview's KPIs and the 支付明细 and 数据质量 pages' queries, whose scope rules differ.
+ * Builds (or reuses) a demo database and prints the median time of every query the overview page runs, of every
+ * registered view, of the main pages' queries together (a page's server time), then, for each kind of viewer, of the overview's KPIs and the 支付明细 and 数据质量 pages' queries, whose scope rules differ.
  */
 export async function benchCommand(opts: BenchOptions): Promise<void> {
   const file = opts.db ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-bench-')), 'bench.duckdb');
@@ -89,6 +90,29 @@ export async function benchCommand(opts: BenchOptions): Promise<void> {
     [`view ${v.id}: first page + count`, () => runView(db, v, { filter: viewFilter, sort: v.defaultSort, page: { page: 1, pageSize: PAGE_SIZE } }, ALL)],
     [`view ${v.id}: every row (export)`, () => runView(db, v, { filter: viewFilter, sort: v.defaultSort, page: null }, ALL)],
   ]), opts.runs);
+  console.log('');
+  // A page's server time: every query its panels run, started together as its Suspense boundaries start them
+  // (app/(dashboard)/(overview)/page.tsx, views/[id]/page.tsx, payments/page.tsx), for the whole county.
+  const viewPage = (id: string) => {
+    const v = VIEWS.find((w) => w.id === id)!;
+    const q = { filter: viewFilter, sort: v.defaultSort, page: { page: 1, pageSize: PAGE_SIZE } };
+    return Promise.all([runView(db, v, q, ALL), runViewChart(db, v, q, ALL), getSettings(db), dataExtent(db),
+      filterOptions(db, ALL, null), crumbNames(db, viewFilter)]);
+  };
+  await timeQueries([
+    ['page 总览 (all panels)', () => Promise.all([
+      dataExtent(db), getSettings(db), levelTotals(db, filter, ALL), monthlyProgress(db, filter, ALL), basisSummaries(db, viewFilter, ALL),
+      ...['sections', 'towns', 'departments'].map((id) => {
+        const v = VIEWS.find((w) => w.id === id)!;
+        return runView(db, v, { filter: viewFilter, sort: v.defaultSort, page: null }, ALL);
+      }),
+    ])],
+    ...['towns', 'ledger', 'stalled', 'projects'].map((id): Timed => [`page /views/${id} (all panels)`, () => viewPage(id)]),
+    ['page 支付明细 (all panels)', () => Promise.all([
+      listPayments(db, viewFilter, ALL, { page: 1, pageSize: PAGE_SIZE }), basisSummaries(db, viewFilter, ALL),
+      paymentOptions(db, ALL), dataExtent(db), crumbNames(db, viewFilter),
+    ])],
+  ], opts.runs);
   console.log('');
   const perViewer = (await demoScopes(db)).flatMap(([who, scope]): Timed[] => [
     [`${who}: 总览 KPI + by level`, () => levelTotals(db, filter, scope)],
