@@ -34,6 +34,8 @@ function importKinds(v: Who): readonly ImportKind[] {
 /** A view or ranking that compares units of one kind: the unscoped roles read every line, a scoped viewer of that
  * kind its own line (docs/views.md: who may read which view). */
 const ranking = (kind: 'town' | 'department' | 'section') => (scope: Scope) => scope.kind === 'all' || scope.kind === kind;
+/** A view every role reads, each measured on its own money by the view's SQL (资金台账, 项目, 滞留资金). */
+const everyone = (_scope: Scope) => true;
 
 export const permissions = {
   /** 用户管理 */
@@ -73,5 +75,5 @@ export const permissions = {
   /** The overview's town ranking compares the county's towns: for viewers who read the whole county. */
   seeRankings: (v: Who) => scopeOf(v).kind === 'all',
   /** The views' `allowed` (lib/views/registry.ts). */
-  view: { ranking },
+  view: { ranking, everyone },
 };

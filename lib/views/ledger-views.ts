@@ -1,3 +1,4 @@
+import { permissions } from '@/lib/auth/permissions';
 import { viewFilterParams, type ViewFilter } from './filter';
 import { paymentsHref } from '@/lib/payments/request';
 import { LEVEL_COLUMN as LEVEL } from './columns';
@@ -60,7 +61,7 @@ export const LEDGER_VIEWS: ViewDef[] = [
     title: '资金台账',
     sql: ['queries/ledger/pairs.sql', 'queries/ledger/carryover.sql', 'queries/ledger/ledger_lines.sql', 'queries/ledger/ledger.sql'],
     narrowedBy: ['level', 'fund', 'section'],
-    allowed: () => true,
+    allowed: permissions.view.everyone,
     params: (f) => ({ level: f.level, fund: f.fund, section: f.section }),
     columns: [
       { key: 'ord', label: '序号', format: 'int', sortable: true },
@@ -84,7 +85,7 @@ export const LEDGER_VIEWS: ViewDef[] = [
     title: '指标',
     sql: ['queries/ledger/pairs.sql', 'queries/ledger/indicators.sql'],
     narrowedBy: ['level', 'fund', 'section', 'indicator'],
-    allowed: () => true,
+    allowed: permissions.view.everyone,
     params: (f) => ({ level: f.level, fund: f.fund, section: f.section, indicator: f.indicator }),
     columns: [
       { key: 'name', label: '指标明细号', format: 'text', sortable: true, href: (r, f) => link('/views/allocations', f, { indicator: String(r.id) }) },
@@ -109,7 +110,7 @@ export const LEDGER_VIEWS: ViewDef[] = [
     title: '分配',
     sql: ['queries/ledger/pairs.sql', 'queries/ledger/allocations.sql'],
     narrowedBy: ['level', 'fund', 'section', 'indicator', 'department', 'town', 'idleDays'],
-    allowed: () => true,
+    allowed: permissions.view.everyone,
     params: (f) => ({
       level: f.level, fund: f.fund, section: f.section, indicator: f.indicator, department: f.department, town: f.town, idle_days: f.idleDays,
     }),

@@ -1,3 +1,4 @@
+import { permissions } from '@/lib/auth/permissions';
 import type { ViewFilter } from './filter';
 import { LEVEL_COLUMN } from './columns';
 import { drill } from './drill';
@@ -33,7 +34,7 @@ export const STALLED_VIEWS: ViewDef[] = [
     sql: ['queries/views/stalled_rows.sql', 'queries/views/stalled.sql'],
     narrowedBy: ['level', 'fund', 'section', 'town', 'department', 'idleDays'],
     // Every role sees its own balances: the SQL draws the scope as scope.sql does (a 股室 its funds, a unit its own).
-    allowed: () => true,
+    allowed: permissions.view.everyone,
     params: (f) => ({ ...indicatorsOf(f), idle_days: f.idleDays, town: f.town, department: f.department }),
     columns: [
       { key: 'name', label: '单位', format: 'text', sortable: true },
@@ -61,7 +62,7 @@ export const STALLED_VIEWS: ViewDef[] = [
     title: '资金流速（按镇）',
     sql: ['queries/views/unit_velocity_rows.sql', 'queries/views/velocity_units.sql'],
     narrowedBy: ['level', 'fund', 'section', 'town'],
-    allowed: (s) => s.kind === 'all' || s.kind === 'town',
+    allowed: permissions.view.ranking('town'),
     params: (f) => ({ ...indicatorsOf(f), kind: 'town', row_unit: f.town }),
     columns: [
       { key: 'name', label: '镇(中心)', format: 'text', sortable: true, href: (r, f) => drill('/views/velocity_towns_slowest', f, { town: Number(r.id) }) },
@@ -78,7 +79,7 @@ export const STALLED_VIEWS: ViewDef[] = [
     title: '资金流速最慢的指标',
     sql: ['queries/views/velocity_rows.sql', 'queries/views/velocity_slowest.sql'],
     narrowedBy: ['level', 'fund', 'section'],
-    allowed: (s) => s.kind === 'all' || s.kind === 'section',
+    allowed: permissions.view.ranking('section'),
     params: indicatorsOf,
     columns: [
       { key: 'name', label: '指标明细号', format: 'text', sortable: true, href: (r, f) => drill('/views/allocations', f, { indicator: String(r.id) }) },
@@ -100,7 +101,7 @@ export const STALLED_VIEWS: ViewDef[] = [
     title: '资金流速最慢的镇级分配',
     sql: ['queries/views/unit_velocity_rows.sql', 'queries/views/velocity_units_slowest.sql'],
     narrowedBy: ['level', 'fund', 'section', 'town'],
-    allowed: (s) => s.kind === 'all' || s.kind === 'town',
+    allowed: permissions.view.ranking('town'),
     params: (f) => ({ ...indicatorsOf(f), kind: 'town', row_unit: f.town }),
     columns: [
       { key: 'name', label: '镇(中心)', format: 'text', sortable: true },
@@ -126,7 +127,7 @@ function velocityView(by: 'fund' | 'section', id: string, title: string, name: s
     title,
     sql: ['queries/views/velocity_rows.sql', 'queries/views/velocity.sql'],
     narrowedBy: ['level', 'fund', 'section'],
-    allowed: (s) => s.kind === 'all' || s.kind === 'section',
+    allowed: permissions.view.ranking('section'),
     params: (f) => ({ ...indicatorsOf(f), by }),
     columns: [
       { key: 'name', label: name, format: 'text', sortable: true, href: (r, f) => drill('/views/velocity_slowest', f, { [by]: Number(r.id) }) },

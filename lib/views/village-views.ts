@@ -1,3 +1,4 @@
+import { permissions } from '@/lib/auth/permissions';
 import { PROJECT_STATUSES } from '@/lib/import/project-status';
 import { drillHref } from './drill';
 import type { ViewFilter } from './filter';
@@ -19,7 +20,7 @@ export const VILLAGE_VIEWS: ViewDef[] = [
     sql: ['queries/overview/unit_rows.sql', 'queries/views/village_lines.sql', 'queries/views/villages.sql'],
     narrowedBy: ['level', 'fund', 'section', 'town', 'village'],
     // A 镇 sees its own villages: scope.sql keeps only its money, so another town asked for is empty.
-    allowed: (s) => s.kind === 'all' || s.kind === 'town',
+    allowed: permissions.view.ranking('town'),
     params: (f) => ({ level: f.level, fund: f.fund, section: f.section, kind: 'town', town: f.town, village: f.village }),
     columns: [
       {
@@ -42,7 +43,7 @@ export const VILLAGE_VIEWS: ViewDef[] = [
     title: '项目支付进度',
     sql: ['queries/projects/money.sql', 'queries/views/projects.sql'],
     narrowedBy: ['fund', 'town', 'village', 'status', 'overdue', 'project'],
-    allowed: () => true,
+    allowed: permissions.view.everyone,
     params: (f) => ({
       level: null, section: null, fund: f.fund, town: f.town, village: f.village, status: f.status, overdue: f.overdue, project: f.project,
     }),
