@@ -97,7 +97,7 @@ export async function benchCommand(opts: BenchOptions): Promise<void> {
     const v = VIEWS.find((w) => w.id === id)!;
     const q = { filter: viewFilter, sort: v.defaultSort, page: { page: 1, pageSize: PAGE_SIZE } };
     return Promise.all([runView(db, v, q, ALL), runViewChart(db, v, q, ALL), getSettings(db), dataExtent(db),
-      filterOptions(db, ALL, null), crumbNames(db, viewFilter)]);
+      filterOptions(db, ALL, null), crumbNames(db, viewFilter, ALL)]);
   };
   await timeQueries([
     ['page 总览 (all panels)', () => Promise.all([
@@ -110,7 +110,7 @@ export async function benchCommand(opts: BenchOptions): Promise<void> {
     ...['towns', 'ledger', 'stalled', 'projects'].map((id): Timed => [`page /views/${id} (all panels)`, () => viewPage(id)]),
     ['page 支付明细 (all panels)', () => Promise.all([
       listPayments(db, viewFilter, ALL, { page: 1, pageSize: PAGE_SIZE }), basisSummaries(db, viewFilter, ALL),
-      paymentOptions(db, ALL), dataExtent(db), crumbNames(db, viewFilter),
+      paymentOptions(db, ALL), dataExtent(db), crumbNames(db, viewFilter, ALL),
     ])],
   ], opts.runs);
   console.log('');

@@ -4,10 +4,11 @@ import { scopeParams, type Scope } from '@/lib/auth/roles';
 import type { CrumbNames } from '@/lib/views/breadcrumbs';
 import type { ViewFilter } from '@/lib/views/filter';
 
-/** The names of the ids a filter sets (null where unset or unknown): the breadcrumbs' labels (docs/navigation.md). */
-export async function crumbNames(db: Db, f: ViewFilter): Promise<CrumbNames> {
+/** The names of the ids a filter sets (null where unset, unknown, or a project outside the viewer's scope): the
+ * breadcrumbs' labels (docs/navigation.md). */
+export async function crumbNames(db: Db, f: ViewFilter, scope: Scope): Promise<CrumbNames> {
   const row = await db.one<CrumbNames>(sqlFile('queries/views/crumbs.sql'), {
-    section: f.section, fund: f.fund, indicator: f.indicator, department: f.department, town: f.town,
+    ...scopeParams(scope), section: f.section, fund: f.fund, indicator: f.indicator, department: f.department, town: f.town,
     village: f.village, project: f.project,
   });
   return row!;

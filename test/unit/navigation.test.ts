@@ -21,20 +21,28 @@ describe('breadcrumbs and the filter bar\'s choices', () => {
     sections = await db.all("SELECT id, name FROM units WHERE kind = 'section' ORDER BY id");
   });
   afterAll(() => cleanup());
+  const namesFor = (f: ViewFilter, scope: Scope = { kind: 'all' }) => crumbNames(db, f, scope);
 
   it('names each id the filter sets, only among units of its own kind', async () => {
-    const names = await crumbNames(db, { ...BASE, section: 4, fund: 22, indicator: 'I1', town: 101, village: 301, project: 'XM001', department: 201 });
+    const names = await namesFor({ ...BASE, section: 4, fund: 22, indicator: 'I1', town: 101, village: 301, project: 'XM001', department: 201 });
     expect(names).toEqual({
       section: '农财所', fund: '中央财政专项扶贫资金', indicator: 'I1', department: '县教育局', town: '甲镇', village: '甲村', project: '甲村道路硬化',
     });
     // 甲镇 (101) is no 股室 and no village; an unknown indicator names nothing; unset fields stay null.
-    expect(await crumbNames(db, { ...BASE, section: 101, village: 101, indicator: 'NOPE' }))
+    expect(await namesFor({ ...BASE, section: 101, village: 101, indicator: 'NOPE' }))
       .toEqual({ section: null, fund: null, indicator: null, department: null, town: null, village: null, project: null });
+    // XM001 is 甲镇's (town 101) and implemented by it: named to 甲镇, not to 乙镇 (102) or to a department that neither
+    // implements it nor was allocated it; the crumb then shows the code the URL holds.
+    const project = { ...BASE, project: 'XM001' };
+    expect((await namesFor(project, { kind: 'town', unitId: 101 })).project).toBe('甲村道路硬化');
+    expect((await namesFor(project, { kind: 'town', unitId: 102 })).project).toBeNull();
+    expect((await namesFor(project, { kind: 'department', unitId: 201 })).project).toBeNull();
+    expect(breadcrumbs(project, await namesFor(project, { kind: 'town', unitId: 102 })).map((c) => c.label)).toEqual(['总览', '项目 XM001']);
   });
 
   it('builds 总览 › 股室 › 资金 › 指标, each link carrying the year, 截止日期 and the fields above it', async () => {
     const filter = { ...BASE, section: 4, fund: 22, indicator: 'I1' };
-    expect(breadcrumbs(filter, await crumbNames(db, filter))).toEqual([
+    expect(breadcrumbs(filter, await namesFor(filter))).toEqual([
       { label: '总览', href: `/?${Y}` },
       { label: '股室 农财所', href: `/views/ledger?${Y}&section=4` },
       { label: '资金 中央财政专项扶贫资金', href: `/views/indicators?${Y}&section=4&fund=22` },
@@ -44,14 +52,14 @@ describe('breadcrumbs and the filter bar\'s choices', () => {
 
   it('builds 总览 › 镇 › 村 › 项目, the project\'s page with its code in the path; an unknown id shows as itself', async () => {
     const filter = { ...BASE, town: 101, village: 301, project: 'XM001', level: 'central' as const };
-    expect(breadcrumbs(filter, await crumbNames(db, filter))).toEqual([
+    expect(breadcrumbs(filter, await namesFor(filter))).toEqual([
       { label: '总览', href: `/?${Y}` },
       { label: '镇 甲镇', href: `/views/villages?${Y}&town=101` },
       { label: '村 甲村', href: `/views/projects?${Y}&town=101&village=301` },
       { label: '项目 甲村道路硬化', href: `/projects/XM001?${Y}&town=101&village=301` },
     ]);
     const unknown = { ...BASE, town: 999 };
-    expect(breadcrumbs(unknown, await crumbNames(db, unknown)).map((c) => c.label)).toEqual(['总览', '镇 999']);
+    expect(breadcrumbs(unknown, await namesFor(unknown)).map((c) => c.label)).toEqual(['总览', '镇 999']);
   });
 
   it('offers the whole county to an unscoped viewer: county departments only, villages of the chosen town', async () => {

@@ -42,7 +42,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const filter = await resolveDates(db, honouredFilter(PAYMENTS_READER, asked));
   const [result, sums, options, extent, names] = await Promise.all([
     listPayments(db, filter, scope, pageRequest), basisSummaries(db, filter, scope), paymentOptions(db, scope), dataExtent(db),
-    crumbNames(db, filter),
+    crumbNames(db, filter, scope),
   ]);
   const basis = basisOf(filter);
   const scopeText = paymentScopeText(viewer);
