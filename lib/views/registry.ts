@@ -117,7 +117,7 @@ function unitView(kind: 'town' | 'department', id: string, title: string, name: 
   return {
     id,
     title,
-    sql: ['queries/overview/unit_rows.sql', 'queries/views/unit_velocity_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/units.sql'],
+    sql: ['queries/overview/unit_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/units.sql'],
     narrowedBy: ['level', 'fund', 'section', kind],
     allowed: permissions.view.ranking(kind),
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),

@@ -25,22 +25,24 @@ stalled_alloc AS (
   GROUP BY a.indicator_id, m.measured_id
 ),
 stalled_paid AS (
-  SELECT p.indicator_id, m.measured_id AS unit_id, sum(p.amount) AS paid, max(p.pay_date) AS last_paid
+  SELECT p.indicator_id, m.measured_id AS unit_id, sum(p.amount) AS paid, max(p.pay_date) AS last_paid,
+         min(p.pay_date) AS first_paid
   FROM payments p JOIN measured_units() m ON m.id = p.unit_id CROSS JOIN params
   WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM stalled_ind)
     AND (NOT params.unit_scoped OR p.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
   GROUP BY p.indicator_id, m.measured_id
 ),
-stalled_rows AS (
+-- Every allocated pair, paid up or not: the towns and departments views read the days to its first payment from it.
+stalled_pairs AS (
   SELECT a.indicator_id, a.unit_id, si.year AS indicator_year, si.fund_id, si.section_id,
          a.first_alloc, a.last_alloc,
          a.allocated::DECIMAL(18,2)                            AS allocated,
          coalesce(p.paid, 0)::DECIMAL(18,2)                    AS paid,
          (a.allocated - coalesce(p.paid, 0))::DECIMAL(18,2)    AS balance,
-         p.last_paid,
+         p.last_paid, p.first_paid,
          (params.as_of - greatest(a.first_alloc, coalesce(p.last_paid, a.first_alloc)))::INTEGER AS idle_days
   FROM stalled_alloc a CROSS JOIN params
   JOIN stalled_ind si ON si.id = a.indicator_id
   LEFT JOIN stalled_paid p ON p.indicator_id = a.indicator_id AND p.unit_id = a.unit_id
-  WHERE a.allocated - coalesce(p.paid, 0) > 0
-)
+),
+stalled_rows AS (SELECT * FROM stalled_pairs WHERE balance > 0)

@@ -1,4 +1,4 @@
--- The towns and departments views (after scope.sql, unit_rows.sql, unit_velocity_rows.sql and stalled_rows.sql). The
+-- The towns and departments views (after scope.sql, unit_rows.sql and stalled_rows.sql). The
 -- rank is taken over every row the viewer may see, and only for a viewer who may see the whole ranking (docs/roles.md:
 -- a 镇 sees its own line, unranked); $row_unit then narrows the rows, so a chosen unit keeps its rank. Beside
 -- 支出进度 (docs/stalled-and-velocity.md): the median days from an allocation to the unit's first payment against it,
@@ -11,8 +11,12 @@ SELECT * FROM (
     CASE WHEN $scope_kind = 'all' THEN rank() OVER (ORDER BY r.spend_rate DESC)::INTEGER END AS rank,
     gap_band(r.gap_points, $band_green, $band_blue, $band_yellow, $band_orange) AS band
   FROM unit_rows r
-  LEFT JOIN (SELECT unit_id, median(days_to_pay) AS median_to_pay FROM unit_velocity_rows GROUP BY unit_id) uv
-    ON uv.unit_id = r.id
+  -- The year's pairs only, as in 资金流速 per town (unit_velocity_rows.sql): the same first allocation and first payment,
+  -- read from the one scan of payments the 滞留余额 needs anyway.
+  LEFT JOIN (
+    SELECT unit_id, median(first_paid - first_alloc) AS median_to_pay
+    FROM stalled_pairs CROSS JOIN params WHERE indicator_year = params.budget_year GROUP BY unit_id
+  ) uv ON uv.unit_id = r.id
   LEFT JOIN (SELECT unit_id, sum(balance) AS balance FROM stalled_rows WHERE idle_days >= 90 GROUP BY unit_id) st
     ON st.unit_id = r.id
 )
