@@ -151,6 +151,9 @@ describe('滞留资金 and 资金流速 on a hand-computed fixture', () => {
     expect(towns['甲镇']).toMatchObject({ allocations: 1, median_to_pay: 26, median_to_80: null, not_80: 1 });
     expect(towns['乙镇']).toMatchObject({ allocations: 2, median_to_pay: null, median_to_80: null, not_80: 2 });
     expect((await rows(db, 'velocity_towns', {}, { kind: 'town', unitId: 102 })).map((r) => r.name)).toEqual(['乙镇']);
+    // The towns ranking shows the same medians beside 支出进度, read from the 滞留余额's pairs: 26 and none.
+    const ranking = byName(await rows(db, 'towns'));
+    expect([ranking['甲镇'].median_to_pay, ranking['乙镇'].median_to_pay]).toEqual([26, null]);
     // The slowest (indicator, town) allocations, by the days to 80 % or, not there, since the first allocation:
     // 甲镇 S1 01-20 → 06-30 = 31 + 28 + 31 + 30 + 31 + 10 = 161; 乙镇 S1 from B3 02-09 (B8 later) = 141; 乙镇 S2 06-20 = 10.
     expect(pick(await rows(db, 'velocity_towns_slowest'), ['name', 'indicator', 'allocated', 'days_to_pay', 'waiting', 'not_80'])).toEqual([
