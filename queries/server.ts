@@ -12,7 +12,8 @@ import {
 } from './overview';
 import { runView, type ViewQuery, type ViewRow } from './views/run';
 import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
-import { viewById, type ViewDef } from '@/lib/views/registry';
+import { viewById } from '@/lib/views/registry';
+import type { ViewDef } from '@/lib/views/types';
 import { getSettings } from './settings';
 import type { Settings, TimeProgressMode } from '@/lib/settings';
 import { first, parseIsoDate, parseYear, type SearchParams } from '@/lib/url-params';

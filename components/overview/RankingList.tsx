@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { GapBand } from '@/lib/settings';
 import { formatRate } from '@/lib/format';
-import type { ViewRow } from '@/lib/views/registry';
+import type { ViewRow } from '@/lib/views/types';
 import { BandChip } from '../ui/BandChip';
 import { ChangeArrow } from '../ui/ChangeArrow';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { GapBand } from '@/lib/settings';
 import { formatCount } from '@/lib/format';
-import type { ViewRow } from '@/lib/views/registry';
+import type { ViewRow } from '@/lib/views/types';
 import { Card } from '../ui/Card';
 import { splitRanking } from './ranking';
 import { RankingList } from './RankingList';

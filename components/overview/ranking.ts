@@ -1,4 +1,4 @@
-import type { ViewRow } from '@/lib/views/registry';
+import type { ViewRow } from '@/lib/views/types';
 
 export type Ranking =
   | { kind: 'all'; rows: ViewRow[] }

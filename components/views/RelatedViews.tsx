@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { Scope } from '@/lib/auth/roles';
 import { viewFilterParams, type ViewFilter } from '@/lib/views/filter';
-import { viewById, type ViewDef } from '@/lib/views/registry';
+import { viewById } from '@/lib/views/registry';
+import type { ViewDef } from '@/lib/views/types';
 import { honouredFilter } from '@/lib/views/request';
 
 /**

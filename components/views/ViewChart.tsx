@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import type { EChartsOption } from 'echarts';
-import type { ViewChartKind, ViewRow } from '@/lib/views/registry';
+import type { ViewChartKind, ViewRow } from '@/lib/views/types';
 import { EChart } from '../charts/EChart';
 import { idleBucketChartOption } from '../charts/options/idleBucketChart';
 

@@ -1,7 +1,7 @@
 import { LEVEL_LABELS } from '@/components/labels';
 import { PROJECT_STATUSES } from '@/lib/import/project-status';
 import { FILTER_PARAMS, IDLE_DAYS, LEVELS, type FilterKey, type ViewFilter } from '@/lib/views/filter';
-import type { ViewSort } from '@/lib/views/registry';
+import type { ViewSort } from '@/lib/views/types';
 import type { FilterOptions } from '@/queries/views/navigation';
 import { FilterActions } from '../ui/FilterActions';
 import { FIELD, LABEL } from '../ui/form';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { formatPointsShort, formatRate, yuanToWan } from '@/lib/format';
 import type { GapBand } from '@/lib/settings';
 import type { ViewFilter } from '@/lib/views/filter';
-import type { ViewColumn, ViewRow, ViewSort } from '@/lib/views/registry';
+import type { ViewColumn, ViewRow, ViewSort } from '@/lib/views/types';
 import { BAND_STYLES } from '../bands';
 import { ChangeArrow } from '../ui/ChangeArrow';
 import { ROW, TH } from '../ui/form';

@@ -1,5 +1,5 @@
 import { LEVEL_LABELS } from '@/components/labels';
-import type { ViewColumn } from './registry';
+import type { ViewColumn } from './types';
 
 /** Columns more than one family of views shows the same way. */
 

@@ -3,7 +3,7 @@ import { csvField } from '@/lib/export/csv';
 import { safeCell } from '@/lib/export/safe-cell';
 import { pointsNumber, rateToPercentNumber } from '@/lib/format';
 import type { GapBand } from '@/lib/settings';
-import type { ViewColumn, ViewDef } from './registry';
+import type { ViewColumn, ViewDef } from './types';
 
 /**
  * A view's rows as CSV (UTF-8 with a BOM, CRLF, so Excel opens it as Chinese text) or XLSX, with the declared columns'

@@ -3,7 +3,7 @@ import { viewFilterParams, type ViewFilter } from './filter';
 import { paymentsHref } from '@/lib/payments/request';
 import { LEVEL_COLUMN as LEVEL } from './columns';
 import { drillHref } from './drill';
-import type { ViewColumn, ViewDef, ViewRow } from './registry';
+import type { ViewColumn, ViewDef, ViewRow } from './types';
 
 /**
  * 资金台账, 指标 and 分配 (docs/ledger.md): the year's money by fund in catalog order with 上年结转 and unmatched

@@ -1,7 +1,7 @@
 import { first, type SearchParams } from '@/lib/url-params';
 import { parsePageRequest, type PageRequest } from '@/lib/paging';
 import { FILTER_KEYS, FILTER_PARAMS, parseViewFilter, viewFilterJson, type FilterKey, type FilterProblem, type ViewFilter } from './filter';
-import type { ViewDef, ViewSort } from './registry';
+import type { ViewDef, ViewSort } from './types';
 
 /**
  * A view's request from URL parameters: the filter, ?sort=<column key>&dir=asc|desc and ?page=&page_size=. Every

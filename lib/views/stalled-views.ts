@@ -2,7 +2,7 @@ import { permissions } from '@/lib/auth/permissions';
 import type { ViewFilter } from './filter';
 import { LEVEL_COLUMN } from './columns';
 import { drill } from './drill';
-import type { ViewColumn, ViewDef, ViewRow } from './registry';
+import type { ViewColumn, ViewDef, ViewRow } from './types';
 
 /**
  * 滞留资金 and 资金流速 (docs/stalled-and-velocity.md): the supervision office's list of idle balances with its aging

@@ -2,7 +2,7 @@ import { permissions } from '@/lib/auth/permissions';
 import { PROJECT_STATUSES } from '@/lib/import/project-status';
 import { drillHref } from './drill';
 import type { ViewFilter } from './filter';
-import type { ViewDef } from './registry';
+import type { ViewDef } from './types';
 
 /**
  * 镇 → 村 → 项目 (docs/villages-and-projects.md): a town's money split by village, and the projects with their money

@@ -5,7 +5,7 @@ import { sqlFile, usedParams } from '../sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
 import { previousMonthEnd } from '@/lib/views/compare';
 import type { ViewFilter } from '@/lib/views/filter';
-import type { ViewDef, ViewRow, ViewSort } from '@/lib/views/registry';
+import type { ViewDef, ViewRow, ViewSort } from '@/lib/views/types';
 
 export type { ViewRow };
 

@@ -3,7 +3,7 @@ import type { LevelRow, MonthPoint } from '@/queries/overview';
 import { levelChartData, levelChartOption, levelTooltip } from '@/components/charts/options/levelChart';
 import { trendChartData, trendChartOption } from '@/components/charts/options/trendChart';
 import { splitRanking } from '@/components/overview/ranking';
-import type { ViewRow } from '@/lib/views/registry';
+import type { ViewRow } from '@/lib/views/types';
 
 // Amounts in 元 as the database returns them; expected 万元 values computed by hand (÷ 10,000, two decimals).
 const levels: LevelRow[] = [

@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import { formatCount, formatNumber, yuanToWanNumber } from '@/lib/format';
-import type { ViewRow } from '@/lib/views/registry';
+import type { ViewRow } from '@/lib/views/types';
 import { SERIES_COLORS } from '../theme';
 import { baseOption, categoryAxisStyle, grid, tooltipBase, valueAxisStyle } from './common';
 
