@@ -1,8 +1,8 @@
 import { permissions } from '@/lib/auth/permissions';
-import { viewFilterParams, type ViewFilter } from './filter';
+import type { ViewFilter } from './filter';
 import { paymentsHref } from '@/lib/payments/request';
 import { LEVEL_COLUMN as LEVEL } from './columns';
-import { drillHref } from './drill';
+import { drill, drillHref } from './drill';
 import type { ViewColumn, ViewDef, ViewRow } from './types';
 
 /**
@@ -11,9 +11,6 @@ import type { ViewColumn, ViewDef, ViewRow } from './types';
  * next. Every role may read them: the SQL measures a 股室 on its funds and a department or town on its own
  * allocations (queries/overview/scope.sql, docs/roles.md), as 总览 does.
  */
-
-/** A page's address carrying the filter (year, as_of and the narrowing fields), with `extra` set on top. */
-const link = (path: string, filter: ViewFilter, extra: Partial<ViewFilter> = {}) => `${path}?${viewFilterParams({ ...filter, ...extra })}`;
 
 /** 支付明细 for the same budget year and 截止日期; it does not take 滞留天数. */
 const payments = (filter: ViewFilter, extra: Partial<ViewFilter> = {}, basis: ViewFilter['basis'] = null) =>
@@ -46,8 +43,8 @@ const STALLED = money('stalled', '滞留余额');
 function ledgerLink(row: ViewRow, filter: ViewFilter): string | null {
   const fund = row.fund_id === null ? {} : { fund: Number(row.fund_id) };
   switch (row.row_kind) {
-    case 'fund': return link('/views/indicators', filter, fund);
-    case 'level_total': return link('/views/ledger', filter, { level: row.level as ViewFilter['level'] });
+    case 'fund': return drill('/views/indicators', filter, fund);
+    case 'level_total': return drill('/views/ledger', filter, { level: row.level as ViewFilter['level'] });
     case 'total': return payments(filter);
     case 'carryover': case 'carryover_total': return payments(filter, fund, 'carryover');
     case 'unmatched': return payments(filter, {}, 'unmatched');
@@ -88,7 +85,7 @@ export const LEDGER_VIEWS: ViewDef[] = [
     allowed: permissions.view.everyone,
     params: (f) => ({ level: f.level, fund: f.fund, section: f.section, indicator: f.indicator }),
     columns: [
-      { key: 'name', label: '指标明细号', format: 'text', sortable: true, href: (r, f) => link('/views/allocations', f, { indicator: String(r.id) }) },
+      { key: 'name', label: '指标明细号', format: 'text', sortable: true, href: (r, f) => drill('/views/allocations', f, { indicator: String(r.id) }) },
       { key: 'doc_no', label: '指标文号', format: 'text', sortable: true },
       { key: 'received_date', label: '接收日期', format: 'date', sortable: true },
       LEVEL,
@@ -115,7 +112,7 @@ export const LEDGER_VIEWS: ViewDef[] = [
       level: f.level, fund: f.fund, section: f.section, indicator: f.indicator, department: f.department, town: f.town, idle_days: f.idleDays,
     }),
     columns: [
-      { key: 'indicator_id', label: '指标明细号', format: 'text', sortable: true, href: (r, f) => link('/views/indicators', f, { indicator: String(r.indicator_id) }) },
+      { key: 'indicator_id', label: '指标明细号', format: 'text', sortable: true, href: (r, f) => drill('/views/indicators', f, { indicator: String(r.indicator_id) }) },
       { key: 'fund_name', label: '资金', format: 'text', sortable: true },
       {
         key: 'name', label: '单位', format: 'text', sortable: true,
