@@ -16,7 +16,8 @@ const DIR = 'lib/demo';
 
 /**
  * Builds the demo county into an empty database: the previous budget year complete, the demo year up to 31 October,
- * and planted instances of every warning rule recorded in demo_manifest. The steps are SQL files run in name order.
+ * and planted instances of every warning rule recorded in demo_manifest. The steps are SQL files run in name order;
+ * then payment_days is computed from the payments they wrote.
  */
 export async function generateDemo(db: Db, options: DemoOptions, log: (msg: string) => void = () => {}): Promise<void> {
   const existing = await db.one<{ n: string }>('SELECT count(*) AS n FROM indicators');
@@ -29,5 +30,7 @@ export async function generateDemo(db: Db, options: DemoOptions, log: (msg: stri
       await runScript(conn, sqlFile(`${DIR}/${step}`), params);
       log(`${step} ${Date.now() - started} ms`);
     }
+    // The steps write payments in bulk (and move some dates); the per-day sums follow them (queries/payments/days.ts).
+    await runScript(conn, sqlFile('queries/payments/days_rebuild.sql'));
   });
 }

@@ -70,7 +70,7 @@ function unitView(kind: 'town' | 'department', id: string, title: string, name: 
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),
     columns: [...measureColumns(name, '预算(已分配)', drillRow(drillTo, kind)), ...speedColumns(kind, '分配→首笔支付(中位天数)'), ...RANK_CHANGE_AND_BAND],
     defaultSort: BY_SPEND_RATE,
-    compare: 'unit_rows',
+    compare: true,
   };
 }
 
@@ -94,7 +94,7 @@ export const VIEWS: ViewDef[] = [
       ...RANK_CHANGE_AND_BAND,
     ],
     defaultSort: BY_SPEND_RATE,
-    compare: 'section_rows',
+    compare: true,
   },
   ...LEDGER_VIEWS,
   ...VILLAGE_VIEWS,

@@ -77,7 +77,7 @@ export const STALLED_VIEWS: ViewDef[] = [
   {
     id: 'velocity_slowest',
     title: '资金流速最慢的指标',
-    sql: ['queries/views/velocity_rows.sql', 'queries/views/velocity_slowest.sql'],
+    sql: ['queries/views/velocity_rows.sql', 'queries/views/velocity_80.sql', 'queries/views/velocity_slowest.sql'],
     narrowedBy: ['level', 'fund', 'section'],
     allowed: permissions.view.ranking('section'),
     params: indicatorsOf,
@@ -125,7 +125,7 @@ function velocityView(by: 'fund' | 'section', id: string, title: string, name: s
   return {
     id,
     title,
-    sql: ['queries/views/velocity_rows.sql', 'queries/views/velocity.sql'],
+    sql: ['queries/views/velocity_rows.sql', 'queries/views/velocity_80.sql', 'queries/views/velocity.sql'],
     narrowedBy: ['level', 'fund', 'section'],
     allowed: permissions.view.ranking('section'),
     params: (f) => ({ ...indicatorsOf(f), by }),

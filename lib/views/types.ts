@@ -45,10 +45,9 @@ export interface ViewDef {
   defaultSort: ViewSort;
   /** A line that sums others (a subtotal, a total), shown in bold on the page. */
   isTotal?: (row: ViewRow) => boolean;
-  /** 环比: the runner also measures the lines at the previous month-end and adds `change_points` (CHANGE_COLUMN),
-   * the change of 支出进度 in points (docs/navigation.md). Names the CTE of the view's files that holds each line's
-   * `id` and `spend_rate`: only it is computed at the previous month-end, not the view's other columns. */
-  compare?: string;
+  /** 环比: the view's lines carry `change_points` (CHANGE_COLUMN), the change of 支出进度 in points against the
+   * previous month-end (docs/navigation.md), which scope.sql measures in the same pass; the page names that date. */
+  compare?: boolean;
   /** A chart above the table: a summary SELECT (queries/views/) over every row the view matches (the CTE view_rows),
    * drawn by the option builder of its kind; `label` says what it shows, for screen readers. */
   chart?: { sql: string; kind: ViewChartKind; label: string };

@@ -4,6 +4,7 @@ import { sqlFile } from '../sql';
 import { TARGETS } from '@/lib/import/load/targets';
 import { serialized } from '@/lib/import/load/serialize';
 import { getBatch } from './batches';
+import { removeBatchDays } from '../payments/days';
 
 export interface RollbackResult {
   batch_id: number;
@@ -27,6 +28,7 @@ export async function rollbackBatch(db: Db, batchId: number, user: string): Prom
     return db.transaction(async (conn) => {
       const deleted = await conn.run(
         `DELETE FROM ${target.table} WHERE batch_id = $id${target.filter ? ` AND ${target.filter}` : ''}`, { id: batchId });
+      if (target.table === 'payments') await removeBatchDays(conn, batchId);
       // Generated project codes this batch replaced come back (project_replace.sql).
       if (target.table === 'projects') await runScript(conn, sqlFile('queries/import/rollback_projects.sql'), { id: batchId });
       let units = 0;

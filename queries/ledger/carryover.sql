@@ -23,7 +23,7 @@ carry_paid AS (
   SELECT p.indicator_id,
          sum(p.amount) FILTER (WHERE p.pay_date < make_date(params.budget_year, 1, 1)) AS paid_before,
          sum(p.amount) FILTER (WHERE p.pay_date >= make_date(params.budget_year, 1, 1)) AS paid_in_year
-  FROM payments p, params
+  FROM payment_days p, params
   WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM carry_ind)
     AND (NOT params.unit_scoped OR p.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
   GROUP BY p.indicator_id, params.budget_year

@@ -10,24 +10,17 @@
   WHERE a.alloc_date <= params.as_of AND a.indicator_id IN (SELECT id FROM ind)
   GROUP BY a.indicator_id, a.unit_id
 ),
-pay_dates AS (
-  SELECT p.indicator_id, p.unit_id, max(p.pay_date) AS last_pay
-  FROM payments p, params
-  WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM ind)
-  GROUP BY p.indicator_id, p.unit_id
-),
 pairs AS (
   SELECT a.indicator_id, a.unit_id, a.allocated::DECIMAL(18,2) AS allocated,
          coalesce(p.paid, 0)::DECIMAL(18,2) AS paid,
          (a.allocated - coalesce(p.paid, 0))::DECIMAL(18,2) AS balance,
-         d.first_alloc, d.last_alloc, pd.last_pay,
+         d.first_alloc, d.last_alloc, p.last_pay,
          -- one project code when every allocation of the pair names the same one
          CASE WHEN d.projects = 1 THEN d.project_code END AS project_code,
-         (params.as_of - coalesce(pd.last_pay, d.last_alloc))::INTEGER AS idle_days,
-         CASE WHEN params.as_of - coalesce(pd.last_pay, d.last_alloc) >= 90
+         (params.as_of - coalesce(p.last_pay, d.last_alloc))::INTEGER AS idle_days,
+         CASE WHEN params.as_of - coalesce(p.last_pay, d.last_alloc) >= 90
               THEN greatest(a.allocated - coalesce(p.paid, 0), 0) ELSE 0 END::DECIMAL(18,2) AS stalled
   FROM alloc a CROSS JOIN params
   JOIN pair_dates d ON d.indicator_id = a.indicator_id AND d.unit_id = a.unit_id
   LEFT JOIN paid p ON p.indicator_id = a.indicator_id AND p.unit_id = a.unit_id
-  LEFT JOIN pay_dates pd ON pd.indicator_id = a.indicator_id AND pd.unit_id = a.unit_id
 )

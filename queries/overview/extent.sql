@@ -2,7 +2,7 @@
 SELECT
   i.year,
   greatest(max(i.received_date),
-           coalesce((SELECT max(p.pay_date) FROM payments p WHERE year(p.pay_date) = i.year), max(i.received_date)))::VARCHAR AS last_date
+           coalesce((SELECT max(p.pay_date) FROM payment_days p WHERE year(p.pay_date) = i.year), max(i.received_date)))::VARCHAR AS last_date
 FROM indicators i
 GROUP BY i.year
 ORDER BY i.year DESC

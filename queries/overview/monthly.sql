@@ -20,7 +20,7 @@ received AS (
 ),
 paid_by_month AS (
   SELECT year(p.pay_date) AS y, month(p.pay_date) AS month, sum(p.amount) AS paid
-  FROM payments p, params
+  FROM payment_days p, params
   WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM ind)
     AND (NOT params.unit_scoped OR p.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
   GROUP BY ALL

@@ -20,7 +20,7 @@ WITH params AS (
          lower(nullif(trim($q::VARCHAR), '')) AS q
 ),
 paid_before AS (
-  SELECT p.indicator_id, sum(p.amount) AS paid FROM payments p, params WHERE p.pay_date < params.year_start GROUP BY 1
+  SELECT p.indicator_id, sum(p.amount) AS paid FROM payment_days p, params WHERE p.pay_date < params.year_start GROUP BY 1
 ),
 indicator_line AS (
   SELECT i.id, i.level, i.fund_id,

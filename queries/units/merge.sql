@@ -5,6 +5,8 @@ UPDATE allocations SET unit_id = $to WHERE unit_id = $from;
 UPDATE payments SET unit_id = $to WHERE unit_id = $from;
 UPDATE payments SET town_id = $to WHERE town_id = $from;
 UPDATE payments SET village_id = $to WHERE village_id = $from;
+-- The payments summed per day name units too (queries/payments/days.ts).
+UPDATE payment_days SET unit_id = $to WHERE unit_id = $from;
 UPDATE projects SET unit_id = $to WHERE unit_id = $from;
 UPDATE projects SET town_id = $to WHERE town_id = $from;
 UPDATE projects SET village_id = $to WHERE village_id = $from;

@@ -8,6 +8,17 @@ CREATE OR REPLACE MACRO spend_rate(paid, total) AS rate(paid, total);
 -- 超(短)序时进度 in percentage points: negative = behind.
 CREATE OR REPLACE MACRO gap_points(paid, total, tp) AS (rate(paid, total) - tp) * 100;
 
+-- 环比 compares with the previous month-end: the last day of the month before d's month (2018-06-15 and 2018-06-30
+-- both compare with 2018-05-31). lib/views/compare.ts's previousMonthEnd names the same day on pages.
+CREATE OR REPLACE MACRO previous_month_end(d) AS (date_trunc('month', d) - INTERVAL 1 DAY)::DATE;
+
+-- 支出进度 at the previous month-end for 环比: null for a line that had no budget then (nothing to compare with).
+CREATE OR REPLACE MACRO prev_spend_rate(paid_prev, total_prev) AS
+  CASE WHEN total_prev <> 0 THEN spend_rate(paid_prev, total_prev) END;
+
+-- 环比 in percentage points: 支出进度 now minus at the previous month-end.
+CREATE OR REPLACE MACRO change_points(rate_now, rate_prev) AS (rate_now - rate_prev) * 100;
+
 -- 超(短)序时金额 in 元: what would have to be paid to catch up (negative = behind), 0 for a row without a total.
 CREATE OR REPLACE MACRO gap_amount(paid, total, tp) AS coalesce((rate(paid, total) - tp) * total, 0)::DECIMAL(18,2);
 

@@ -3,7 +3,6 @@ import { dataExtent, scoped } from '../overview';
 import { getSettings } from '../settings';
 import { sqlFile, usedParams } from '../sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
-import { previousMonthEnd } from '@/lib/views/compare';
 import type { ViewFilter } from '@/lib/views/filter';
 import type { ViewDef, ViewRow, ViewSort } from '@/lib/views/types';
 
@@ -33,37 +32,22 @@ export async function resolveDates(db: Db, filter: ViewFilter): Promise<ViewQuer
   return { ...filter, year, asOf };
 }
 
-/** The view's rows as the CTE view_rows: scope.sql, the view's CTE files, and its SELECT (with 环比 when `compare`). */
-function viewRowsSql(view: ViewDef, compare: boolean): string {
-  const [select, ...ctes] = [...view.sql].reverse();
-  const head = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}`;
-  return compare
-    ? `${head}\n, current_rows AS (\n${sqlFile(select)}\n), view_rows AS (\n${sqlFile('queries/views/compare.sql')}\n)`
-    : `${head}\n, view_rows AS (\n${sqlFile(select)}\n)`;
-}
-
 /**
- * A view's statement head (view_rows) and its parameters; a statement binds only those it names (usedParams: not every
- * view reads every common parameter — a 滞留资金 line has no colour band). A view with `compare` is first run at the
- * previous month-end (its lines are aggregates, a few dozen), and those lines' 支出进度 go into the main query as a
- * parameter, so 环比 sorts and pages in SQL like any column.
+ * A view's statement head — scope.sql, the view's CTE files, and its SELECT as the CTE view_rows — and its parameters;
+ * a statement binds only those it names (usedParams: not every view reads every common parameter — a 滞留资金 line has
+ * no colour band).
  */
 async function viewStatement(db: Db, view: ViewDef, q: ViewQuery, scope: Scope) {
   const settings = await getSettings(db);
   const t = settings.thresholds;
-  const paramsAt = (asOf: string): Record<string, string | number | null> => ({
-    year: q.filter.year, as_of: asOf, tp_mode: settings.timeProgressMode, ...scopeParams(scope),
+  const all: Record<string, string | number | boolean | null> = {
+    year: q.filter.year, as_of: q.filter.asOf, tp_mode: settings.timeProgressMode, ...scopeParams(scope),
     band_green: t.green, band_blue: t.blue, band_yellow: t.yellow, band_orange: t.orange,
-    ...view.params({ ...q.filter, asOf }, scope),
-  });
-  const all = paramsAt(q.filter.asOf);
-  if (view.compare) {
-    const [, ...ctes] = [...view.sql].reverse();
-    const sql = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}\nSELECT id, spend_rate FROM ${view.compare}`;
-    const before = await db.all<{ id: number; spend_rate: number }>(sql, usedParams(sql, paramsAt(previousMonthEnd(q.filter.asOf))));
-    all.previous = JSON.stringify(before);
-  }
-  return { sql: viewRowsSql(view, !!view.compare), params: (text: string) => usedParams(text, all) };
+    ...view.params(q.filter, scope),
+  };
+  const [select, ...ctes] = [...view.sql].reverse();
+  const sql = `${scoped()}\n${ctes.reverse().map(sqlFile).join('\n')}\n, view_rows AS (\n${sqlFile(select)}\n)`;
+  return { sql, params: (text: string) => usedParams(text, all) };
 }
 
 /**

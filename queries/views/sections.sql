@@ -12,7 +12,8 @@ SELECT * FROM (
     sp.median_to_pay,
     coalesce(st.balance, 0)::DECIMAL(18,2) AS stalled_90,
     CASE WHEN $scope_kind = 'all' THEN rank() OVER (ORDER BY s.spend_rate DESC)::INTEGER END AS rank,
-    gap_band(s.gap_points, $band_green, $band_blue, $band_yellow, $band_orange) AS band
+    gap_band(s.gap_points, $band_green, $band_blue, $band_yellow, $band_orange) AS band,
+    change_points(s.spend_rate, s.prev_spend_rate) AS change_points
   FROM section_rows s
   LEFT JOIN (
     SELECT v.section_id, median(v.days_to_pay) AS median_to_pay, sum(t.timely) AS timely

@@ -27,7 +27,7 @@ stalled_alloc AS (
 stalled_paid AS (
   SELECT p.indicator_id, m.measured_id AS unit_id, sum(p.amount) AS paid, max(p.pay_date) AS last_paid,
          min(p.pay_date) AS first_paid
-  FROM payments p JOIN measured_units() m ON m.id = p.unit_id CROSS JOIN params
+  FROM payment_days p JOIN measured_units() m ON m.id = p.unit_id CROSS JOIN params
   WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM stalled_ind)
     AND (NOT params.unit_scoped OR p.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
   GROUP BY p.indicator_id, m.measured_id

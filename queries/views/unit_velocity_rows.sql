@@ -11,7 +11,7 @@
 ),
 unit_velocity_day AS (
   SELECT p.indicator_id, m.measured_id AS unit_id, p.pay_date, sum(p.amount) AS amount
-  FROM payments p JOIN measured_units() m ON m.id = p.unit_id CROSS JOIN params
+  FROM payment_days p JOIN measured_units() m ON m.id = p.unit_id CROSS JOIN params
   WHERE p.pay_date <= params.as_of AND p.indicator_id IN (SELECT id FROM ind)
     AND (NOT params.unit_scoped OR p.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
   GROUP BY p.indicator_id, m.measured_id, p.pay_date

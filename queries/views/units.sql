@@ -9,7 +9,8 @@ SELECT * FROM (
     uv.median_to_pay,
     coalesce(st.balance, 0)::DECIMAL(18,2) AS stalled_90,
     CASE WHEN $scope_kind = 'all' THEN rank() OVER (ORDER BY r.spend_rate DESC)::INTEGER END AS rank,
-    gap_band(r.gap_points, $band_green, $band_blue, $band_yellow, $band_orange) AS band
+    gap_band(r.gap_points, $band_green, $band_blue, $band_yellow, $band_orange) AS band,
+    change_points(r.spend_rate, r.prev_spend_rate) AS change_points
   FROM unit_rows r
   -- The year's pairs only, as in 资金流速 per town (unit_velocity_rows.sql): the same first allocation and first payment,
   -- read from the one scan of payments the 滞留余额 needs anyway.

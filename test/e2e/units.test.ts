@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Db } from '@/queries/db';
+import { rebuildPaymentDays } from '@/queries/payments/days';
 import { signIn } from '../helpers/browser';
 import { useDemoSite } from '../helpers/demo-site';
 
@@ -15,6 +16,7 @@ describe('单位管理 in Chromium', () => {
     await db.run(`INSERT INTO units (id, kind, name) VALUES (900, 'department', '石窑镇政府办');
       INSERT INTO payments (voucher_no, pay_date, amount, unit_id) VALUES
         ('E2E-1', '2018-05-02', 1200.00, 900), ('E2E-2', '2018-06-03', 800.50, 900)`);
+    await rebuildPaymentDays(db);
   });
 
   it('an admin merges a town\'s body into the town and renames a town; both are in the audit log', async () => {

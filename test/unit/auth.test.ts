@@ -10,6 +10,7 @@ import { listPayments, paymentSummary } from '@/queries/payments';
 import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
 import type { PaymentQuery } from '@/queries/payments';
 import type { Scope } from '@/lib/auth/roles';
+import { loadFixture } from '../helpers/fixture';
 
 describe('password hashing (scrypt)', () => {
   it('verifies the right password and refuses a wrong one', async () => {
@@ -143,7 +144,7 @@ describe('scoped payments query (hand-made fixture)', () => {
 
   beforeAll(async () => {
     ({ db, cleanup } = await tempDb());
-    for (const statement of PAYMENTS_FIXTURE.split(';').filter((s) => s.trim())) await db.run(statement);
+    await loadFixture(db, PAYMENTS_FIXTURE);
     for (const r of await db.all<{ id: number; name: string }>("SELECT id, name FROM units WHERE kind = 'section'")) section[r.name] = r.id;
   });
   afterAll(() => cleanup());

@@ -6,6 +6,7 @@ import { Db } from '@/queries/db';
 import { buildDemoFile } from '@/lib/cli/demo';
 import type { Scope } from '@/lib/auth/roles';
 import { viewLines } from '../helpers/view-lines';
+import { paymentDaysDrift } from '../helpers/payment-days';
 
 const ALL: Scope = { kind: 'all' };
 
@@ -75,6 +76,11 @@ describe('demo county generator', () => {
       'SELECT count(*) AS n FROM payments p JOIN units v ON v.id = p.village_id WHERE v.parent_id IS DISTINCT FROM p.town_id');
     expect(misplaced?.n).toBe('0');
     expect(ind!.last <= '2018-10-31').toBe(true);
+  });
+
+  it('sums its payments per day into payment_days, exactly (the rollup the measures read)', async () => {
+    expect(Number((await db.one<{ n: string }>('SELECT count(*) AS n FROM payment_days'))?.n)).toBeGreaterThan(0);
+    expect(await paymentDaysDrift(db)).toBe(0);
   });
 
   it('plants instances of every warning rule and records them in the manifest', async () => {

@@ -10,6 +10,7 @@ import { viewCsv } from '@/lib/views/export';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { tempDb } from '../helpers/temp-db';
 import { loadLedgerFixture } from '../fixtures/ledger';
+import { rebuildPaymentDays } from '@/queries/payments/days';
 
 const ALL: Scope = { kind: 'all' };
 const YEAR = 2018;
@@ -169,6 +170,7 @@ describe('资金台账, 指标 and 分配 on a hand-computed fixture (2018 as of
     // 甲镇 gets a second allocation of L1 for another project, and pays part of it: A7 10,000 (XM02), P13 5,000.
     await db.run(`INSERT INTO allocations (id, indicator_id, unit_id, project_code, amount, alloc_date) VALUES ('A7', 'L1', 101, 'XM02', 10000.00, '2018-04-01')`);
     await db.run(`INSERT INTO payments (voucher_no, indicator_id, unit_id, project_code, amount, pay_date) VALUES ('P13', 'L1', 101, 'XM02', 5000.00, '2018-04-02')`);
+    await rebuildPaymentDays(db);
     try {
       const [jia] = await rows(db, 'allocations', { indicator: 'L1', town: 101, department: null });
       // 600,000 + 10,000 = 610,000 allocated; 200,000 + 100,000 + 5,000 = 305,000 paid; two projects, so none named.
@@ -180,6 +182,7 @@ describe('资金台账, 指标 and 分配 on a hand-computed fixture (2018 as of
     } finally {
       await db.run(`DELETE FROM allocations WHERE id = 'A7'`);
       await db.run(`DELETE FROM payments WHERE voucher_no = 'P13'`);
+      await rebuildPaymentDays(db);
     }
   });
 });

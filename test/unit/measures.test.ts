@@ -4,6 +4,7 @@ import { levelTotals, monthlyProgress, type OverviewFilter } from '@/queries/ove
 import { tempDb } from '../helpers/temp-db';
 import type { Scope } from '@/lib/auth/roles';
 import { viewLines } from '../helpers/view-lines';
+import { loadFixture } from '../helpers/fixture';
 
 const ALL: Scope = { kind: 'all' };
 
@@ -36,7 +37,7 @@ describe('overview measures on a hand-computed fixture', () => {
   let cleanup: () => void;
   beforeAll(async () => {
     ({ db, cleanup } = await tempDb());
-    for (const statement of FIXTURE.split(';').filter((s) => s.trim())) await db.run(statement);
+    await loadFixture(db, FIXTURE);
   });
   afterAll(() => cleanup());
 

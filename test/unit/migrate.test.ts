@@ -74,7 +74,7 @@ describe('schema migrations', () => {
           beneficiaries INTEGER, poor_beneficiaries INTEGER, batch_id INTEGER);
         INSERT INTO projects (code, name, year, town_id, planned_amount, planned_end, status, beneficiaries, batch_id)
           VALUES ('XM001', '甲镇道路', 2018, 101, 150000.5, '2018-12-31', 'in_progress', 12, 3);
-        DELETE FROM schema_version WHERE version >= 8;`);
+        DELETE FROM schema_version WHERE version = 8;`);
       await expect(db.run("INSERT INTO projects (code, name, year, status) VALUES ('X', 'x', 2020, 'not_started')")).rejects.toThrow(/CHECK/i);
       db.close();
       const again = await Db.open(file);
@@ -85,6 +85,25 @@ describe('schema migrations', () => {
       }]);
       await again.run("INSERT INTO projects (code, name, year, status) VALUES ('X', 'x', 2020, 'not_started')");
       await expect(again.run("INSERT INTO projects (code, name, year, status) VALUES ('Y', 'y', 2020, 'started')")).rejects.toThrow(/CHECK/i);
+      again.close();
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('009 sums the payments a file already holds into payment_days', async () => {
+    const { db, file, cleanup } = await tempDb();
+    try {
+      // The file as it was before 009: payments, and no payment_days.
+      await db.run(`DROP TABLE payment_days; DELETE FROM schema_version WHERE version = 9;
+        INSERT INTO payments (voucher_no, pay_date, amount, indicator_id, unit_id, batch_id) VALUES
+          ('P1', '2018-03-01', 100.00, 'I1', 101, 1), ('P2', '2018-03-01', 0.50, 'I1', 101, 1), ('P3', '2018-03-02', 7.00, NULL, NULL, 2);`);
+      db.close();
+      const again = await Db.open(file);
+      expect(await again.all('SELECT batch_id, indicator_id, unit_id, pay_date, amount, n FROM payment_days ORDER BY pay_date')).toEqual([
+        { batch_id: 1, indicator_id: 'I1', unit_id: 101, pay_date: '2018-03-01', amount: '100.50', n: 2 },
+        { batch_id: 2, indicator_id: null, unit_id: null, pay_date: '2018-03-02', amount: '7.00', n: 1 },
+      ]);
       again.close();
     } finally {
       cleanup();

@@ -5,6 +5,7 @@ import { adminAddAlias, adminMergeUnits, adminRemoveAlias, adminRenameUnit, admi
 import { countReferences, findUnit, listUnits } from '@/queries/units';
 import { tempDb } from '../helpers/temp-db';
 import { csv, importText } from '../fixtures/import-load/helpers';
+import { loadFixture } from '../helpers/fixture';
 
 // 单位管理 (docs/units.md). An import created 103 甲乡 (甲镇's old name) with a village and a sub-unit under it; it is
 // merged into 101 甲镇. Every table that names a unit holds rows of both, so the counts below can be checked by hand.
@@ -39,7 +40,7 @@ describe('单位管理', () => {
   let cleanup: () => void;
   beforeAll(async () => {
     ({ db, cleanup } = await tempDb());
-    await db.run(FIXTURE);
+    await loadFixture(db, FIXTURE);
   });
   afterAll(() => cleanup());
 

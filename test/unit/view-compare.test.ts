@@ -39,6 +39,13 @@ describe('环比: the change of 支出进度 against the previous month-end, in 
   });
   afterAll(() => cleanup());
 
+  it('is measured at the day the pages name: SQL\'s previous_month_end equals previousMonthEnd', async () => {
+    for (const day of ['2018-06-30', '2018-06-15', '2018-03-31', '2016-03-01', '2018-01-31']) {
+      const row = await db.one<{ d: string }>('SELECT previous_month_end($day::DATE)::VARCHAR AS d', { day });
+      expect(row?.d).toBe(previousMonthEnd(day));
+    }
+  });
+
   it('towns: a budget that grew, a payment on the month-end, a town new this month', async () => {
     const list = byName(await rows(db, 'towns'));
     // 甲镇 now: budget A1 500,000 + A4 100,000 (its body) = 600,000; paid P1 100,000 + P2 50,000 + P6 30,000 = 180,000

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { connRows, type Db } from '@/queries/db';
 import { runScript } from '@/queries/script';
 import { sqlFile } from '@/queries/sql';
+import { addBatchDays } from '@/queries/payments/days';
 import type { ImportKind, ImportResult, RejectRow, SourceInfo, SubtotalMismatch } from '../types';
 import {
   applyDocsSql, applyLookupsSql, candidateKeysSql, columnsSql, docNamesSql, insertSql, tableHasRowsSql, namesSql, rawRereadSql, rejectsSql, usedUnitsSql, villageTownsSql, villageWithoutTown,
@@ -188,6 +189,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
     if (inserted !== Number(summary.accepted)) {
       throw new Error(`导入内部错误：应写入 ${summary.accepted} 行，实际写入 ${inserted} 行；已全部撤回`);
     }
+    if (plan.target.table === 'payments') await addBatchDays(conn, batchId);
     trace('insert');
     // A row found clean in the first pass kept no raw cells; if it is rejected after all (a key conflict, say), the
     // file is read again for them.
