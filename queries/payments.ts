@@ -79,13 +79,29 @@ function filtered(file: string): string {
   return `${sqlFile('queries/payments/filtered.sql')}\n${sqlFile(`queries/payments/${file}`)}`;
 }
 
-function params(f: PaymentQuery, scope: Scope) {
+/** Whether the filter names what only a voucher has (village, project, text), so no per-day sum can answer it. */
+const needsVouchers = (f: PaymentQuery) => f.village !== null || f.project !== null || f.q !== null;
+
+/**
+ * filtered.sql's parameters. `rows`: the caller reads payments one by one (a list, an export), else only their count
+ * and sum, which payment_days answers unless the filter needs the vouchers. `cutoff`: the oldest day a list needs.
+ */
+function params(f: PaymentQuery, scope: Scope, rows = false, cutoff: string | null = null) {
   return {
     ...scopeParams(scope),
     year: f.year, as_of: f.asOf, basis: f.basis, level: f.level, section: f.section, department: f.department,
     town: f.town, village: f.village, fund: f.fund, indicator: f.indicator, project: f.project,
-    pay_from: f.payFrom, pay_to: f.payTo, q: f.q,
+    pay_from: f.payFrom, pay_to: f.payTo, q: f.q, detail: rows || needsVouchers(f), cutoff,
   };
+}
+
+/**
+ * The oldest day a list's page can reach, read from payment_days: newest first, the page's rows all fall on or after
+ * the day by which `need` payments have been counted. null: the filter needs the vouchers, or there are fewer.
+ */
+async function listCutoff(db: Db, f: PaymentQuery, scope: Scope, need: number): Promise<string | null> {
+  if (needsVouchers(f)) return null;
+  return (await db.one<{ cutoff: string | null }>(filtered('cutoff.sql'), { ...params(f, scope), need }))?.cutoff ?? null;
 }
 
 export async function paymentSummary(db: Db, f: PaymentQuery, scope: Scope): Promise<PaymentSummary> {
@@ -105,16 +121,18 @@ export async function basisSummaries(db: Db, f: PaymentQuery, scope: Scope): Pro
 
 /** One page of payments, newest first, with the count and sum of all that match. A page past the end is empty. */
 export async function listPayments(db: Db, f: PaymentQuery, scope: Scope, page: PageRequest): Promise<PaymentPage> {
+  const offset = (page.page - 1) * page.pageSize;
   const [summary, rows] = await Promise.all([
     paymentSummary(db, f, scope),
-    db.all<PaymentRow>(filtered('list.sql'), { ...params(f, scope), limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
+    listCutoff(db, f, scope, offset + page.pageSize).then((cutoff) =>
+      db.all<PaymentRow>(filtered('list.sql'), { ...params(f, scope, true, cutoff), limit: page.pageSize, offset })),
   ]);
   return { ...summary, rows, page: page.page, pageSize: page.pageSize, pages: Math.max(1, Math.ceil(summary.count / page.pageSize)) };
 }
 
 /** Up to `limit` payments with every column, for CSV/XLSX, a chunk of rows at a time (Db.stream). */
 export function exportPayments(db: Db, f: PaymentQuery, scope: Scope, limit: number): AsyncGenerator<PaymentExportRow[]> {
-  return db.stream<PaymentExportRow>(filtered('export.sql'), { ...params(f, scope), limit });
+  return db.stream<PaymentExportRow>(filtered('export.sql'), { ...params(f, scope, true), limit });
 }
 
 /** The filter bar's choices: towns and 预算单位 that occur in the payments the viewer may read. */

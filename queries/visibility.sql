@@ -32,17 +32,26 @@ CREATE OR REPLACE MACRO own_units(unit) AS TABLE
 -- scan and test every payment against every kind). The 股室's two branches are disjoint: the second takes only
 -- payments whose indicator is unknown. It starts from the 股室's own batches, so a 股室 that imported nothing never
 -- scans payments for it, and one that did reads only its batches' payments (they are contiguous, as imports append).
-CREATE OR REPLACE MACRO visible_payments(viewer_kind, viewer_unit) AS TABLE
-  SELECT p.* FROM payments p WHERE viewer_kind = 'all'
+-- `tbl` is 'payments' or 'payment_days' (the same payments summed per day, docs/data-model.md): both carry the
+-- columns the rule reads (batch, indicator, paying unit, town), so one rule serves the vouchers and their sums.
+CREATE OR REPLACE MACRO visible_rows(tbl, viewer_kind, viewer_unit) AS TABLE
+  SELECT p.* FROM query_table(tbl) p WHERE viewer_kind = 'all'
   UNION ALL
-  SELECT p.* FROM payments p WHERE viewer_kind = 'department' AND p.unit_id = viewer_unit
+  SELECT p.* FROM query_table(tbl) p WHERE viewer_kind = 'department' AND p.unit_id = viewer_unit
   UNION ALL
-  SELECT p.* FROM payments p WHERE viewer_kind = 'town' AND (p.unit_id IN (SELECT id FROM own_units(viewer_unit)) OR p.town_id = viewer_unit)
+  SELECT p.* FROM query_table(tbl) p
+  WHERE viewer_kind = 'town' AND (p.unit_id IN (SELECT id FROM own_units(viewer_unit)) OR p.town_id = viewer_unit)
   UNION ALL
-  SELECT p.* FROM payments p
+  SELECT p.* FROM query_table(tbl) p
   WHERE viewer_kind = 'section' AND p.indicator_id IN (SELECT id FROM section_indicators(viewer_unit))
   UNION ALL
   SELECT p.* FROM import_batches b
-  JOIN payments p ON p.batch_id = b.id
+  JOIN query_table(tbl) p ON p.batch_id = b.id
   LEFT JOIN indicators i ON i.id = p.indicator_id
   WHERE viewer_kind = 'section' AND try_cast(b.options->>'$.section_id' AS INTEGER) = viewer_unit AND i.id IS NULL;
+
+CREATE OR REPLACE MACRO visible_payments(viewer_kind, viewer_unit) AS TABLE
+  SELECT * FROM visible_rows('payments', viewer_kind, viewer_unit);
+
+CREATE OR REPLACE MACRO visible_payment_days(viewer_kind, viewer_unit) AS TABLE
+  SELECT * FROM visible_rows('payment_days', viewer_kind, viewer_unit);

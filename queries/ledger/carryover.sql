@@ -41,10 +41,11 @@ carry_rows AS (
   WHERE balance > 0
 ),
 -- 未匹配指标的支付: the payments of the year up to the 截止日期 that name no known indicator, as far as the viewer may
--- read them (visible_payments, docs/roles.md). They are nobody's spending (docs/measures.md), so a line of their own.
+-- read them (visible_payment_days: the visibility rule on the per-day sums, docs/roles.md). They are nobody's
+-- spending (docs/measures.md), so a line of their own.
 unmatched AS (
-  SELECT count(*)::INTEGER AS payments, coalesce(sum(p.amount), 0)::DECIMAL(18,2) AS paid
-  FROM visible_payments($scope_kind::VARCHAR, $scope_unit::INTEGER) p, params
+  SELECT coalesce(sum(p.n), 0)::INTEGER AS payments, coalesce(sum(p.amount), 0)::DECIMAL(18,2) AS paid
+  FROM visible_payment_days($scope_kind::VARCHAR, $scope_unit::INTEGER) p, params
   WHERE p.pay_date BETWEEN make_date(params.budget_year, 1, 1) AND params.as_of
     AND (p.indicator_id IS NULL OR p.indicator_id NOT IN (SELECT id FROM indicators))
 )

@@ -4,9 +4,9 @@
 -- already spent, a later year's indicator).
 , b AS (SELECT *, is_all AND NOT (is_year OR is_carryover OR is_unmatched) AS is_other FROM based)
 SELECT
-  count(*) FILTER (WHERE is_year) AS year_n, coalesce(sum(amount) FILTER (WHERE is_year), 0)::DECIMAL(18,2)::VARCHAR AS year_amount,
-  count(*) FILTER (WHERE is_carryover) AS carryover_n, coalesce(sum(amount) FILTER (WHERE is_carryover), 0)::DECIMAL(18,2)::VARCHAR AS carryover_amount,
-  count(*) FILTER (WHERE is_unmatched) AS unmatched_n, coalesce(sum(amount) FILTER (WHERE is_unmatched), 0)::DECIMAL(18,2)::VARCHAR AS unmatched_amount,
-  count(*) FILTER (WHERE is_all) AS all_n, coalesce(sum(amount) FILTER (WHERE is_all), 0)::DECIMAL(18,2)::VARCHAR AS all_amount,
-  count(*) FILTER (WHERE is_other) AS other_n, coalesce(sum(amount) FILTER (WHERE is_other), 0)::DECIMAL(18,2)::VARCHAR AS other_amount
+  coalesce(sum(n) FILTER (WHERE is_year), 0) AS year_n, coalesce(sum(amount) FILTER (WHERE is_year), 0)::DECIMAL(18,2)::VARCHAR AS year_amount,
+  coalesce(sum(n) FILTER (WHERE is_carryover), 0) AS carryover_n, coalesce(sum(amount) FILTER (WHERE is_carryover), 0)::DECIMAL(18,2)::VARCHAR AS carryover_amount,
+  coalesce(sum(n) FILTER (WHERE is_unmatched), 0) AS unmatched_n, coalesce(sum(amount) FILTER (WHERE is_unmatched), 0)::DECIMAL(18,2)::VARCHAR AS unmatched_amount,
+  coalesce(sum(n) FILTER (WHERE is_all), 0) AS all_n, coalesce(sum(amount) FILTER (WHERE is_all), 0)::DECIMAL(18,2)::VARCHAR AS all_amount,
+  coalesce(sum(n) FILTER (WHERE is_other), 0) AS other_n, coalesce(sum(amount) FILTER (WHERE is_other), 0)::DECIMAL(18,2)::VARCHAR AS other_amount
 FROM b

@@ -2,7 +2,7 @@
 -- filter on the date skips whole row groups. For writers that change payments in bulk: the demo build, test fixtures.
 DELETE FROM payment_days;
 INSERT INTO payment_days
-SELECT batch_id, indicator_id, unit_id, pay_date, sum(amount)::DECIMAL(18,2), count(*)::INTEGER
+SELECT batch_id, indicator_id, unit_id, town_id, pay_date, sum(amount)::DECIMAL(18,2), count(*)::INTEGER
 FROM payments
 GROUP BY ALL
 ORDER BY pay_date, indicator_id;

@@ -14,6 +14,10 @@
 -- The filters (NULL = not set) are ANDed with the scope, never replace it: $level, $fund, $section narrow by the
 -- payment's indicator; $department (预算单位 that paid), $town, $village, $indicator, $project, $pay_from, $pay_to,
 -- and $q (text in 凭证号, 收款人 or 用途, case-insensitive).
+-- The rows are the vouchers when $detail (a list, an export, or a filter by what only a voucher has: $village,
+-- $project, $q), else payment_days, the same payments summed per day (docs/data-model.md), whose `n` counts them:
+-- counts and sums are sum(n) and sum(amount) either way. $cutoff (a date or NULL) drops older payments: a list's
+-- page needs only the days its rows fall on (queries/payments.ts finds that day from payment_days first).
 WITH params AS (
   SELECT $year::INTEGER AS budget_year, $as_of::DATE AS as_of, make_date($year::INTEGER, 1, 1) AS year_start,
          coalesce($basis::VARCHAR, 'year') AS basis, $scope_kind::VARCHAR IN ('department', 'town') AS unit_scoped,
@@ -29,13 +33,18 @@ indicator_line AS (
               ELSE 'other' END AS line
   FROM indicators i CROSS JOIN params LEFT JOIN paid_before pb ON pb.indicator_id = i.id
 ),
+src AS (
+  SELECT p.*, 1 AS n FROM visible_payments($scope_kind::VARCHAR, $scope_unit::INTEGER) p WHERE $detail::BOOLEAN
+  UNION ALL BY NAME
+  SELECT d.* FROM visible_payment_days($scope_kind::VARCHAR, $scope_unit::INTEGER) d WHERE NOT $detail::BOOLEAN
+),
 lined AS (
   SELECT p.*, coalesce(il.line, 'unmatched') AS line, p.pay_date >= params.year_start AS in_year,
          (NOT params.unit_scoped OR p.unit_id IN (SELECT id FROM own_units($scope_unit::INTEGER)))
            AND ($town::INTEGER IS NULL OR p.unit_id IN (SELECT id FROM own_units($town::INTEGER))) AS own
-  FROM visible_payments($scope_kind::VARCHAR, $scope_unit::INTEGER) p CROSS JOIN params
+  FROM src p CROSS JOIN params
   LEFT JOIN indicator_line il ON il.id = p.indicator_id
-  WHERE p.pay_date <= params.as_of
+  WHERE p.pay_date <= params.as_of AND ($cutoff::DATE IS NULL OR p.pay_date >= $cutoff::DATE)
     AND ($level::VARCHAR IS NULL OR il.level = $level::VARCHAR)
     AND ($fund::INTEGER IS NULL OR il.fund_id = $fund::INTEGER)
     AND ($section::INTEGER IS NULL OR p.indicator_id IN (SELECT id FROM section_indicators($section::INTEGER)))

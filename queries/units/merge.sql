@@ -7,6 +7,7 @@ UPDATE payments SET town_id = $to WHERE town_id = $from;
 UPDATE payments SET village_id = $to WHERE village_id = $from;
 -- The payments summed per day name units too (queries/payments/days.ts).
 UPDATE payment_days SET unit_id = $to WHERE unit_id = $from;
+UPDATE payment_days SET town_id = $to WHERE town_id = $from;
 UPDATE projects SET unit_id = $to WHERE unit_id = $from;
 UPDATE projects SET town_id = $to WHERE town_id = $from;
 UPDATE projects SET village_id = $to WHERE village_id = $from;

@@ -100,9 +100,9 @@ describe('schema migrations', () => {
           ('P1', '2018-03-01', 100.00, 'I1', 101, 1), ('P2', '2018-03-01', 0.50, 'I1', 101, 1), ('P3', '2018-03-02', 7.00, NULL, NULL, 2);`);
       db.close();
       const again = await Db.open(file);
-      expect(await again.all('SELECT batch_id, indicator_id, unit_id, pay_date, amount, n FROM payment_days ORDER BY pay_date')).toEqual([
-        { batch_id: 1, indicator_id: 'I1', unit_id: 101, pay_date: '2018-03-01', amount: '100.50', n: 2 },
-        { batch_id: 2, indicator_id: null, unit_id: null, pay_date: '2018-03-02', amount: '7.00', n: 1 },
+      expect(await again.all('SELECT batch_id, indicator_id, unit_id, town_id, pay_date, amount, n FROM payment_days ORDER BY pay_date')).toEqual([
+        { batch_id: 1, indicator_id: 'I1', unit_id: 101, town_id: null, pay_date: '2018-03-01', amount: '100.50', n: 2 },
+        { batch_id: 2, indicator_id: null, unit_id: null, town_id: null, pay_date: '2018-03-02', amount: '7.00', n: 1 },
       ]);
       again.close();
     } finally {

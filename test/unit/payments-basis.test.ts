@@ -9,6 +9,7 @@ import { totalRow } from '@/components/quality/gaps';
 import { viewLines } from '../helpers/view-lines';
 import { tempDb } from '../helpers/temp-db';
 import { loadPaymentsBasisFixture } from '../fixtures/payments-basis';
+import { rebuildPaymentDays } from '@/queries/payments/days';
 
 const ALL: Scope = { kind: 'all' };
 const JIA: Scope = { kind: 'town', unitId: 101 };
@@ -116,4 +117,40 @@ describe('支付明细 on the one filter: each basis summed by hand (test/fixtur
     expect([sums.year.amount, sums.carryover.amount, sums.unmatched.amount, sums.all.amount])
       .toEqual(['155000.50', '0.00', '0.00', '151000.50']);
   });
+
+  it('a page read from the days its rows fall on equals the same page of the whole list, on every basis and scope', async () => {
+    // Pages of 1 and 3 payments find their oldest day in payment_days first (queries/payments.ts, cutoff.sql); a page of
+    // 100 holds every payment, so it reads them all. Page by page they must give the same vouchers in the same order.
+    for (const scope of [ALL, JIA, nongcai]) {
+      for (const basis of BASES) {
+        const whole = await vouchers({ basis }, scope);
+        for (const pageSize of [1, 3]) {
+          const paged: string[] = [];
+          for (let page = 1; paged.length < whole.length + pageSize; page++) {
+            const got = await listPayments(db, { ...Y2018, basis }, scope, { page, pageSize });
+            expect(got.count).toBe(whole.length);
+            if (got.rows.length === 0) break;
+            paged.push(...got.rows.map((r) => r.voucher_no));
+          }
+          expect(paged).toEqual(whole);
+        }
+      }
+    }
+  });
+
+  it('counts vouchers, not days: two payments of one day, indicator and unit count twice, with or without text', async () => {
+    // Q16 is paid by 甲镇 on Q1's day against Y1: payment_days holds one row for both (n = 2).
+    await db.run(`INSERT INTO payments (voucher_no, indicator_id, unit_id, amount, pay_date, purpose) VALUES ('Q16', 'Y1', 101, 0.50, '2018-02-01', '道路硬化尾款')`);
+    await rebuildPaymentDays(db);
+    try {
+      expect(Number((await db.one<{ n: number }>(`SELECT n FROM payment_days WHERE indicator_id = 'Y1' AND unit_id = 101 AND pay_date = '2018-02-01'`))?.n)).toBe(2);
+      // year: 155,000.50 + 0.50, five payments; the text 道路 matches Q1 and Q16 only, read from the vouchers.
+      expect((await basisSummaries(db, Y2018, ALL)).year).toEqual({ count: 5, amount: '155001.00' });
+      expect(await paymentSummary(db, { ...Y2018, q: '道路' }, ALL)).toEqual({ count: 2, amount: '100000.50' });
+    } finally {
+      await db.run(`DELETE FROM payments WHERE voucher_no = 'Q16'`);
+      await rebuildPaymentDays(db);
+    }
+  });
 });
+
