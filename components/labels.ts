@@ -14,3 +14,6 @@ export const TIME_PROGRESS_MODE_LABELS = {
   month: '按月计算',
   day: '按日计算',
 } as const;
+
+/** A 滞留资金 threshold (the filter's idle_days) as the filter bar and the threshold links name it. */
+export const idleDaysLabel = (days: number) => `${days}天以上`;

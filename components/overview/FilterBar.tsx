@@ -1,4 +1,4 @@
-import { FIELD, LABEL } from '../ui/form';
+import { PeriodFields } from '../ui/PeriodFields';
 import { FilterActions } from '../ui/FilterActions';
 
 /**
@@ -15,20 +15,7 @@ export function FilterBar({ years, year, asOf, action = '/' }: { years: number[]
       className="flex flex-wrap items-end gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 print:hidden"
       data-testid="filter-bar"
     >
-      <label className={LABEL}>
-        年度
-        <select name="year" defaultValue={String(year)} className={`${FIELD} w-28`} data-testid="filter-year">
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}年度
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        截止日期
-        <input type="date" name="as_of" defaultValue={asOf} required className={`${FIELD} w-40`} data-testid="filter-as-of" />
-      </label>
+      <PeriodFields years={years} year={year} asOf={asOf} testId="filter" />
       <FilterActions resetHref={action} />
     </form>
   );

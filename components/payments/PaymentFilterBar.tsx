@@ -2,6 +2,7 @@ import { BASES, BASIS_LABELS, FILTER_PARAMS, MAX_QUERY_LENGTH, type FilterKey } 
 import type { PaymentQuery, PaymentOption, PaymentOptions } from '@/queries/payments';
 import { FIELD, LABEL } from '../ui/form';
 import { FilterActions } from '../ui/FilterActions';
+import { PeriodFields } from '../ui/PeriodFields';
 
 /** Filter fields a link may bring (from 总览 or a view) that the bar has no control for: kept as hidden inputs. */
 const CARRIED: FilterKey[] = ['level', 'section', 'fund', 'indicator', 'project', 'village'];
@@ -15,7 +16,6 @@ const CARRIED: FilterKey[] = ['level', 'section', 'fund', 'indicator', 'project'
 export function PaymentFilterBar({ filter, years, options }: { filter: PaymentQuery; years: number[]; options: PaymentOptions }) {
   const withCurrent = (list: PaymentOption[], id: number | null): PaymentOption[] =>
     id === null || list.some((o) => o.id === id) ? list : [...list, { id, name: `范围外 #${id}` }];
-  const yearList = years.includes(filter.year) ? years : [...years, filter.year].sort((a, b) => b - a);
   return (
     <form
       method="get"
@@ -28,20 +28,7 @@ export function PaymentFilterBar({ filter, years, options }: { filter: PaymentQu
       {CARRIED.filter((k) => filter[k] !== null).map((k) => (
         <input key={k} type="hidden" name={FILTER_PARAMS[k].param} value={String(filter[k])} />
       ))}
-      <label className={LABEL}>
-        预算年度
-        <select name="year" defaultValue={filter.year} className={`${FIELD} w-full sm:w-28`} data-testid="filter-year">
-          {yearList.map((y) => (
-            <option key={y} value={y}>
-              {y}年度
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        截止日期
-        <input type="date" name="as_of" defaultValue={filter.asOf} className={`${FIELD} w-full sm:w-38`} data-testid="filter-as-of" />
-      </label>
+      <PeriodFields years={years} year={filter.year} asOf={filter.asOf} testId="filter" fill />
       <label className={LABEL}>
         支付口径
         <select name="basis" defaultValue={filter.basis ?? 'year'} className={`${FIELD} w-full sm:w-40`} data-testid="filter-basis">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { IDLE_DAYS, viewFilterParams, type ViewFilter } from '@/lib/views/filter';
+import { idleDaysLabel } from '@/components/labels';
 
 /**
  * The 滞留资金 thresholds as links (docs/stalled-and-velocity.md), the one in force marked: 30 days when none is chosen,
@@ -17,7 +18,7 @@ export function IdleDaysLinks({ filter }: { filter: ViewFilter }) {
           aria-current={days === current ? 'true' : undefined}
           className={`rounded px-2 py-0.5 ${days === current ? 'bg-navy-700 text-white' : 'text-navy-700 hover:bg-slate-100'}`}
         >
-          {days}天以上
+          {idleDaysLabel(days)}
         </Link>
       ))}
     </nav>

@@ -1,9 +1,10 @@
-import { LEVEL_LABELS } from '@/components/labels';
+import { LEVEL_LABELS, idleDaysLabel } from '@/components/labels';
 import { PROJECT_STATUSES } from '@/lib/import/project-status';
 import { FILTER_PARAMS, IDLE_DAYS, LEVELS, type FilterKey, type ViewFilter } from '@/lib/views/filter';
 import type { ViewSort } from '@/lib/views/types';
 import type { FilterOptions } from '@/queries/views/navigation';
 import { FilterActions } from '../ui/FilterActions';
+import { PeriodFields } from '../ui/PeriodFields';
 import { FIELD, LABEL } from '../ui/form';
 
 type Choice = { value: string; label: string };
@@ -16,7 +17,7 @@ function choices(key: FilterKey, options: FilterOptions): Choice[] | null {
     case 'fund': return options.fund.map((o) => ({ value: String(o.id), label: `${o.name}（${LEVEL_LABELS[o.level as keyof typeof LEVEL_LABELS] ?? o.level}）` }));
     case 'section': case 'town': case 'village': case 'department': return units(options[key]);
     case 'status': return PROJECT_STATUSES.map((s) => ({ value: s.id, label: s.label }));
-    case 'idleDays': return IDLE_DAYS.map((d) => ({ value: String(d), label: `${d}天以上` }));
+    case 'idleDays': return IDLE_DAYS.map((d) => ({ value: String(d), label: idleDaysLabel(d) }));
     default: return null;
   }
 }
@@ -77,16 +78,7 @@ export function ViewFilterBar({ action, filter, narrowedBy, years, options, sort
         method="get" action={action} role="search" aria-label="筛选条件" data-testid="view-filter-bar"
         className="flex flex-wrap items-end gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 print:hidden"
       >
-        <label className={LABEL}>
-          预算年度
-          <select name="year" defaultValue={String(filter.year)} className={`${FIELD} w-28`} data-testid="view-filter-year">
-            {(years.includes(filter.year) ? years : [filter.year, ...years]).map((y) => <option key={y} value={y}>{y}年度</option>)}
-          </select>
-        </label>
-        <label className={LABEL}>
-          截止日期
-          <input type="date" name="as_of" defaultValue={filter.asOf} required className={`${FIELD} w-40`} data-testid="view-filter-as_of" />
-        </label>
+        <PeriodFields years={years} year={filter.year} asOf={filter.asOf} testId="view-filter" />
         {controls}
         {sort && <input type="hidden" name="sort" value={sort.key} />}
         {sort && <input type="hidden" name="dir" value={sort.dir} />}

@@ -1,13 +1,13 @@
 import { EMPTY_VIEW_FILTER, viewFilterParams, type FilterKey, type ViewFilter } from './filter';
 
 /**
- * A drill-down link: the budget year, the 截止日期 and those of the filter's fields the next page honours (`keep`),
- * then the row it opens (`pick`).
+ * The filter's period — budget year and 截止日期 — with only those of its other fields named in `keep`: what a link
+ * carries to a page that reads nothing else (a project's page, a village's projects).
  */
-export function drillHref(path: string, filter: ViewFilter, keep: FilterKey[], pick: Partial<ViewFilter> = {}): string {
-  const next = { ...EMPTY_VIEW_FILTER, year: filter.year, asOf: filter.asOf, ...pick } as Record<FilterKey, unknown>;
-  for (const key of keep) if (filter[key] !== null && !(key in pick)) next[key] = filter[key];
-  return `${path}?${viewFilterParams(next as unknown as ViewFilter).toString()}`;
+export function periodOf(filter: ViewFilter, keep: FilterKey[] = []): ViewFilter {
+  const next = { ...EMPTY_VIEW_FILTER, year: filter.year, asOf: filter.asOf } as Record<FilterKey, unknown>;
+  for (const key of keep) next[key] = filter[key];
+  return next as unknown as ViewFilter;
 }
 
 /**

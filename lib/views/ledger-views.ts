@@ -2,7 +2,7 @@ import { permissions } from '@/lib/auth/permissions';
 import type { ViewFilter } from './filter';
 import { paymentsHref } from '@/lib/payments/request';
 import { LEVEL_COLUMN as LEVEL } from './columns';
-import { drill, drillHref } from './drill';
+import { drill, periodOf } from './drill';
 import type { ViewColumn, ViewDef, ViewRow } from './types';
 
 /**
@@ -121,7 +121,7 @@ export const LEDGER_VIEWS: ViewDef[] = [
           indicator: String(r.indicator_id), [r.unit_kind === 'town' ? 'town' : 'department']: Number(r.unit_id),
         }),
       },
-      { key: 'project_code', label: '项目', format: 'text', sortable: true, href: (r, f) => (r.project_code ? drillHref(`/projects/${encodeURIComponent(String(r.project_code))}`, f, []) : null) },
+      { key: 'project_code', label: '项目', format: 'text', sortable: true, href: (r, f) => (r.project_code ? drill(`/projects/${encodeURIComponent(String(r.project_code))}`, periodOf(f), {}) : null) },
       money('total', '分配金额'),
       money('paid', '已支付'),
       money('balance', '余额'),

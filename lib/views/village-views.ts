@@ -1,6 +1,6 @@
 import { permissions } from '@/lib/auth/permissions';
 import { PROJECT_STATUSES } from '@/lib/import/project-status';
-import { drillHref } from './drill';
+import { drill, periodOf } from './drill';
 import type { ViewFilter } from './filter';
 import type { ViewDef } from './types';
 
@@ -9,7 +9,7 @@ import type { ViewDef } from './types';
  * and payment progress; a project's name opens its page (app/(dashboard)/projects/[code]).
  */
 
-const projectHref = (code: string, filter: ViewFilter) => drillHref(`/projects/${encodeURIComponent(code)}`, filter, []);
+const projectHref = (code: string, filter: ViewFilter) => drill(`/projects/${encodeURIComponent(code)}`, periodOf(filter), {});
 
 const STATUS_LABELS = Object.fromEntries(PROJECT_STATUSES.map((s) => [s.id, s.label]));
 
@@ -25,7 +25,7 @@ export const VILLAGE_VIEWS: ViewDef[] = [
     columns: [
       {
         key: 'name', label: '村', format: 'text', sortable: true,
-        href: (row, f) => (row.id === null ? null : drillHref('/views/projects', f, ['fund'], { village: Number(row.id) })),
+        href: (row, f) => (row.id === null ? null : drill('/views/projects', periodOf(f, ['fund']), { village: Number(row.id) })),
       },
       { key: 'town_name', label: '镇(中心)', format: 'text', sortable: true },
       { key: 'total', label: '预算(已分配)', format: 'wan', sortable: true },

@@ -79,8 +79,10 @@ describe('drill-down, filter bar, phone and print', () => {
     expect(await page.getByTestId('view-filter-bar').isVisible()).toBe(false);
     expect(await page.getByTestId('view-export-csv').isVisible()).toBe(false);
     expect(await page.getByTestId('view-filter-text').innerText()).toBe('筛选条件：2018年度 · 截止 2018-10-31 · 级次 中央');
-    const pdf = await page.pdf({ path: `${SHOTS}/drill-view.pdf`, format: 'A4', printBackground: true });
+    const pdf = await page.pdf({ path: `${SHOTS}/drill-view.pdf`, printBackground: true, preferCSSPageSize: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    // The 股室 view's 15 columns are laid across the sheet: landscape A4, 842 × 595 points.
+    expect(mediaBoxes(pdf)).toContainEqual([842, 595]);
     // Laid out at the A4 width the PDF used, the table's last column ends inside its card.
     await page.setViewportSize({ width: 700, height: 1000 });
     const fits = await page.getByTestId('view-table').evaluate((t) => {
@@ -91,7 +93,13 @@ describe('drill-down, filter bar, phone and print', () => {
     expect(fits).toBe(true);
     await page.goto(`${site.url}/?${FILTER}`);
     await page.getByTestId('ranking-towns').waitFor();
-    await page.pdf({ path: `${SHOTS}/drill-overview.pdf`, format: 'A4', printBackground: true });
+    const overview = await page.pdf({ path: `${SHOTS}/drill-overview.pdf`, printBackground: true, preferCSSPageSize: true });
+    expect(new Set(mediaBoxes(overview).map(String))).toEqual(new Set(['595,842'])); // portrait A4
     await page.context().close();
   });
 });
+
+/** The page sizes of a PDF in whole points, [width, height], from its pages' /MediaBox entries. */
+function mediaBoxes(pdf: Buffer): number[][] {
+  return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+}

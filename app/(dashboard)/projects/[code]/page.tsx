@@ -8,7 +8,7 @@ import { parsePageRequest } from '@/lib/paging';
 import type { SearchParams } from '@/lib/url-params';
 import { EMPTY_VIEW_FILTER, parseViewFilter, viewFilterParams } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
-import { drillHref } from '@/lib/views/drill';
+import { drill, periodOf } from '@/lib/views/drill';
 import { serverDb } from '@/queries/server-db';
 import { projectAllocations, projectFacts, projectPayments, projectTargets } from '@/queries/projects/project';
 import { resolveDates } from '@/queries/views/run';
@@ -63,13 +63,13 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         {canSeeVillages && project.town_id !== null && (
           <>
             <span>/</span>
-            <Link className={back} href={drillHref('/views/villages', filter, [], { town: project.town_id })}>{project.town_name}</Link>
+            <Link className={back} href={drill('/views/villages', periodOf(filter), { town: project.town_id })}>{project.town_name}</Link>
           </>
         )}
         {project.village_id !== null && (
           <>
             <span>/</span>
-            <Link className={back} href={drillHref('/views/projects', filter, [], { village: project.village_id })}>{project.village_name}</Link>
+            <Link className={back} href={drill('/views/projects', periodOf(filter), { village: project.village_id })}>{project.village_name}</Link>
           </>
         )}
       </nav>

@@ -24,6 +24,9 @@ import { previousMonthEnd } from '@/lib/views/compare';
 import { dataExtent } from '@/queries/overview';
 import { filterOptions } from '@/queries/views/navigation';
 
+/** Above this many columns a view prints on landscape A4 (app/globals.css, docs/navigation.md). */
+const WIDE_COLUMNS = 10;
+
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '分析视图' };
 
@@ -60,7 +63,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   };
   const exportQuery = url(sort).slice(1);
   return (
-    <div className="mx-auto max-w-[1600px] space-y-3">
+    <div className={`mx-auto max-w-[1600px] space-y-3${view.columns.length > WIDE_COLUMNS ? ' print-wide' : ''}`}>
       <Breadcrumbs filter={query.filter} current={view.title} />
       <PageTitle
         title={view.title}
