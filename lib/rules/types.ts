@@ -1,0 +1,44 @@
+/**
+ * A warning rule (预警规则, docs/rules.md): one SQL file under queries/rules/ and this declaration. The SQL returns one
+ * row per subject that breaks the rule as of $as_of, with the columns of RuleHit (evidence as a JSON object whose keys
+ * are `evidence`'s), and reads its thresholds as named parameters ($days, $share, …) whose defaults are `params`.
+ */
+export type Severity = 'red' | 'orange' | 'yellow' | 'blue';
+
+export type SubjectType = 'indicator' | 'allocation' | 'payment' | 'project' | 'payout' | 'unit' | 'fund' | 'person' | 'account';
+
+export interface RuleParam {
+  /** the default value (the admin may change it in 设置) */
+  value: number;
+  /** Chinese label with its unit, for the settings page: '下达期限（天）' */
+  label: string;
+}
+
+export interface EvidenceField {
+  key: string;
+  label: string;
+  format: 'text' | 'date' | 'yuan' | 'int' | 'rate' | 'points';
+}
+
+export interface RuleDef {
+  id: string;
+  /** Chinese name: 下达超时 */
+  name: string;
+  /** queries/rules/<ID>.sql */
+  sql: string;
+  subject: SubjectType;
+  params: Record<string, RuleParam>;
+  /** What the evidence JSON holds, in the order a reviewer reads it. */
+  evidence: EvidenceField[];
+}
+
+/** One row a rule returns. amount: 元 as an exact decimal string. */
+export interface RuleHit {
+  subject_type: SubjectType;
+  subject_id: string;
+  /** the unit answerable for it (a 股室, 部门 or 镇); null when none is known */
+  unit_id: number | null;
+  amount: string | null;
+  severity: Severity;
+  evidence: Record<string, string | number | null>;
+}
