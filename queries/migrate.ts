@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { runScript } from './script';
 import { projectRoot, sqlFile } from './sql';
 import { loadCatalog } from './catalog';
+import { loadCalendar } from './calendar';
 import { installRoutines } from './routines';
 
 const SCHEMA_DIR = 'queries/schema';
@@ -24,8 +25,9 @@ export function listMigrations(): Migration[] {
 /**
  * Applies every migration the file has not recorded, each in its own transaction, so an existing database file
  * moves forward without losing data. Not only those above the newest recorded: migrations written side by side
- * land in any order, and a file that took a later one first still gets the earlier one. A new database also receives the fund catalog; every
- * database gets the current SQL routines (routines.ts).
+ * land in any order, and a file that took a later one first still gets the earlier one. A new database also receives
+ * the fund catalog, and the shipped holiday calendar for the years it has none of; every database gets the current
+ * SQL routines (routines.ts).
  */
 export async function migrate(db: Db): Promise<void> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_version (
@@ -46,5 +48,6 @@ export async function migrate(db: Db): Promise<void> {
   // so a server stopped before its next checkpoint would leave a file that no longer opens.
   if (pending.length) await db.run('CHECKPOINT');
   await loadCatalog(db);
+  await loadCalendar(db);
   await installRoutines(db);
 }
