@@ -1,5 +1,6 @@
 import { ROLE_LABELS, type Role } from './roles';
 import { BASIS_LABELS, FILTER_PARAMS, type Basis } from '@/lib/views/filter';
+import { STEPS, type WarningAction } from '@/lib/warnings/workflow';
 
 /** Chinese labels of the audit log's actions; an unknown action shows as its identifier. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -26,6 +27,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   fund_alias_delete: '删除资金别名',
   password_change: '修改密码',
   password_change_failed: '修改密码失败',
+  // 疑点 steps (docs/workflow.md): warning_dismiss → 疑点认定正常 …
+  ...Object.fromEntries((Object.keys(STEPS) as WarningAction[]).map((a) => [`warning_${a}`, `疑点${STEPS[a].label}`])),
 };
 
 export function auditActionLabel(action: string): string {
@@ -122,6 +125,8 @@ export function auditTargetLabel(target: string | null): string {
   if (!target) return '';
   if (target === 'payments') return '支付明细导出';
   if (target === 'settings') return '系统设置';
+  const warning = /^warning:(\d+)$/.exec(target);
+  if (warning) return `疑点 #${warning[1]}`;
   const batch = /^import_(rejects|raw):(\d+)$/.exec(target);
   if (batch) return `批次 #${batch[2]} 的${batch[1] === 'rejects' ? '拒绝明细' : '原始文件'}`;
   return target;
