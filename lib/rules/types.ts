@@ -3,7 +3,11 @@
  * row per subject that breaks the rule as of $as_of, with the columns of RuleHit (evidence as a JSON object whose keys
  * are `evidence`'s), and reads its thresholds as named parameters ($days, $share, …) whose defaults are `params`.
  */
-export type Severity = 'red' | 'orange' | 'yellow' | 'blue';
+export const SEVERITIES = ['red', 'orange', 'yellow', 'blue'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** 红/橙/黄/蓝: the warnings' own colours, not the gap bands' (docs/rules.md). */
+export const SEVERITY_LABELS: Record<Severity, string> = { red: '红', orange: '橙', yellow: '黄', blue: '蓝' };
 
 export type SubjectType = 'indicator' | 'allocation' | 'payment' | 'project' | 'payout' | 'unit' | 'fund' | 'person' | 'account';
 

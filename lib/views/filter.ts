@@ -1,10 +1,13 @@
 import { PROJECT_STATUSES, type ProjectStatus } from '@/lib/import/project-status';
+import { SEVERITIES, type Severity } from '@/lib/rules/types';
+import { STATUSES, type WarningStatus } from '@/lib/warnings/workflow';
 import { first, parseId, parseIsoDate, parseYear, type SearchParams } from '@/lib/url-params';
 
 /**
  * The one filter every view reads (docs/views.md), as it lives in the URL:
  * ?year=2018&as_of=2018-10-31&level=central&section=4&department=201&town=101&village=301&fund=22&indicator=ZB001
- * &project=XM001&status=in_progress&overdue=1&idle_days=90&pay_from=2018-03-01&pay_to=2018-06-30&basis=carryover&q=化肥.
+ * &project=XM001&status=in_progress&overdue=1&idle_days=90&pay_from=2018-03-01&pay_to=2018-06-30&basis=carryover&q=化肥
+ * &rule=IDLE_FUNDS&severity=red&state=open.
  * `year` is always the budget year and `as_of` the 截止日期; the others narrow the rows; a pay-date range has names of
  * its own so it is never mistaken for the 截止日期. Not set is null, always.
  * The viewer's scope is never part of it: the query ANDs the scope with whatever the URL says.
@@ -33,7 +36,14 @@ export interface ViewFilter {
   basis: Basis | null;
   /** Text searched for in a list's own text columns (支付明细: 凭证号, 收款人, 用途), at most 60 characters. */
   q: string | null;
+  /** a warning rule's id (lib/rules/registry.ts) */
+  rule: string | null;
+  severity: Severity | null;
+  /** a 疑点's workflow state (lib/warnings/workflow.ts), or 'open': any not yet 认定正常 or 销号 */
+  state: WarningState | null;
 }
+
+export type WarningState = WarningStatus | 'open';
 
 /** year: against the year's indicators (what 总览 counts as 已支付); carryover: against earlier years' indicators
  * with a balance left (上年结转); unmatched: matching no indicator; all: every payment from the year's first day. */
@@ -79,6 +89,9 @@ export const FILTER_PARAMS: Record<FilterKey, { param: string; label: string }> 
   payTo: { param: 'pay_to', label: '支付日期止' },
   basis: { param: 'basis', label: '支付口径' },
   q: { param: 'q', label: '搜索' },
+  rule: { param: 'rule', label: '预警规则' },
+  severity: { param: 'severity', label: '严重程度' },
+  state: { param: 'state', label: '处理状态' },
 };
 
 export const FILTER_KEYS = Object.keys(FILTER_PARAMS) as FilterKey[];
@@ -99,10 +112,16 @@ export const MAX_QUERY_LENGTH = 60;
 /** Any text, cut to MAX_QUERY_LENGTH characters (a search box's maxlength). */
 const parseText = (v: string | undefined) => v?.trim().slice(0, MAX_QUERY_LENGTH) || undefined;
 
+/** A rule id as the registry spells them: capitals and underscores. */
+const parseRule = (v: string | undefined) => (v && /^[A-Z][A-Z_]{1,39}$/.test(v.trim()) ? v.trim() : undefined);
+const parseSeverity = (v: string | undefined) => SEVERITIES.find((s) => s === v?.trim());
+const parseState = (v: string | undefined) => (['open', ...STATUSES] as const).find((s) => s === v?.trim());
+
 const PARSERS: Record<FilterKey, (v: string | undefined) => string | number | boolean | undefined> = {
   year: parseYear, asOf: parseIsoDate, level: parseLevel, section: parseId, department: parseId, town: parseId,
   village: parseId, fund: parseId, indicator: parseCode, project: parseCode, status: parseStatus, overdue: parseFlag,
   idleDays: parseIdleDays, payFrom: parseIsoDate, payTo: parseIsoDate, basis: parseBasis, q: parseText,
+  rule: parseRule, severity: parseSeverity, state: parseState,
 };
 
 /** The filter from URL parameters, and what was wrong in them. An empty parameter (`town=`) is not set, not invalid. */

@@ -3,6 +3,7 @@ import type { ViewFilter } from './filter';
 import type { ViewColumn, ViewDef, ViewSort } from './types';
 import { drill } from './drill';
 import { LEDGER_VIEWS } from './ledger-views';
+import { WARNING_VIEWS } from './warning-views';
 import { STALLED_VIEWS } from './stalled-views';
 import { VILLAGE_VIEWS } from './village-views';
 
@@ -99,6 +100,7 @@ export const VIEWS: ViewDef[] = [
   ...LEDGER_VIEWS,
   ...VILLAGE_VIEWS,
   ...STALLED_VIEWS,
+  ...WARNING_VIEWS,
 ];
 
 export function viewById(id: string): ViewDef | undefined {

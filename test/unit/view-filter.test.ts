@@ -5,6 +5,8 @@ import { PROJECT_STATUSES } from '@/lib/import/project-status';
 import { BASES, EMPTY_VIEW_FILTER, IDLE_DAYS, LEVELS, parseViewFilter, viewFilterJson, viewFilterParams, type ViewFilter } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
 import { honouredFilter, parseViewRequest } from '@/lib/views/request';
+import { SEVERITIES } from '@/lib/rules/types';
+import { STATUSES } from '@/lib/warnings/workflow';
 
 const parse = (query: string) => parseViewFilter(fromUrlSearchParams(new URLSearchParams(query)));
 
@@ -12,12 +14,12 @@ describe('ViewFilter in the URL', () => {
   it('reads every field by its URL name; not set is null', () => {
     const { filter, problems } = parse('year=2018&as_of=2018-10-31&level=central&section=4&department=201&town=101'
       + '&village=301&fund=22&indicator=ZB-7&project=XM-001&status=in_progress&overdue=1&idle_days=90'
-      + '&pay_from=2018-03-01&pay_to=2018-06-30&basis=carryover&q=%E5%8C%96%E8%82%A5');
+      + '&pay_from=2018-03-01&pay_to=2018-06-30&basis=carryover&q=%E5%8C%96%E8%82%A5&rule=IDLE_FUNDS&severity=red&state=open');
     expect(problems).toEqual([]);
     expect(filter).toEqual({
       year: 2018, asOf: '2018-10-31', level: 'central', section: 4, department: 201, town: 101, village: 301, fund: 22,
       indicator: 'ZB-7', project: 'XM-001', status: 'in_progress', overdue: true, idleDays: 90,
-      payFrom: '2018-03-01', payTo: '2018-06-30', basis: 'carryover', q: '化肥',
+      payFrom: '2018-03-01', payTo: '2018-06-30', basis: 'carryover', q: '化肥', rule: 'IDLE_FUNDS', severity: 'red', state: 'open',
     });
     expect(parse('').filter).toEqual(EMPTY_VIEW_FILTER);
     expect(Object.values(EMPTY_VIEW_FILTER).every((v) => v === null)).toBe(true);
@@ -27,10 +29,11 @@ describe('ViewFilter in the URL', () => {
 
   it('reports each invalid value in Chinese and leaves the field unset rather than guessing', () => {
     const { filter, problems } = parse('year=18&as_of=2018-13-40&level=town&town=abc&fund=0&project=a%20b&status=done'
-      + '&overdue=yes&idle_days=60&pay_from=2018-02-30');
+      + '&overdue=yes&idle_days=60&pay_from=2018-02-30&rule=idle&severity=purple&state=done');
     expect(problems.map((p) => p.message)).toEqual([
       '预算年度 18 无效', '截止日期 2018-13-40 无效', '级次 town 无效', '镇(中心) abc 无效', '资金 0 无效', '项目 a b 无效',
       '项目状态 done 无效', '逾期 yes 无效', '滞留天数 60 无效', '支付日期起 2018-02-30 无效',
+      '预警规则 idle 无效', '严重程度 purple 无效', '处理状态 done 无效',
     ]);
     expect(problems[1]).toEqual({ param: 'as_of', value: '2018-13-40', message: '截止日期 2018-13-40 无效' });
     expect(filter).toEqual(EMPTY_VIEW_FILTER);
@@ -62,6 +65,9 @@ describe('ViewFilter in the URL', () => {
       idleDays: fc.option(fc.constantFrom(...IDLE_DAYS), { nil: null }), payFrom: date, payTo: date,
       basis: fc.option(fc.constantFrom(...BASES), { nil: null }),
       q: fc.option(fc.stringMatching(/^\S(.{0,58}\S)?$/), { nil: null }),
+      rule: fc.option(fc.constantFrom('IDLE_FUNDS', 'BAD_MEMO', 'SPEND_LAG'), { nil: null }),
+      severity: fc.option(fc.constantFrom(...SEVERITIES), { nil: null }),
+      state: fc.option(fc.constantFrom('open' as const, ...STATUSES), { nil: null }),
     }).filter((f) => !(f.payFrom && f.payTo && f.payFrom > f.payTo));
     fc.assert(fc.property(filter, (f) => {
       expect(parse(viewFilterParams(f).toString())).toEqual({ filter: f, problems: [] });
