@@ -1,5 +1,8 @@
 import { LEVEL_LABELS, idleDaysLabel } from '@/components/labels';
 import { PROJECT_STATUSES } from '@/lib/import/project-status';
+import { RULES } from '@/lib/rules/registry';
+import { SEVERITIES, SEVERITY_LABELS } from '@/lib/rules/types';
+import { STATUSES, STATUS_LABELS } from '@/lib/warnings/workflow';
 import { FILTER_PARAMS, IDLE_DAYS, LEVELS, type FilterKey, type ViewFilter } from '@/lib/views/filter';
 import type { ViewSort } from '@/lib/views/types';
 import type { FilterOptions } from '@/queries/views/navigation';
@@ -18,6 +21,9 @@ function choices(key: FilterKey, options: FilterOptions): Choice[] | null {
     case 'section': case 'town': case 'village': case 'department': return units(options[key]);
     case 'status': return PROJECT_STATUSES.map((s) => ({ value: s.id, label: s.label }));
     case 'idleDays': return IDLE_DAYS.map((d) => ({ value: String(d), label: idleDaysLabel(d) }));
+    case 'rule': return RULES.map((r) => ({ value: r.id, label: r.name }));
+    case 'severity': return SEVERITIES.map((v) => ({ value: v, label: SEVERITY_LABELS[v] }));
+    case 'state': return [{ value: 'open', label: '未办结' }, ...STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))];
     default: return null;
   }
 }
