@@ -36,6 +36,8 @@ function importKinds(v: Who): readonly ImportKind[] {
 const ranking = (kind: 'town' | 'department' | 'section') => (scope: Scope) => scope.kind === 'all' || scope.kind === kind;
 /** A view every role reads, each measured on its own money by the view's SQL (资金台账, 项目, 滞留资金). */
 const everyone = (_scope: Scope) => true;
+/** 待办: the doubts a 股室, 部门 or 镇 has to answer (docs/workflow.md); the unscoped roles answer none. */
+const answering = (scope: Scope) => scope.kind !== 'all';
 
 export const permissions = {
   /** 用户管理 */
@@ -75,5 +77,5 @@ export const permissions = {
   /** The overview's town ranking compares the county's towns: for viewers who read the whole county. */
   seeRankings: (v: Who) => scopeOf(v).kind === 'all',
   /** The views' `allowed` (lib/views/registry.ts). */
-  view: { ranking, everyone },
+  view: { ranking, everyone, answering },
 };

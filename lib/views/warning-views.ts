@@ -19,11 +19,29 @@ const SUBJECT_LABELS: Record<string, string> = {
 };
 
 const WARNING_SQL = 'queries/warnings/visible.sql';
+const LINES_SQL = 'queries/warnings/lines.sql';
 
 const params = (f: ViewFilter) => ({
   level: null, fund: null, section: f.section, department: f.department, town: f.town,
   rule: f.rule, severity: f.severity, state: f.state, q: f.q,
 });
+
+/** A warning's line (queries/warnings/lines.sql), in 预警列表 and 待办. */
+const LINE_COLUMNS: ViewColumn[] = [
+  { key: 'id', label: '编号', format: 'int', sortable: true, href: (r) => `/warnings/${Number(r.id)}` },
+  { key: 'rule_id', label: '预警规则', format: 'text', sortable: true, labels: RULE_LABELS },
+  { key: 'severity_rank', label: '程度', format: 'text', sortable: true, labels: { 1: SEVERITY_LABELS.red, 2: SEVERITY_LABELS.orange, 3: SEVERITY_LABELS.yellow, 4: SEVERITY_LABELS.blue } },
+  { key: 'subject_type', label: '对象', format: 'text', sortable: true, labels: SUBJECT_LABELS },
+  { key: 'subject_id', label: '对象编号', format: 'text', sortable: true },
+  { key: 'unit_name', label: '责任单位', format: 'text', sortable: true },
+  { key: 'amount', label: '金额', format: 'wan', sortable: true },
+  { key: 'status', label: '处理状态', format: 'text', sortable: true, labels: STATUS_LABELS },
+  { key: 'cleared', label: '数据', format: 'text', sortable: true },
+  { key: 'assigned_name', label: '核实单位', format: 'text', sortable: true },
+  { key: 'deadline', label: '答复期限', format: 'date', sortable: true },
+  { key: 'overdue', label: '逾期', format: 'text', sortable: true },
+  { key: 'first_seen', label: '首次发现', format: 'date', sortable: true },
+];
 
 const count = (key: string, label: string): ViewColumn => ({ key, label, format: 'int', sortable: true });
 
@@ -31,27 +49,24 @@ export const WARNING_VIEWS: ViewDef[] = [
   {
     id: 'warnings',
     title: '预警列表',
-    sql: [WARNING_SQL, 'queries/warnings/list.sql'],
+    sql: [WARNING_SQL, LINES_SQL, 'queries/warnings/list.sql'],
     narrowedBy: ['rule', 'severity', 'state', 'section', 'department', 'town', 'q'],
     allowed: permissions.view.everyone,
     params,
-    columns: [
-      { key: 'id', label: '编号', format: 'int', sortable: true, href: (r) => `/warnings/${Number(r.id)}` },
-      { key: 'rule_id', label: '预警规则', format: 'text', sortable: true, labels: RULE_LABELS },
-      { key: 'severity_rank', label: '程度', format: 'text', sortable: true, labels: { 1: SEVERITY_LABELS.red, 2: SEVERITY_LABELS.orange, 3: SEVERITY_LABELS.yellow, 4: SEVERITY_LABELS.blue } },
-      { key: 'subject_type', label: '对象', format: 'text', sortable: true, labels: SUBJECT_LABELS },
-      { key: 'subject_id', label: '对象编号', format: 'text', sortable: true },
-      { key: 'unit_name', label: '责任单位', format: 'text', sortable: true },
-      { key: 'amount', label: '金额', format: 'wan', sortable: true },
-      { key: 'status', label: '处理状态', format: 'text', sortable: true, labels: STATUS_LABELS },
-      { key: 'cleared', label: '数据', format: 'text', sortable: true },
-      { key: 'assigned_name', label: '核实单位', format: 'text', sortable: true },
-      { key: 'deadline', label: '答复期限', format: 'date', sortable: true },
-      { key: 'overdue', label: '逾期', format: 'text', sortable: true },
-      { key: 'first_seen', label: '首次发现', format: 'date', sortable: true },
-    ],
+    columns: LINE_COLUMNS,
     defaultSort: { key: 'severity_rank', dir: 'asc' },
     related: ['warnings_by_rule', 'warnings_by_unit'],
+  },
+  {
+    id: 'todo',
+    title: '待办',
+    sql: [WARNING_SQL, LINES_SQL, 'queries/warnings/todo.sql'],
+    narrowedBy: ['rule', 'severity'],
+    allowed: permissions.view.answering,
+    params,
+    columns: LINE_COLUMNS,
+    // The reply due first comes first: what is overdue, then what is due soonest.
+    defaultSort: { key: 'deadline', dir: 'asc' },
   },
   {
     id: 'warnings_by_rule',

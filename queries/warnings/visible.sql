@@ -22,7 +22,9 @@ warning_rows AS (
   SELECT w.id, w.rule_id, w.subject_type, w.subject_id, w.unit_id, ru.name AS unit_name, w.amount, w.severity,
          CASE w.severity WHEN 'red' THEN 1 WHEN 'orange' THEN 2 WHEN 'yellow' THEN 3 ELSE 4 END AS severity_rank,
          w.evidence, w.status, w.cleared_at IS NOT NULL AS cleared, w.assigned_unit_id, au.name AS assigned_name, au.kind AS assigned_kind,
-         w.deadline, w.first_seen, w.last_seen
+         w.deadline, w.first_seen, w.last_seen,
+         -- sent to the viewer's own unit (a 镇: or one of its bodies): what it has to answer (待办)
+         (w.assigned_unit_id = params.scope_unit OR w.assigned_unit_id IN (SELECT id FROM own_units(params.scope_unit))) AS to_viewer
   FROM warnings w CROSS JOIN params
   LEFT JOIN units ru ON ru.id = w.unit_id
   LEFT JOIN units au ON au.id = w.assigned_unit_id
