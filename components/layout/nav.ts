@@ -35,6 +35,8 @@ export const NAV_ITEMS: NavEntry[] = [
   viewItem('velocity', '资金流速'),
   // A 镇 reads 资金流速 as its own line of the towns' (the by-fund view is the county's and the 股室's).
   { ...viewItem('velocity_towns', '资金流速'), allowed: (viewer) => scopeOf(viewer).kind === 'town' },
+  viewItem('warnings_by_rule', '预警'),
+  viewItem('todo', '待办'),
   { href: '/payments', label: '支付明细' },
   { href: '/import', label: '数据导入', allowed: permissions.import },
   { href: '/quality', label: '数据质量' },

@@ -1,0 +1,35 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { clientIp, getViewer } from '@/lib/auth/server';
+import { parseId } from '@/lib/url-params';
+import type { WarningAction } from '@/lib/warnings/workflow';
+import { STEPS } from '@/lib/warnings/workflow';
+import type { ActionState } from '@/lib/admin/form-action';
+import { serverDb } from '@/queries/server-db';
+import { takeStep } from '@/queries/warnings/step';
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? '').trim();
+
+/**
+ * One 疑点 step from the warning's page. The viewer is read afresh from the session, and takeStep checks the step
+ * against the workflow's table, so a forged form can do no more than the page offers.
+ */
+export async function takeStepAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const viewer = await getViewer();
+  if (!viewer) return { error: '请先登录', at: Date.now() };
+  const id = parseId(text(form, 'id'));
+  const action = text(form, 'action') as WarningAction;
+  if (!id || !(action in STEPS)) return { error: '无效的操作', at: Date.now() };
+  const days = text(form, 'days');
+  try {
+    const result = await takeStep(await serverDb(), id, action, viewer, {
+      comment: text(form, 'comment'), unitId: parseId(text(form, 'unit_id')) ?? null, days: days ? Number(days) : undefined,
+    }, await clientIp());
+    if (!result.ok) return { error: result.error, at: Date.now() };
+    revalidatePath(`/warnings/${id}`);
+    return { ok: `已${STEPS[action].label}${result.deadline ? `，答复期限 ${result.deadline}` : ''}`, at: Date.now() };
+  } catch (e) {
+    return { error: (e as Error).message, at: Date.now() };
+  }
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import { useState } from 'react';
+import { takeStepAction } from '@/app/(dashboard)/warnings/[id]/actions';
+import { useFormAction } from '@/components/admin/useFormAction';
+import { FormMessage } from '@/components/admin/FormMessage';
+import { BUTTON_PRIMARY, FIELD, LABEL } from '@/components/ui/form';
+
+export interface StepChoice {
+  action: string;
+  label: string;
+  /** what the comment must say, or null when it is optional */
+  comment: string | null;
+}
+
+const KIND_LABELS = { section: '股室', department: '部门', town: '镇(中心)' } as const;
+
+/**
+ * The steps the viewer may take on a 疑点 now (the server decided which; it checks again when the form is posted):
+ * a comment, and for 下发核实 the unit and the reply's working days.
+ */
+export function StepForm({ id, steps, targets, defaultDays }: {
+  id: number; steps: StepChoice[]; defaultDays: number;
+  targets: { id: number; kind: keyof typeof KIND_LABELS; name: string }[];
+}) {
+  const { state, dispatch, pending, onSubmit } = useFormAction(takeStepAction);
+  const [action, setAction] = useState(steps[0].action);
+  const step = steps.find((s) => s.action === action) ?? steps[0];
+  return (
+    <form action={dispatch} onSubmit={onSubmit} className="space-y-3" data-testid="step-form">
+      <input type="hidden" name="id" value={id} />
+      <div className="flex flex-wrap items-end gap-3">
+        <label className={LABEL}>
+          处理
+          <select name="action" value={action} onChange={(e) => setAction(e.target.value)} className={`${FIELD} w-36`} data-testid="step-action">
+            {steps.map((s) => <option key={s.action} value={s.action}>{s.label}</option>)}
+          </select>
+        </label>
+        {action === 'send' && (
+          <>
+            <label className={LABEL}>
+              下发至
+              <select name="unit_id" required defaultValue="" className={`${FIELD} w-56`} data-testid="step-unit">
+                <option value="" disabled>选择股室、部门或镇</option>
+                {(['section', 'department', 'town'] as const).map((kind) => (
+                  <optgroup key={kind} label={KIND_LABELS[kind]}>
+                    {targets.filter((t) => t.kind === kind).map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                  </optgroup>
+                ))}
+              </select>
+            </label>
+            <label className={LABEL}>
+              答复期限（工作日）
+              <input type="number" name="days" min={1} max={60} defaultValue={defaultDays} className={`${FIELD} w-24`} data-testid="step-days" />
+            </label>
+          </>
+        )}
+      </div>
+      <label className={LABEL}>
+        {step.comment ?? '说明（可不填）'}
+        <textarea
+          name="comment" required={step.comment !== null} maxLength={2000} rows={3}
+          className={`${FIELD} h-auto w-full max-w-2xl py-2`} data-testid="step-comment"
+        />
+      </label>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className={BUTTON_PRIMARY} data-testid="step-submit">{step.label}</button>
+        <FormMessage state={state} testId="step-message" />
+      </div>
+    </form>
+  );
+}
