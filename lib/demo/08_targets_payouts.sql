@@ -10,7 +10,9 @@ CREATE OR REPLACE TEMP TABLE proj_completion AS
 SELECT code, cut, perf_dev, beneficiaries, status,
   CASE WHEN status IN ('completed', 'accepted') THEN 1.0
        WHEN status IN ('declared', 'reviewed', 'approved') THEN 0.0
-       ELSE least(1.0, greatest(0.0, (cut - start_date) / greatest(1, planned_end - start_date))
+       -- The time progress is capped at 1 before the lag is applied, so a planted project past its planned end
+       -- still lags (PERF_DEVIATION).
+       ELSE least(1.0, least(1.0, greatest(0.0, (cut - start_date) / greatest(1, planned_end - start_date)))
                        * (0.85 + 0.25 * rnd(code, 'completion', seed)) * CASE WHEN perf_dev THEN 0.3 ELSE 1 END) END AS completion
 FROM proj_plan WHERE NOT no_targets;
 

@@ -15,9 +15,16 @@ INSERT INTO demo_manifest
 SELECT 'SPEND_LAG', 'unit', id::VARCHAR, name FROM units
 WHERE name IN ('石窑镇', '杨家沟镇', '县文化和旅游局', '县交通运输局', '综合股');
 
--- 4. IDLE_FUNDS: allocations with nothing paid, or payments that stopped after the first month.
+-- 4. IDLE_FUNDS: allocations with nothing paid, or payments that stopped after the first month. A payment names no
+-- allocation, only its indicator and unit (docs/data-model.md), so a balance is idle per (indicator, unit, a town's
+-- sub-units counted as the town): only an allocation whose every sibling in that pair sits idle too is a planted case.
 INSERT INTO demo_manifest
-SELECT 'IDLE_FUNDS', 'allocation', id, pflag FROM alloc_plan WHERE pflag IN ('idle_none', 'idle_stop');
+SELECT 'IDLE_FUNDS', 'allocation', ap.id, ap.pflag
+FROM alloc_plan ap JOIN measured_units() m ON m.id = ap.unit_id
+WHERE ap.pflag IN ('idle_none', 'idle_stop')
+  AND NOT EXISTS (SELECT 1 FROM alloc_plan o JOIN measured_units() mo ON mo.id = o.unit_id
+                  WHERE o.indicator_id = ap.indicator_id AND mo.measured_id = m.measured_id
+                    AND o.pflag NOT IN ('idle_none', 'idle_stop'));
 
 -- 5. OVER_INDICATOR: two demo-year indicators get one more payment that takes them past their amount.
 CREATE OR REPLACE TEMP TABLE over_ind AS

@@ -58,14 +58,14 @@ function speedColumns(kind: 'town' | 'department' | 'section', toPay: string): V
 const narrowIndicators = (f: ViewFilter) => ({ level: f.level, fund: f.fund, section: f.section });
 
 /**
- * A ranking of towns or of county departments: each measured on its own allocations and payments (unit_rows.sql), a
+ * A ranking of towns or of county departments: each measured on its own allocations and payments (unit_money.sql, unit_rows.sql), a
  * scoped viewer of that kind seeing its own line (docs/views.md).
  */
 function unitView(kind: 'town' | 'department', id: string, title: string, name: string, drillTo: string): ViewDef {
   return {
     id,
     title,
-    sql: ['queries/overview/unit_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/units.sql'],
+    sql: ['queries/overview/unit_money.sql', 'queries/overview/unit_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/units.sql'],
     narrowedBy: ['level', 'fund', 'section', kind],
     allowed: permissions.view.ranking(kind),
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),

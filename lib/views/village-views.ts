@@ -17,7 +17,7 @@ export const VILLAGE_VIEWS: ViewDef[] = [
   {
     id: 'villages',
     title: '村支出进度',
-    sql: ['queries/overview/unit_rows.sql', 'queries/views/village_lines.sql', 'queries/views/villages.sql'],
+    sql: ['queries/overview/unit_money.sql', 'queries/overview/unit_rows.sql', 'queries/views/village_lines.sql', 'queries/views/villages.sql'],
     narrowedBy: ['level', 'fund', 'section', 'town', 'village'],
     // A 镇 sees its own villages: scope.sql keeps only its money, so another town asked for is empty.
     allowed: permissions.view.ranking('town'),

@@ -1,16 +1,9 @@
--- (a CTE after scope.sql) A 镇 or a 部门 ($kind) is measured on the allocations it received (its budget) and the
--- payments it made against them; a town's sub-units count in the town's line and are not listed among the departments
--- (measured_units, docs/units.md). Its budget is what was allocated to it, so `allocated` equals `total`. Read by the
--- towns and departments views (docs/views.md), which are also the overview's rankings; prev_spend_rate is for 环比.
-, unit_budget AS (
-  SELECT m.measured_id AS unit_id, sum(a.allocated) AS total, sum(a.allocated_prev) AS total_prev
-  FROM alloc a JOIN measured_units() m ON m.id = a.unit_id GROUP BY 1
-),
-unit_paid AS (
-  SELECT m.measured_id AS unit_id, sum(p.paid) AS paid, sum(p.paid_prev) AS paid_prev
-  FROM paid p JOIN measured_units() m ON m.id = p.unit_id GROUP BY 1
-),
-unit_rows AS (
+-- (a CTE after scope.sql and unit_money.sql) A 镇 or a 部门 ($kind) is measured on the allocations it received (its
+-- budget) and the payments it made against them; a town's sub-units count in the town's line and are not listed among
+-- the departments (measured_units, docs/units.md). Its budget is what was allocated to it, so `allocated` equals
+-- `total`. Read by the towns and departments views (docs/views.md), which are also the overview's rankings;
+-- prev_spend_rate is for 环比.
+, unit_rows AS (
   SELECT
     u.id, u.name,
     b.total::DECIMAL(18,2)                 AS total,

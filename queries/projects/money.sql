@@ -22,11 +22,13 @@ project_pay AS (
 ),
 -- The projects a viewer may read, whatever the date: a 镇 those in its town, implemented by it (or its sub-units) or
 -- allocated to it; a 部门 those it implements or was allocated; a 股室 those its funds were allocated to. With each,
--- at the 截止日期: overdue (past its planned end and neither 完工 nor 验收) and its own time progress (the elapsed share
--- of start_date → planned_end, which its 绩效目标 are measured against).
+-- at the 截止日期: overdue (past its planned end and not finished by then: neither 完工 nor 验收, or finished only after
+-- that date, so a past 截止日期 sees it as it was) and its own time progress (the elapsed share of start_date →
+-- planned_end, which its 绩效目标 are measured against).
 scope_projects AS (
   SELECT p.*,
-         coalesce(p.planned_end < params.as_of AND p.status NOT IN ('completed', 'accepted'), false) AS overdue,
+         coalesce(p.planned_end < params.as_of
+                  AND (p.status NOT IN ('completed', 'accepted') OR p.actual_end > params.as_of), false) AS overdue,
          CASE WHEN p.start_date IS NULL OR p.planned_end IS NULL THEN NULL
               WHEN params.as_of >= p.planned_end THEN 1.0
               WHEN params.as_of <= p.start_date THEN 0.0

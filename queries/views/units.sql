@@ -1,4 +1,4 @@
--- The towns and departments views (after scope.sql, unit_rows.sql and stalled_rows.sql). The
+-- The towns and departments views (after scope.sql, unit_money.sql, unit_rows.sql and stalled_rows.sql). The
 -- rank is taken over every row the viewer may see, and only for a viewer who may see the whole ranking (docs/roles.md:
 -- a 镇 sees its own line, unranked); $row_unit then narrows the rows, so a chosen unit keeps its rank. Beside
 -- 支出进度 (docs/stalled-and-velocity.md): the median days from an allocation to the unit's first payment against it,

@@ -1,4 +1,4 @@
--- (a CTE after scope.sql and unit_rows.sql with $kind = 'town') The villages view's lines: a town's money split by the village it
+-- (a CTE after scope.sql, unit_money.sql and unit_rows.sql with $kind = 'town') The villages view's lines: a town's money split by the village it
 -- lies in (docs/villages-and-projects.md). Budget: the town's allocations (its sub-units' included, as in its line of
 -- the towns view) by the village of the allocation's project; paid: the town's payments by the payment's village, else
 -- its project's. A village counts only in its own town; whatever has no village of the town is one line 未落实到村 per

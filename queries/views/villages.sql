@@ -1,4 +1,4 @@
--- The villages view (after scope.sql, unit_rows.sql and village_lines.sql): each village line measured as a town's,
+-- The villages view (after scope.sql, unit_money.sql, unit_rows.sql and village_lines.sql): each village line measured as a town's,
 -- with its town; narrowed by $town and $village.
 SELECT
   vl.village_id AS id,
