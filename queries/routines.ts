@@ -6,9 +6,10 @@ import { sqlFile } from './sql';
  * SQL macros kept in the database file, each file run again only when its text changed (its sha256 is recorded), so a
  * new version of the application replaces them at its first open and a change needs no migration: the importer's cell
  * parsers (some fifty macros: creating them on every import's connection cost ~45 ms of each import), the rule of
- * which payments a viewer may read, and the measures of the views (docs/views.md).
+ * which payments a viewer may read, the measures of the views (docs/views.md), and the payouts and comparison lists
+ * as the rules on subsidies to people read them (docs/rules.md).
  */
-const ROUTINES = ['queries/import/parsers.sql', 'queries/import/fund_names.sql', 'queries/visibility.sql', 'queries/views/measures.sql'];
+const ROUTINES = ['queries/import/parsers.sql', 'queries/import/fund_names.sql', 'queries/visibility.sql', 'queries/views/measures.sql', 'queries/rules/people.sql'];
 
 export async function installRoutines(db: Db): Promise<void> {
   await db.run('CREATE TABLE IF NOT EXISTS routines (file VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL)');
