@@ -12,6 +12,9 @@ export interface RuleParam {
   value: number;
   /** Chinese label with its unit, for the settings page: '下达期限（天）' */
   label: string;
+  /** The range the admin may set (lib/rules/settings-admin.ts); 0 and 10,000,000,000 when not given. */
+  min?: number;
+  max?: number;
 }
 
 export interface EvidenceField {
