@@ -1,11 +1,16 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/queries/db';
+import { Db } from '@/queries/db';
+import { RULES } from '@/lib/rules/registry';
 import type { Viewer } from '@/lib/auth/roles';
 import { runRules } from '@/queries/rules/run';
 import { latestRunForBatch } from '@/queries/rules/runs';
 import { ruleSettings, saveRuleSetting } from '@/queries/rules/settings';
 import { adminSaveRuleSettings } from '@/lib/rules/settings-admin';
 import { tempDb } from '../helpers/temp-db';
+import { cli } from '../helpers/cli';
 import { loadFixture } from '../helpers/fixture';
 import { LARGE_PAYMENT, TEST_RULES, UNALLOCATED } from '../fixtures/rules/engine-rules';
 
@@ -38,7 +43,7 @@ const supervisor: Viewer = { ...admin, id: 2, username: 'jiandu', role: 'supervi
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const c of cleanups) c();
+  for (const c of cleanups.reverse()) c();
   cleanups = [];
 });
 
@@ -215,5 +220,51 @@ describe('rule settings (设置)', () => {
     expect(await save({ days: 30 })).toEqual({ ok: true, message: '测试未分配：设置没有变化' });
     expect(await db.one('SELECT count(*)::INTEGER AS n FROM rule_settings')).toEqual({ n: 0 });
     expect(await save({ days: 366 })).toEqual({ ok: true, message: '测试未分配：设置已保存' });
+  });
+});
+
+describe('fund-monitor rules run', () => {
+  // The command runs the registry's rules (RULES): its JSON is runRules' result on the same data, which a copy of the
+  // file taken before the command ran gives the function.
+  it('--json prints what runRules returns; the table names the run; --rule and --as-of are checked', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-rules-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'cli.duckdb');
+    const copy = path.join(dir, 'copy.duckdb');
+    const db = await Db.open(file);
+    await loadFixture(db, FIXTURE);
+    db.close();
+    copyFileSync(file, copy);
+
+    const r = cli(['rules', 'run', '--db', file, '--user', '李主任', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.stdout);
+    const twin = await Db.open(copy);
+    cleanups.push(() => twin.close());
+    const expected = await runRules(twin, { actor: 'test' });
+    const noMs = (x: typeof expected) => ({ ...x, rules: x.rules.map(({ ms, ...rest }) => rest) });
+    expect(noMs(printed)).toEqual(noMs(expected));
+    expect(printed).toMatchObject({ run_id: 1, as_of: '2018-06-01' });
+    expect(printed.rules.map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.id));
+
+    const table = cli(['rules', 'run', '--db', file, '--as-of', '2018-03-01']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n').slice(0, 2)).toEqual([
+      `预警规则运行 #2，截止 2018-03-01，${RULES.length} 条规则`, '规则\t名称\t发现\t新增\t数据已消除\t金额（万元）\t耗时（毫秒）',
+    ]);
+
+    const unknown = cli(['rules', 'run', '--db', file, '--rule', 'NOPE']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain(`没有规则 NOPE；可用：${RULES.map((x) => x.id).join(', ') || '（无）'}`);
+    const badDate = cli(['rules', 'run', '--db', file, '--as-of', '2018-3-1']);
+    expect(badDate.code).not.toBe(0);
+    expect(badDate.stderr).toContain('截止日期 2018-3-1 不是 YYYY-MM-DD 格式的日期');
+
+    const check = await Db.open(file, { readOnly: true });
+    cleanups.push(() => check.close());
+    expect(await check.all('SELECT id, actor, as_of::VARCHAR AS as_of FROM rule_runs ORDER BY id')).toEqual([
+      { id: 1, actor: '李主任', as_of: '2018-06-01' }, { id: 2, actor: 'cli:' + (process.env.USER ?? process.env.USERNAME ?? 'unknown'), as_of: '2018-03-01' },
+    ]);
   });
 });
