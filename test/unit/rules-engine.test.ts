@@ -9,6 +9,7 @@ import { runRules } from '@/queries/rules/run';
 import { latestRunForBatch } from '@/queries/rules/runs';
 import { ruleSettings, saveRuleSetting } from '@/queries/rules/settings';
 import { adminSaveRuleSettings } from '@/lib/rules/settings-admin';
+import { runRulesOnDemand } from '@/lib/rules/run-on-demand';
 import { tempDb } from '../helpers/temp-db';
 import { cli } from '../helpers/cli';
 import { loadFixture } from '../helpers/fixture';
@@ -40,6 +41,7 @@ interface WarningRow {
 
 const admin: Viewer = { id: 1, username: 'admin', displayName: null, role: 'admin', unitId: null, unitName: null };
 const supervisor: Viewer = { ...admin, id: 2, username: 'jiandu', role: 'supervisor' };
+const town: Viewer = { ...admin, id: 3, username: 'zhen', role: 'town', unitId: 201 };
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -184,6 +186,20 @@ describe('running the rules (docs/rules.md "Running the rules")', () => {
     await expect(runRules(db, { actor: 't', ruleIds: ['NOPE'] }, TEST_RULES)).rejects.toThrow('没有规则 NOPE；可用：TEST_LARGE_PAYMENT, TEST_UNALLOCATED');
     await expect(run(db, '2018-02-30')).rejects.toThrow('2018-02-30');
     expect(await db.one('SELECT count(*)::INTEGER AS n FROM rule_runs')).toEqual({ n: 0 });
+  });
+});
+
+describe('running on demand (立即运行)', () => {
+  it('the admin and supervision run the rules under their name, audited; a town may not', async () => {
+    const db = await county();
+    expect(await runRulesOnDemand(db, supervisor, '10.0.0.2', TEST_RULES)).toEqual({
+      ok: true, message: '运行 #1（截止 2018-06-01）：2 条规则，发现 4，新增 4，数据已消除 0', // 3 + 1 hits
+    });
+    expect(await runRulesOnDemand(db, admin, null, TEST_RULES)).toMatchObject({ ok: true });
+    expect(await runRulesOnDemand(db, town, null, TEST_RULES)).toEqual({ ok: false, error: '无权运行预警规则' });
+    expect(await db.all('SELECT id, actor FROM rule_runs ORDER BY id')).toEqual([{ id: 1, actor: 'jiandu' }, { id: 2, actor: 'admin' }]);
+    const rows = await db.all<{ actor: string; target: string; detail: string }>("SELECT actor, target, detail FROM audit_log WHERE action = 'rule_run' ORDER BY id");
+    expect(rows.map((r) => [r.actor, r.target, JSON.parse(r.detail).new])).toEqual([['jiandu', 'rule_run:1', 4], ['admin', 'rule_run:2', 0]]);
   });
 });
 
