@@ -1,6 +1,8 @@
 import type { Db } from '@/queries/db';
 import { runRules, type RuleRunResult } from '@/queries/rules/run';
 import { importActor } from '@/queries/rules/runs';
+import { RULES } from './registry';
+import type { RuleDef } from './types';
 
 /**
  * The rule run that follows an import (docs/rules.md "Running the rules"): every enabled rule as of the newest data,
@@ -9,8 +11,8 @@ import { importActor } from '@/queries/rules/runs';
  * latestRunForBatch); the CLI awaits it before closing the file. A failed run is logged, never the import's failure:
  * the batch landed, and the next run sees it.
  */
-export function runRulesAfterImport(db: Db, batchId: number): Promise<RuleRunResult | null> {
-  return runRules(db, { actor: importActor(batchId) }).catch((error: unknown) => {
+export function runRulesAfterImport(db: Db, batchId: number, rules: RuleDef[] = RULES): Promise<RuleRunResult | null> {
+  return runRules(db, { actor: importActor(batchId) }, rules).catch((error: unknown) => {
     console.error(`[rules] the run after import #${batchId} failed:`, error);
     return null;
   });

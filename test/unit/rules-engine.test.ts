@@ -10,6 +10,9 @@ import { latestRunForBatch } from '@/queries/rules/runs';
 import { ruleSettings, saveRuleSetting } from '@/queries/rules/settings';
 import { adminSaveRuleSettings } from '@/lib/rules/settings-admin';
 import { runRulesOnDemand } from '@/lib/rules/run-on-demand';
+import { runRulesAfterImport } from '@/lib/rules/after-import';
+import type { RuleDef } from '@/lib/rules/types';
+import { csv, importText, seedCounty, writeFixture } from '../fixtures/import-load/helpers';
 import { tempDb } from '../helpers/temp-db';
 import { cli } from '../helpers/cli';
 import { loadFixture } from '../helpers/fixture';
@@ -186,6 +189,52 @@ describe('running the rules (docs/rules.md "Running the rules")', () => {
     await expect(runRules(db, { actor: 't', ruleIds: ['NOPE'] }, TEST_RULES)).rejects.toThrow('没有规则 NOPE；可用：TEST_LARGE_PAYMENT, TEST_UNALLOCATED');
     await expect(run(db, '2018-02-30')).rejects.toThrow('2018-02-30');
     expect(await db.one('SELECT count(*)::INTEGER AS n FROM rule_runs')).toEqual({ n: 0 });
+  });
+});
+
+describe('after an import', () => {
+  it('runs the rules queued behind the import, recorded for the batch; a failing run is logged, not thrown', async () => {
+    const db = await county();
+    // Started together, the run waits for the import (serialize.ts) and so sees its payment; batch ids start at 1.
+    const importing = importText(db, 'payments', csv([['支付凭证号', '支付日期', '支付金额', '预算单位', '指标明细号'], ['ZF9', '2018-06-02', '75000', '县农业农村局', 'ZB1']]));
+    const running = runRulesAfterImport(db, 1, TEST_RULES);
+    const batch = await importing;
+    expect(batch.batch_id).toBe(1);
+    const result = await running;
+    // As of ZF9's date, 06-02: ZF1, ZF3, ZF4 and ZF9 (75,000) of LARGE_PAYMENT, and ZB2 (93 days) — 5 new.
+    expect(result!.as_of).toBe('2018-06-02');
+    expect(await latestRunForBatch(db, 1)).toMatchObject({ run_id: result!.run_id, as_of: '2018-06-02', new: 5 });
+    expect(await latestRunForBatch(db, 2)).toBeNull();
+
+    const broken: RuleDef = { ...UNALLOCATED, id: 'TEST_BROKEN', sql: 'test/fixtures/rules/large_payment.sql', params: {} };
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      expect(await runRulesAfterImport(db, batch.batch_id, [broken])).toBeNull(); // $min_amount has no value
+    } finally {
+      console.error = original;
+    }
+    expect(String((errors[0] as unknown[])[0])).toContain(`the run after import #${batch.batch_id} failed`);
+    expect(await latestRunForBatch(db, batch.batch_id)).toMatchObject({ run_id: result!.run_id });
+  });
+
+  it('the CLI import waits for the run and says how many warnings it raised', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-rules-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'cli.duckdb');
+    const db = await Db.open(file);
+    await seedCounty(db);
+    db.close();
+    const data = writeFixture('支付.csv', csv([['支付凭证号', '支付日期', '支付金额', '预算单位'], ['C1', '2018-03-02', '1000.10', '县水利局']]));
+    const r = cli(['import', data, '--kind', 'payments', '--db', file, '--raw-dir', path.join(dir, 'raw'), '--json']);
+    expect(r.code).toBe(0);
+    // The registry's rules: the count is whatever they raised, recorded as the run for batch 1.
+    const out = JSON.parse(r.stdout);
+    const check = await Db.open(file, { readOnly: true });
+    cleanups.push(() => check.close());
+    const run = await latestRunForBatch(check, 1);
+    expect(out.warnings).toEqual({ run_id: run!.run_id, new: run!.new });
   });
 });
 
