@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '@/queries/db';
 import { RULES } from '@/lib/rules/registry';
 import type { Viewer } from '@/lib/auth/roles';
@@ -13,6 +13,7 @@ import { runRulesOnDemand } from '@/lib/rules/run-on-demand';
 import { runRulesAfterImport } from '@/lib/rules/after-import';
 import type { RuleDef } from '@/lib/rules/types';
 import { csv, importText, seedCounty, writeFixture } from '../fixtures/import-load/helpers';
+import { buildDemoFile } from '@/lib/cli/demo';
 import { tempDb } from '../helpers/temp-db';
 import { cli } from '../helpers/cli';
 import { loadFixture } from '../helpers/fixture';
@@ -332,4 +333,30 @@ describe('fund-monitor rules run', () => {
       { id: 1, actor: '李主任', as_of: '2018-06-01' }, { id: 2, actor: 'cli:' + (process.env.USER ?? process.env.USERNAME ?? 'unknown'), as_of: '2018-03-01' },
     ]);
   });
+});
+
+describe('the registry\'s rules on the demo county', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-rules-demo-'));
+  let db: Db;
+  beforeAll(async () => {
+    const file = path.join(dir, 'demo.duckdb');
+    await buildDemoFile(file, { payments: 20_000, year: 2018, seed: 3 });
+    db = await Db.open(file);
+  }, 120_000);
+  afterAll(() => {
+    db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a run keeps every hit as one warning; the second raises and clears nothing', async () => {
+    const first = await runRules(db, { actor: 'test' });
+    expect(first.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(first.rules.every((r) => r.new === r.rows && r.cleared === 0)).toBe(true);
+    const total = first.rules.reduce((n, r) => n + r.rows, 0);
+    expect(await db.one('SELECT count(*)::INTEGER AS n FROM warnings')).toEqual({ n: total });
+    const second = await runRules(db, { actor: 'test' });
+    expect(second.as_of).toBe(first.as_of);
+    expect(second.rules.map(({ id, rows, new: n, cleared, amount_yuan }) => [id, rows, n, cleared, amount_yuan]))
+      .toEqual(first.rules.map(({ id, rows, amount_yuan }) => [id, rows, 0, 0, amount_yuan]));
+  }, 120_000);
 });
