@@ -29,6 +29,12 @@ export interface RuleDef {
   name: string;
   /** queries/rules/<ID>.sql */
   sql: string;
+  /**
+   * The shared CTE files the rule's SQL continues, so it measures exactly as the pages do: queries/overview/scope.sql
+   * first, then e.g. queries/views/stalled_rows.sql. They are read for the whole county in the budget year of $as_of;
+   * the rule's file then starts with `, its_cte AS (…)` or its SELECT.
+   */
+  after?: string[];
   subject: SubjectType;
   params: Record<string, RuleParam>;
   /** What the evidence JSON holds, in the order a reviewer reads it. */
