@@ -7,8 +7,11 @@ import type { SettingsResult } from '@/lib/settings-admin';
 import { RULES } from './registry';
 import type { RuleDef, RuleParam } from './types';
 
-/** A threshold's range when its RuleDef gives none: non-negative, and below any county's money in 元. */
-const DEFAULT_MIN = 0;
+/**
+ * A threshold's range when its RuleDef gives none: from 0 — or, for a threshold below zero by default (a gap of −10
+ * points), from ten times its default — up to more than any county's money in 元.
+ */
+const defaultMin = (p: RuleParam) => Math.min(0, 10 * p.value);
 const DEFAULT_MAX = 1e10;
 
 export interface RuleSettingInput {
@@ -18,7 +21,7 @@ export interface RuleSettingInput {
 }
 
 function paramProblem(p: RuleParam, value: number | undefined): string | null {
-  const min = p.min ?? DEFAULT_MIN;
+  const min = p.min ?? defaultMin(p);
   const max = p.max ?? DEFAULT_MAX;
   if (typeof value !== 'number' || !Number.isFinite(value)) return `${p.label}须为数字`;
   if (value < min || value > max) return `${p.label}须在 ${min} 到 ${max} 之间`;

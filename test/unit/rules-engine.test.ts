@@ -286,6 +286,12 @@ describe('rule settings (设置)', () => {
     expect(await save({ days: 30 })).toEqual({ ok: true, message: '测试未分配：设置没有变化' });
     expect(await db.one('SELECT count(*)::INTEGER AS n FROM rule_settings')).toEqual({ n: 0 });
     expect(await save({ days: 366 })).toEqual({ ok: true, message: '测试未分配：设置已保存' });
+    // A rule without a range: from 0, or from 10 × a default below zero (−10 → −100), up to 10¹⁰.
+    const lag: RuleDef = { ...UNALLOCATED, id: 'TEST_LAG', name: '测试滞后', params: { gap: { value: -10, label: '差距（百分点）' } } };
+    const saveLag = (gap: number) => adminSaveRuleSettings(db, admin, lag.id, { enabled: false, params: { gap } }, null, [lag]);
+    expect(await saveLag(-10)).toMatchObject({ ok: true });
+    expect(await saveLag(-100.5)).toEqual({ ok: false, error: '测试滞后：差距（百分点）须在 -100 到 10000000000 之间' });
+    expect(await saveLag(-100)).toMatchObject({ ok: true });
   });
 });
 
