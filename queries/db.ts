@@ -9,6 +9,18 @@ export async function connRows<T = Record<string, unknown>>(conn: DuckDBConnecti
   return (await conn.runAndReadAll(sql, params)).getRowObjectsJson() as T[];
 }
 
+async function inTransaction<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const result = await fn();
+    await conn.run('COMMIT');
+    return result;
+  } catch (error) {
+    await conn.run('ROLLBACK');
+    throw error;
+  }
+}
+
 export interface OpenOptions {
   readOnly?: boolean;
   memoryLimit?: string;
@@ -92,17 +104,16 @@ export class Db {
 
   /** Runs fn inside one transaction on one connection, queued like run: all of it lands, or none of it. */
   transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.writes.run(() => this.withConnection(async (conn) => {
-      await conn.run('BEGIN TRANSACTION');
-      try {
-        const result = await fn(conn);
-        await conn.run('COMMIT');
-        return result;
-      } catch (error) {
-        await conn.run('ROLLBACK');
-        throw error;
-      }
-    }));
+    return this.writes.run(() => this.withConnection((conn) => inTransaction(conn, () => fn(conn))));
+  }
+
+  /**
+   * transaction on a connection the caller holds (withConnection), queued like run: the caller first does its long
+   * reads outside the queue — into the connection's own temporary tables, which no other connection sees — and
+   * holds the queue only for the writes (the rule engine, queries/rules/run.ts).
+   */
+  transactionOn<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+    return this.writes.run(() => inTransaction(conn, fn));
   }
 
   close(): void {

@@ -46,6 +46,10 @@ export const permissions = {
   manageUnits: isAdmin,
   /** 设置 */
   manageSettings: isAdmin,
+  /** 预警规则的启用与阈值 (设置, docs/rules.md). */
+  manageRuleSettings: isAdmin,
+  /** Running the warning rules on demand (docs/rules.md "Running the rules"). */
+  runRules: (v: Who) => isAdmin(v) || v.role === 'supervisor',
   /** 资金目录: the catalog page and removing aliases (docs/fund-matching.md). */
   manageCatalog: isAdmin,
   /** 审计日志 */

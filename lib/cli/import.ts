@@ -14,9 +14,10 @@ import { rollbackBatch } from '@/queries/import/rollback';
 import { audit } from '@/queries/auth/audit';
 import { auditRollback, batchAuditTarget } from '@/lib/import/audit';
 import { openExistingDb } from './open-existing';
+import { runRulesAfterImport } from '@/lib/rules/after-import';
 
 /** The CLI's user name for batch records and rollbacks. */
-const cliUser = () => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
+export const cliUser = () => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
 
 /** Who the audit log names for a CLI import or rollback: --user, else 'cli' (the web routes audit their own calls). */
 const auditActor = (user: string | undefined) => user ?? 'cli';
@@ -117,8 +118,12 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
         duplicates: result.duplicates, subtotal_rows_skipped: result.subtotal_rows_skipped, via: 'cli',
       },
     });
+    // The web import leaves this run in the background; a command has nothing else to do and must not close the
+    // file under it.
+    const run = await runRulesAfterImport(db, result.batch_id);
+    const warnings = run && { run_id: run.run_id, new: run.rules.reduce((n, r) => n + r.new, 0) };
     if (opts.json) {
-      console.log(JSON.stringify(result));
+      console.log(JSON.stringify({ ...result, warnings }));
       return;
     }
     console.log(`批次 #${result.batch_id}（${KIND_LABELS[kind]}，${result.file_name}，${result.encoding}）`);
@@ -132,6 +137,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
     if (opts.savePreset) console.log(`  映射已保存为方案“${opts.savePreset.trim()}”（--mapping ${opts.savePreset.trim()} 或导入页面可再用）`);
     for (const r of result.rejects.slice(0, 20)) console.log(`  第 ${r.row} 行${r.column ? `【${r.column}】` : ''}${r.reason}`);
     if (result.rejected > 0) console.log(`  （全部拒绝原因见数据导入页，或下载该批次的拒绝报告）`);
+    console.log(warnings ? `  预警规则运行 #${warnings.run_id}：新增预警 ${warnings.new} 条` : '  预警规则未能运行（原因见错误输出）');
   } finally {
     if (source) await cleanupSource(source);
     db.close();

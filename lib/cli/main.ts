@@ -6,6 +6,7 @@ import { resetDemoPasswordsCommand } from './demo-passwords';
 import { batchesCommand, importCommand, rollbackCommand } from './import';
 import { benchImportCommand } from './bench-import';
 import { viewCommand, viewFilterOptions } from './view';
+import { rulesRunCommand } from './rules';
 import { VIEWS } from '@/lib/views/registry';
 
 function integer(value: string): number {
@@ -97,6 +98,18 @@ view
   .option('--json', 'print the rows as the JSON route /api/views/<id> gives them (all rows, one page)')
   .option('--csv', 'print the rows as the CSV export gives them')
   .action((id, opts) => viewCommand(id, { ...opts, db: opts.db ?? defaultDbFile() }));
+
+program
+  .command('rules')
+  .description('warning rules (预警, docs/rules.md)')
+  .command('run')
+  .description('run the enabled warning rules and keep what they find as warnings; the run is recorded')
+  .option('--db <file>', 'database file (default: $FUND_MONITOR_DB or data/demo.duckdb)')
+  .option('--as-of <date>', '截止日期 YYYY-MM-DD: evaluate as of this date (default: the newest data)')
+  .option('--rule <id>', 'only this rule; repeatable (default: every enabled rule)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+  .option('--user <name>', 'who runs, for the run record (default: cli:$USER)')
+  .option('--json', 'print the result as one JSON object: run_id, as_of and per rule id, rows, new, cleared, amount_yuan, ms')
+  .action((opts) => rulesRunCommand({ ...opts, db: opts.db ?? defaultDbFile() }));
 
 program
   .command('bench-import')

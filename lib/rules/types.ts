@@ -16,6 +16,9 @@ export interface RuleParam {
   value: number;
   /** Chinese label with its unit, for the settings page: '下达期限（天）' */
   label: string;
+  /** The range the admin may set (lib/rules/settings-admin.ts); when not given, from 0 (from 10 × a negative default) to 10¹⁰. */
+  min?: number;
+  max?: number;
 }
 
 export interface EvidenceField {

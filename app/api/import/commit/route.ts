@@ -12,13 +12,14 @@ import { fail, importError } from '../_lib/http';
 import { withImportMemoryLimit } from '../_lib/run-import';
 import { readFor, uploads } from '../_lib/uploads';
 import { withErrorId } from '@/lib/http/server-error';
+import { runRulesAfterImport } from '@/lib/rules/after-import';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * POST /api/import/commit {token, kind, mapping, options: {unit, dayFirst, allowNewUnits, sheet, encoding, year, status}} — imports
  * an uploaded file through the server's one database (one transaction; see importFile), audits it, deletes the
- * temporary file and answers the ImportResult. A file that cannot be imported (a required field without a column,
+ * temporary file, starts the warning rules' run in the background and answers the ImportResult. A file that cannot be imported (a required field without a column,
  * say) answers 422 and keeps the upload, so the mapping can be corrected and the import tried again.
  */
 async function handlePost(req: NextRequest) {
@@ -65,6 +66,8 @@ async function handlePost(req: NextRequest) {
       detail: { batch_id: result.batch_id, kind, accepted: result.accepted, rejected: result.rejected, duplicates: result.duplicates },
       ip: clientIpFrom(req.headers),
     });
+    // The warning rules run over the new data in the background (docs/rules.md); the answer does not wait for them.
+    void runRulesAfterImport(db, result.batch_id);
     upload.busy = false;
     await uploads().remove(upload.token);
     return Response.json({ result } satisfies CommitResponse);
