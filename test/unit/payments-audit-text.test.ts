@@ -40,7 +40,9 @@ describe('audit log text', () => {
   it('labels known actions in Chinese and shows unknown ones as they are', () => {
     expect(['login', 'login_failed', 'logout', 'import', 'rollback', 'settings', 'user_create', 'password_reset'].map(auditActionLabel))
       .toEqual(['登录', '登录失败', '退出', '导入', '撤销导入', '设置', '新建用户', '重置密码']);
-    expect(auditActionLabel('rule_run')).toBe('rule_run');
+    expect(['rule_run', 'rule_settings', 'warning_send', 'warning_rectify'].map(auditActionLabel))
+      .toEqual(['运行预警规则', '预警规则设置', '疑点下发核实', '疑点已整改']);
+    expect(auditActionLabel('no_such_action')).toBe('no_such_action');
   });
 
   it('describes a JSON detail in words', () => {
