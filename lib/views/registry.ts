@@ -1,7 +1,7 @@
 import { permissions } from '@/lib/auth/permissions';
 import type { ViewFilter } from './filter';
 import type { ViewColumn, ViewDef, ViewSort } from './types';
-import { drill } from './drill';
+import { drill, periodOf } from './drill';
 import { LEDGER_VIEWS } from './ledger-views';
 import { WARNING_VIEWS } from './warning-views';
 import { STALLED_VIEWS } from './stalled-views';
@@ -39,6 +39,8 @@ const RANK_CHANGE_AND_BAND: ViewColumn[] = [
 const drillRow = (path: string, key: 'town' | 'department' | 'section'): ViewColumn['href'] =>
   (row, filter) => drill(path, filter, { [key]: Number(row.id) });
 
+const OPEN_WARNINGS = 'queries/warnings/open_by_unit.sql';
+
 const BY_SPEND_RATE: ViewSort = { key: 'spend_rate', dir: 'desc' };
 
 /** Beside 支出进度, how fast a row's money moves and how much of it lies idle (docs/stalled-and-velocity.md); the
@@ -49,6 +51,11 @@ function speedColumns(kind: 'town' | 'department' | 'section', toPay: string): V
     {
       key: 'stalled_90', label: '滞留余额(90天以上)', format: 'wan', sortable: true,
       href: (r, f) => drill('/views/stalled', f, { [kind]: Number(r.id), idleDays: 90 }),
+    },
+    {
+      // The open warnings the row answers for (queries/warnings/open_by_unit.sql), opening 预警列表 narrowed to it.
+      key: 'open_warnings', label: '未办结预警', format: 'int', sortable: true,
+      href: (r, f) => drill('/views/warnings', periodOf(f), { [kind]: Number(r.id), state: 'open' }),
     },
   ];
 }
@@ -65,7 +72,7 @@ function unitView(kind: 'town' | 'department', id: string, title: string, name: 
   return {
     id,
     title,
-    sql: ['queries/overview/unit_money.sql', 'queries/overview/unit_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/units.sql'],
+    sql: ['queries/overview/unit_money.sql', 'queries/overview/unit_rows.sql', 'queries/views/stalled_rows.sql', OPEN_WARNINGS, 'queries/views/units.sql'],
     narrowedBy: ['level', 'fund', 'section', kind],
     allowed: permissions.view.ranking(kind),
     params: (f) => ({ ...narrowIndicators(f), kind, row_unit: f[kind] }),
@@ -81,7 +88,7 @@ export const VIEWS: ViewDef[] = [
   {
     id: 'sections',
     title: '股室支出进度',
-    sql: ['queries/overview/section_rows.sql', 'queries/views/velocity_rows.sql', 'queries/views/stalled_rows.sql', 'queries/views/sections.sql'],
+    sql: ['queries/overview/section_rows.sql', 'queries/views/velocity_rows.sql', 'queries/views/stalled_rows.sql', OPEN_WARNINGS, 'queries/views/sections.sql'],
     narrowedBy: ['level', 'fund', 'section'],
     allowed: permissions.view.ranking('section'),
     // The chosen 股室 narrows the rows, not the indicators: the others' must stay for its rank.

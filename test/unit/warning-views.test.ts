@@ -17,7 +17,8 @@ const FIXTURE = `
 INSERT INTO units (id, kind, name) VALUES (101, 'town', '甲镇'), (102, 'town', '乙镇'), (201, 'department', '县教育局');
 INSERT INTO indicators (id, fund_id, level, year, amount, received_date) VALUES
   ('I1', 22, 'central', 2018, 1000.00, '2018-01-05'), ('I2', 43, 'province', 2018, 500.00, '2018-01-05');
-INSERT INTO allocations (id, indicator_id, unit_id, amount, alloc_date) VALUES ('A1', 'I1', 101, 800.00, '2018-01-06');
+INSERT INTO allocations (id, indicator_id, unit_id, amount, alloc_date) VALUES ('A1', 'I1', 101, 800.00, '2018-01-06'),
+  ('A2', 'I2', 201, 100.00, '2018-01-07');
 INSERT INTO payments (voucher_no, indicator_id, unit_id, amount, pay_date, purpose) VALUES ('P2', 'I2', 201, 50.00, '2018-02-01', '');
 INSERT INTO warnings (id, rule_id, key, subject_type, subject_id, unit_id, amount, severity, status, assigned_unit_id, deadline, cleared_at) VALUES
   (1, 'IDLE_FUNDS', 'IDLE_FUNDS:allocation:A1', 'allocation', 'A1', 101, 800.00, 'red', 'sent', 101, '2018-01-10', NULL),
@@ -45,7 +46,7 @@ describe('预警列表, 预警总览 and 待办 as views (lib/views/warning-view
 
   const rows = async (view: string, scope: Scope = { kind: 'all' }, f: Partial<ViewFilter> = {}) => {
     const v = viewById(view)!;
-    return (await runView(db, v, { filter: { ...BASE, ...f }, sort: v.defaultSort, page: null }, scope)).rows;
+    return (await runView(db, v, { filter: { ...BASE, ...f } as ViewQuery['filter'], sort: v.defaultSort, page: null }, scope)).rows;
   };
   const ids = async (scope: Scope, f: Partial<ViewFilter> = {}) => (await rows('warnings', scope, f)).map((r) => Number(r.id)).sort();
 
@@ -90,5 +91,14 @@ describe('预警列表, 预警总览 and 待办 as views (lib/views/warning-view
     expect(await todoCount(db, { kind: 'town', unitId: 101 })).toBe(1);
     expect(await todoCount(db, section['农财所'])).toBe(0); // its funds' warnings were not sent to it
     expect(await todoCount(db, { kind: 'all' })).toBe(0);
+  });
+
+  it('the 镇, 部门 and 股室 views count the open warnings each answers for', async () => {
+    // 甲镇: W1 (responsible and sent to it); 县教育局: W2 (已整改, waiting for supervision, still open); 农财所: W3
+    // (responsible: ALLOC_OVERDUE names the fund's 股室); 教科文股: W4 was dismissed, so none.
+    expect((await rows('towns')).map((r) => [r.name, r.open_warnings])).toEqual([['甲镇', 1]]);
+    expect((await rows('departments')).map((r) => [r.name, r.open_warnings])).toEqual([['县教育局', 1]]);
+    const sections = Object.fromEntries((await rows('sections')).map((r) => [r.name, r.open_warnings]));
+    expect([sections['农财所'], sections['教科文股']]).toEqual([1, 0]);
   });
 });
