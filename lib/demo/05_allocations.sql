@@ -16,10 +16,13 @@ SELECT section_id, unit_id, row_number() OVER (PARTITION BY section_id ORDER BY 
        count(*) OVER (PARTITION BY section_id) AS n
 FROM members;
 
+-- Money goes to projects of the 项目库 that were approved (入库) or later: paying one still 申报/审核 is a NO_PROJECT case,
+-- which 09_plant.sql plants on purpose.
 CREATE OR REPLACE TEMP TABLE proj_idx AS
 SELECT year, unit_id, code, row_number() OVER (PARTITION BY year, unit_id ORDER BY code) - 1 AS idx,
        count(*) OVER (PARTITION BY year, unit_id) AS n
-FROM projects;
+FROM projects
+WHERE status IN ('approved', 'in_progress', 'completed', 'accepted');
 
 CREATE OR REPLACE TEMP TABLE ind_plan AS
 SELECT i.*, f.section_id, gen.seed,

@@ -31,8 +31,11 @@ planned AS (
     CASE pflag
       WHEN 'idle_none' THEN 0
       WHEN 'idle_stop' THEN 0.3
-      WHEN 'carry' THEN 0.97
-      ELSE CASE WHEN year = py THEN least(0.99, (0.9 + 0.09 * rnd(id, 'ratio', seed)) * least(1, factor) ** 0.3)
+      WHEN 'carry' THEN 1
+      -- The previous year closes as counties close a year: most allocations spent to the fen, a few left with a residue
+      -- that then lies idle (docs/rules.md: IDLE_FUNDS should find those, not half the county).
+      ELSE CASE WHEN year = py AND rnd(id, 'spent', seed) < 0.95 THEN 1
+                WHEN year = py THEN least(0.99, (0.9 + 0.09 * rnd(id, 'ratio', seed)) * least(1, factor) ** 0.3)
                 ELSE least(0.98, 1.4 * factor * (0.85 + 0.3 * rnd(id, 'ratio', seed)) * least(1, (until - alloc_date) / 150)) END
     END AS ratio,
     alloc_date + 1 AS start_date,
@@ -82,19 +85,25 @@ WITH rows AS (
   FROM alloc_plan ap, range(ap.n) t(k), (SELECT count(*) AS n_persons FROM persons) np
   WHERE ap.n > 0
 ),
+shaped AS (
+  -- DECIMAL, so the sum below is exact and the same whatever order the threads add in.
+  SELECT rows.*, round(paid_total / n * (1 + 0.6 * sin(2 * pi() * k / n + phase)), 2)::DECIMAL(18,2) AS amount FROM rows
+),
 keyed AS (
   -- Plain equality keys, so the payee joins stay hash joins.
-  SELECT rows.*,
+  SELECT shaped.*,
+         sum(amount) OVER (PARTITION BY id) - amount AS before_last,
          CASE WHEN to_person THEN hash(ord, k, 'payee', seed) % n_persons END AS person_k,
          CASE WHEN NOT to_person THEN hash(ord, 'org', seed) % 150 END AS org_k
-  FROM rows
+  FROM shaped
 )
 SELECT
   'PZ' || lpad(r.ord::VARCHAR, 5, '0') || lpad(r.k::VARCHAR, 8, '0'),
   r.start_date + least(r.end_date - r.start_date,
     ((r.end_date - r.start_date + 1) * rnd(r.ord * 100000000 + r.k, 'date', r.seed) ** CASE WHEN r.year = r.py THEN 0.7 ELSE 0.6 END))::INTEGER,
-  CASE WHEN r.n = 1 THEN r.paid_total
-       ELSE round(r.paid_total / r.n * (1 + 0.6 * sin(2 * pi() * r.k / r.n + r.phase)), 2) END,
+  -- The last voucher takes what the others left, so an allocation's payments add up to its paid share to the fen
+  -- (a fully spent indicator is never overspent by rounding).
+  CASE WHEN r.k = r.n - 1 THEN r.paid_total::DECIMAL(18,2) - r.before_last ELSE r.amount END,
   r.indicator_id, r.ind_doc_no, r.unit_id, r.project_code, r.func_code, r.eco_code,
   CASE WHEN r.to_person THEN p.name ELSE o.name END,
   CASE WHEN r.to_person THEN p.account_no ELSE o.account_no END,
