@@ -61,9 +61,10 @@ describe('fund-monitor view', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
       '镇(中心)支出进度  2018 年度，截止 2018-06-30，2 行',
-      '镇(中心)\t预算(已分配)\t已分配\t已支付\t支出进度\t超(短)序时进度\t超(短)序时金额\t分配→首笔支付(中位天数)\t滞留余额(90天以上)\t排名\t环比\t色带',
-      // 40 days to the first payment, 364,999.75 元 idle 90 days or more (worked out in test/unit/views.test.ts).
-      '甲镇\t50.00万元\t50.00万元\t21.00万元\t42.0%\t-8.0\t-4.00万元\t40\t36.50万元\t1\t0.0\t滞后10个百分点以内',
+      '镇(中心)\t预算(已分配)\t已分配\t已支付\t支出进度\t超(短)序时进度\t超(短)序时金额\t分配→首笔支付(中位天数)\t滞留余额(90天以上)\t未办结预警\t排名\t环比\t色带',
+      // 40 days to the first payment, 364,999.75 元 idle 90 days or more (worked out in test/unit/views.test.ts); no rule
+      // has run, so no open warnings.
+      '甲镇\t50.00万元\t50.00万元\t21.00万元\t42.0%\t-8.0\t-4.00万元\t40\t36.50万元\t0\t1\t0.0\t滞后10个百分点以内',
     ]);
   });
 
