@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { clientIp, getViewer } from '@/lib/auth/server';
 import { parseId } from '@/lib/url-params';
 import type { WarningAction } from '@/lib/warnings/workflow';
-import { STEPS } from '@/lib/warnings/workflow';
+import { STATUS_LABELS, STEPS } from '@/lib/warnings/workflow';
 import type { ActionState } from '@/lib/admin/form-action';
 import { serverDb } from '@/queries/server-db';
 import { takeStep } from '@/queries/warnings/step';
@@ -28,7 +28,9 @@ export async function takeStepAction(_: ActionState, form: FormData): Promise<Ac
     }, await clientIp());
     if (!result.ok) return { error: result.error, at: Date.now() };
     revalidatePath(`/warnings/${id}`);
-    return { ok: `已${STEPS[action].label}${result.deadline ? `，答复期限 ${result.deadline}` : ''}`, at: Date.now() };
+    // Named by the step and the state it led to: a step's own label may already read as done (已整改).
+    const deadline = result.deadline ? `，答复期限 ${result.deadline}` : '';
+    return { ok: `已提交“${STEPS[action].label}”，疑点现为“${STATUS_LABELS[result.status]}”${deadline}`, at: Date.now() };
   } catch (e) {
     return { error: (e as Error).message, at: Date.now() };
   }
