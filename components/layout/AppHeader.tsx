@@ -14,7 +14,8 @@ export function AppHeader({ countyName, viewer, items, todo }: { countyName: str
       <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-white/12 text-sm font-semibold">
         扶
       </span>
-      <div className="flex min-w-0 items-baseline gap-2">
+      {/* At phone width the buttons need the row; the county's name is in the menu. */}
+      <div className="hidden min-w-0 items-baseline gap-2 sm:flex">
         <span className="truncate text-base font-semibold tracking-wide">扶贫资金动态监控</span>
         <span className="truncate text-xs text-slate-300 sm:text-sm" data-testid="county-name">
           {countyName}财政局
