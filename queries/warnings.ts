@@ -63,7 +63,6 @@ export function sendTargets(db: Db): Promise<{ id: number; kind: 'section' | 'de
 /** How many doubts wait for the viewer's unit to answer (待办), for the header; 0 for the unscoped roles. */
 export async function todoCount(db: Db, scope: Scope): Promise<number> {
   if (scope.kind === 'all') return 0;
-  const row = await db.one<{ n: number }>(visible(`SELECT count(*)::INTEGER AS n FROM warning_rows WHERE to_viewer AND status IN ('sent', 'returned')`),
-    { ...scopeParams(scope), ...NOT_NARROWED });
+  const row = await db.one<{ n: number }>(sqlFile('queries/warnings/todo_count.sql'), { unit: scope.unitId });
   return row?.n ?? 0;
 }

@@ -6,7 +6,7 @@ import { userBoxText } from './user-text';
 export function UserBox({ viewer }: { viewer: Viewer }) {
   const { name, note } = userBoxText(viewer);
   return (
-    <div className="ml-auto flex shrink-0 items-center gap-2 text-xs whitespace-nowrap sm:text-sm" data-testid="user-box">
+    <div className="flex shrink-0 items-center gap-2 text-xs whitespace-nowrap sm:text-sm" data-testid="user-box">
       <span className="hidden text-slate-200 sm:inline">
         <span data-testid="user-name">{name}</span>
         {note && <span className="ml-1 text-slate-400">{note}</span>}

@@ -17,26 +17,35 @@ const KIND_LABELS = { section: '股室', department: '部门', town: '镇(中心
 
 /**
  * The steps the viewer may take on a 疑点 now (the server decided which; it checks again when the form is posted):
- * a comment, and for 下发核实 the unit and the reply's working days.
+ * a comment, and for 下发核实 the unit and the reply's working days. With no step to take it says what the doubt
+ * waits for, beside the outcome of the step just taken (the page re-renders without the steps it offered).
  */
-export function StepForm({ id, steps, targets, defaultDays }: {
-  id: number; steps: StepChoice[]; defaultDays: number;
+export function StepForm({ id, steps, targets, defaultDays, waiting }: {
+  id: number; steps: StepChoice[]; defaultDays: number; waiting: string;
   targets: { id: number; kind: keyof typeof KIND_LABELS; name: string }[];
 }) {
   const { state, dispatch, pending, onSubmit } = useFormAction(takeStepAction);
-  const [action, setAction] = useState(steps[0].action);
+  const [action, setAction] = useState(steps[0]?.action);
   const step = steps.find((s) => s.action === action) ?? steps[0];
+  if (!step) {
+    return (
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="text-sm text-slate-600" data-testid="step-waiting">{waiting}</p>
+        <FormMessage state={state} testId="step-message" />
+      </div>
+    );
+  }
   return (
     <form action={dispatch} onSubmit={onSubmit} className="space-y-3" data-testid="step-form">
       <input type="hidden" name="id" value={id} />
       <div className="flex flex-wrap items-end gap-3">
         <label className={LABEL}>
           处理
-          <select name="action" value={action} onChange={(e) => setAction(e.target.value)} className={`${FIELD} w-36`} data-testid="step-action">
+          <select name="action" value={step.action} onChange={(e) => setAction(e.target.value)} className={`${FIELD} w-36`} data-testid="step-action">
             {steps.map((s) => <option key={s.action} value={s.action}>{s.label}</option>)}
           </select>
         </label>
-        {action === 'send' && (
+        {step.action === 'send' && (
           <>
             <label className={LABEL}>
               下发至

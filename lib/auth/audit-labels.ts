@@ -1,6 +1,7 @@
 import { ROLE_LABELS, type Role } from './roles';
 import { BASIS_LABELS, FILTER_PARAMS, type Basis } from '@/lib/views/filter';
-import { STEPS, type WarningAction } from '@/lib/warnings/workflow';
+import { RULES } from '@/lib/rules/registry';
+import { STATUS_LABELS, STEPS, type WarningAction, type WarningStatus } from '@/lib/warnings/workflow';
 
 /** Chinese labels of the audit log's actions; an unknown action shows as its identifier. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -82,7 +83,22 @@ const KEY_LABELS: Record<string, string> = {
   child_units: '下属单位',
   aliases: '别名',
   fund_id: '资金编号',
+  // a 疑点 step (queries/warnings/step.ts) and a rule run (lib/rules/run-on-demand.ts)
+  rule: '预警规则',
+  subject: '对象',
+  from: '原状态',
+  to: '新状态',
+  sent_to: '下发单位',
+  deadline: '答复期限',
+  comment: '说明',
+  run_id: '运行编号',
+  as_of: '截止日期',
+  rules: '规则数',
+  new: '新增',
+  cleared: '数据已消除',
 };
+
+const RULE_NAMES: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.id, r.name]));
 
 /**
  * An export's filter. Since 支付明细 reads the one filter (docs/views.md) an entry holds its URL names, as_of always
@@ -106,10 +122,15 @@ function parseDetail(detail: string | null): Record<string, unknown> | null {
   }
 }
 
-/** The unit ids an audit detail names (an export's 镇 and 预算单位 filter), to be resolved to names on the server. */
+/**
+ * The unit ids an audit detail names (an export's 镇 and 预算单位 filter, the unit a 疑点 was sent to), to be resolved
+ * to names on the server.
+ */
 export function auditUnitIds(details: (string | null)[]): number[] {
   const ids = new Set<number>();
   for (const detail of details) {
+    const sentTo = parseDetail(detail)?.sent_to;
+    if (typeof sentTo === 'number' && Number.isInteger(sentTo)) ids.add(sentTo);
     const filter = parseDetail(detail)?.filter;
     if (!filter || typeof filter !== 'object') continue;
     for (const key of FILTER_UNIT_KEYS) {
@@ -130,6 +151,8 @@ export function auditTargetLabel(target: string | null): string {
   if (target === 'settings') return '系统设置';
   const warning = /^warning:(\d+)$/.exec(target);
   if (warning) return `疑点 #${warning[1]}`;
+  const run = /^rule_run:(\d+)$/.exec(target);
+  if (run) return `预警运行 #${run[1]}`;
   const batch = /^import_(rejects|raw):(\d+)$/.exec(target);
   if (batch) return `批次 #${batch[2]} 的${batch[1] === 'rejects' ? '拒绝明细' : '原始文件'}`;
   return target;
@@ -162,6 +185,8 @@ function valueText(key: string, value: unknown): string {
   if (key === 'reason' && typeof value === 'string') return REASON_LABELS[value] ?? value;
   if (key === 'role' && typeof value === 'string' && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
   if (key === 'basis' && typeof value === 'string' && value in BASIS_LABELS) return BASIS_LABELS[value as Basis];
+  if (key === 'rule' && typeof value === 'string') return RULE_NAMES[value] ?? value;
+  if ((key === 'from' || key === 'to') && typeof value === 'string' && value in STATUS_LABELS) return STATUS_LABELS[value as WarningStatus];
   if (typeof value === 'object' && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;
     if ('from' in o && 'to' in o && Object.keys(o).length === 2) return `${valueText(key, o.from)} → ${valueText(key, o.to)}`;
@@ -184,7 +209,7 @@ export function describeAuditDetail(detail: string | null, names: UnitNames = ne
     .map(([k, v]) => {
       const text = k === 'filter' && v !== null && typeof v === 'object' && !Array.isArray(v)
         ? filterText(v as Record<string, unknown>, names)
-        : valueText(k, v);
+        : k === 'sent_to' && typeof v === 'number' ? (names.get(v) ?? `#${v}（已不存在）`) : valueText(k, v);
       return `${KEY_LABELS[k] ?? k}：${text}`;
     })
     .join('；');

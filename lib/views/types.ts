@@ -30,6 +30,9 @@ export interface ViewSort {
 /** The charts a view may draw above its table; each is an option builder in components/charts/options/. */
 export type ViewChartKind = 'idle_buckets';
 
+/** A view's own panel above its filter bar, drawn by components/views/ViewPanel.tsx (a server component per id). */
+export type ViewPanelId = 'rule_runs';
+
 export interface ViewDef {
   id: string;
   title: string;
@@ -53,4 +56,6 @@ export interface ViewDef {
   chart?: { sql: string; kind: ViewChartKind; label: string };
   /** Other views of the same family (ids), linked above the table for the viewers they serve. */
   related?: string[];
+  /** What this view shows beside its rows (预警总览: the last rule run and the button to run the rules again). */
+  panel?: ViewPanelId;
 }

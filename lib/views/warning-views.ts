@@ -86,6 +86,7 @@ export const WARNING_VIEWS: ViewDef[] = [
     ],
     defaultSort: { key: 'warnings', dir: 'desc' },
     related: ['warnings', 'warnings_by_unit'],
+    panel: 'rule_runs',
   },
   {
     id: 'warnings_by_unit',

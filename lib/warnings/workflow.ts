@@ -68,6 +68,20 @@ export function mayTake(action: WarningAction, who: Who, w: WarningState): boole
   return allowedActor && startsFrom(action, w).includes(w.status);
 }
 
+/** Whether `who` takes part in the doubt (supervision, or the unit it was sent to): its page keeps the 处理 panel. */
+export const takesPart = (who: Who, w: WarningState) => isSupervision(who) || isAssignee(who, w);
+
+/** What a doubt waits for when its parties have no step to take now (its page's 处理 panel says so). */
+export const WAITING_FOR: Record<WarningStatus, string> = {
+  new: '待监督检查室认定',
+  dismissed: '已认定正常，已办结',
+  sent: '等待核实单位答复',
+  verified: '等待监督检查室审核答复',
+  rectified: '等待监督检查室审核答复',
+  returned: '已退回，等待核实单位重新答复',
+  closed: '已销号，已办结',
+};
+
 /** The steps `who` may take on the warning now, in the table's order: what the action form offers. */
 export const stepsFor = (who: Who, w: WarningState): WarningAction[] =>
   (Object.keys(STEPS) as WarningAction[]).filter((a) => mayTake(a, who, w));

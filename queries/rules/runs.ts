@@ -19,3 +19,18 @@ export interface RunSummary {
 export async function latestRunForBatch(db: Db, batchId: number): Promise<RunSummary | null> {
   return (await db.one<RunSummary>(namedSql('queries/rules/runs.sql').latest_by_actor, { actor: importActor(batchId) })) ?? null;
 }
+
+export interface RunFigures extends RunSummary {
+  actor: string;
+  /** how many rules it ran */
+  rules: number;
+  /** hits found, and warnings marked 数据已消除 */
+  rows: number;
+  cleared: number;
+  ms: number;
+}
+
+/** The newest rule run, whoever started it, or null before the first (预警总览's panel). */
+export async function latestRun(db: Db): Promise<RunFigures | null> {
+  return (await db.one<RunFigures>(namedSql('queries/rules/runs.sql').latest)) ?? null;
+}

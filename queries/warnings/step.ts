@@ -42,7 +42,8 @@ export async function takeStep(
     await conn.run(sql().event, { id: warningId, actor: actor.username, action, comment: input.comment.trim(), from: w.status, to: checked.to, unit });
     await auditOn(conn, {
       actor: actor.username, action: `warning_${action}`, target: `warning:${warningId}`,
-      detail: { rule: w.rule_id, subject: `${w.subject_type}:${w.subject_id}`, from: w.status, to: checked.to, unit, deadline, comment: input.comment.trim() || undefined },
+      // sent_to, not unit: the audit page names a user's bound unit 绑定单位 and resolves this id to the unit's name.
+      detail: { rule: w.rule_id, subject: `${w.subject_type}:${w.subject_id}`, from: w.status, to: checked.to, sent_to: unit ?? undefined, deadline: deadline ?? undefined, comment: input.comment.trim() || undefined },
       ip,
     });
     return { ok: true, status: checked.to, deadline };

@@ -30,7 +30,10 @@ export async function saveRuleSettingsAction(_: ActionState, form: FormData): Pr
 /** 立即运行: the rules over the newest data, now (admin and supervision; runRulesOnDemand checks and audits). */
 export async function runRulesAction(_: ActionState, _form: FormData): Promise<ActionState> {
   try {
-    return state(await runRulesOnDemand(await serverDb(), await getViewer(), await clientIp()));
+    const result = await runRulesOnDemand(await serverDb(), await getViewer(), await clientIp());
+    // New and cleared warnings change 预警总览, the lists and every header's 待办 count.
+    if (result.ok) revalidatePath('/', 'layout');
+    return state(result);
   } catch (error) {
     return { error: `运行失败：${(error as Error).message}`, at: Date.now() };
   }

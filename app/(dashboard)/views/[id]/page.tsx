@@ -20,6 +20,7 @@ import { ViewChart } from '@/components/views/ViewChart';
 import { ViewTable } from '@/components/views/ViewTable';
 import { Breadcrumbs } from '@/components/views/Breadcrumbs';
 import { ViewFilterBar } from '@/components/views/ViewFilterBar';
+import { ViewPanel } from '@/components/views/ViewPanel';
 import { previousMonthEnd } from '@/lib/views/compare';
 import { dataExtent } from '@/queries/overview';
 import { filterOptions } from '@/queries/views/navigation';
@@ -69,6 +70,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
         title={view.title}
         summary={`${query.filter.year}年度 · 截止 ${query.filter.asOf} · 金额单位：万元${view.compare ? ` · 环比较 ${previousMonthEnd(query.filter.asOf)}（百分点）` : ''}`}
       />
+      {view.panel && <ViewPanel id={view.panel} viewer={viewer} />}
       <ViewFilterBar
         action={`/views/${view.id}`} filter={query.filter} narrowedBy={view.narrowedBy} years={extent.years} options={options}
         sort={customSort(sort) ? sort : null}

@@ -4,8 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { clientIp, getViewer } from '@/lib/auth/server';
 import { parseId } from '@/lib/url-params';
 import type { WarningAction } from '@/lib/warnings/workflow';
-import { STEPS } from '@/lib/warnings/workflow';
+import { STATUS_LABELS, STEPS } from '@/lib/warnings/workflow';
 import type { ActionState } from '@/lib/admin/form-action';
+import { todayInChina } from '@/queries/server';
 import { serverDb } from '@/queries/server-db';
 import { takeStep } from '@/queries/warnings/step';
 
@@ -13,7 +14,8 @@ const text = (form: FormData, key: string) => String(form.get(key) ?? '').trim()
 
 /**
  * One 疑点 step from the warning's page. The viewer is read afresh from the session, and takeStep checks the step
- * against the workflow's table, so a forged form can do no more than the page offers.
+ * against the workflow's table, so a forged form can do no more than the page offers. A reply's deadline counts from
+ * the county's date, not the server's UTC one (before 08:00 in China that is still yesterday).
  */
 export async function takeStepAction(_: ActionState, form: FormData): Promise<ActionState> {
   const viewer = await getViewer();
@@ -25,10 +27,12 @@ export async function takeStepAction(_: ActionState, form: FormData): Promise<Ac
   try {
     const result = await takeStep(await serverDb(), id, action, viewer, {
       comment: text(form, 'comment'), unitId: parseId(text(form, 'unit_id')) ?? null, days: days ? Number(days) : undefined,
-    }, await clientIp());
+    }, await clientIp(), todayInChina());
     if (!result.ok) return { error: result.error, at: Date.now() };
     revalidatePath(`/warnings/${id}`);
-    return { ok: `已${STEPS[action].label}${result.deadline ? `，答复期限 ${result.deadline}` : ''}`, at: Date.now() };
+    // Named by the step and the state it led to: a step's own label may already read as done (已整改).
+    const deadline = result.deadline ? `，答复期限 ${result.deadline}` : '';
+    return { ok: `已提交“${STEPS[action].label}”，疑点现为“${STATUS_LABELS[result.status]}”${deadline}`, at: Date.now() };
   } catch (e) {
     return { error: (e as Error).message, at: Date.now() };
   }

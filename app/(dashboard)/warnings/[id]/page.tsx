@@ -8,7 +8,7 @@ import { ruleById } from '@/lib/rules/registry';
 import { SEVERITY_LABELS } from '@/lib/rules/types';
 import { parseId } from '@/lib/url-params';
 import { subjectHref } from '@/lib/warnings/links';
-import { STATUS_LABELS, STEPS, stepsFor } from '@/lib/warnings/workflow';
+import { STATUS_LABELS, STEPS, WAITING_FOR, stepsFor, takesPart } from '@/lib/warnings/workflow';
 import { serverDb } from '@/queries/server-db';
 import { sendTargets, warningById, warningEvents } from '@/queries/warnings';
 import { DEFAULT_REPLY_DAYS } from '@/queries/warnings/step';
@@ -65,9 +65,10 @@ export default async function WarningPage({ params }: { params: Promise<{ id: st
       <Card title="证据" testId="warning-evidence-card">
         <Evidence fields={rule?.evidence ?? []} values={w.evidence} />
       </Card>
-      {steps.length > 0 && (
+      {/* Kept for the parties even when they have no step now, so the step just taken still shows its outcome. */}
+      {takesPart(viewer, w) && (
         <Card title="处理" testId="warning-steps">
-          <StepForm id={w.id} steps={steps} targets={targets} defaultDays={DEFAULT_REPLY_DAYS} />
+          <StepForm id={w.id} steps={steps} targets={targets} defaultDays={DEFAULT_REPLY_DAYS} waiting={WAITING_FOR[w.status]} />
         </Card>
       )}
       <Card title="处理记录">
