@@ -11,6 +11,12 @@ export const SEVERITY_LABELS: Record<Severity, string> = { red: '红', orange: '
 
 export type SubjectType = 'indicator' | 'allocation' | 'payment' | 'project' | 'payout' | 'unit' | 'fund' | 'person' | 'account';
 
+/** What a warning is about, as pages and exports name it. */
+export const SUBJECT_LABELS: Record<SubjectType, string> = {
+  indicator: '指标', allocation: '分配', payment: '支付', project: '项目', payout: '惠民发放', unit: '单位', fund: '资金',
+  person: '人员', account: '账户',
+};
+
 export interface RuleParam {
   /** the default value (the admin may change it in 设置) */
   value: number;

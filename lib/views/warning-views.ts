@@ -1,6 +1,6 @@
 import { permissions } from '@/lib/auth/permissions';
 import { RULES } from '@/lib/rules/registry';
-import { SEVERITY_LABELS } from '@/lib/rules/types';
+import { SEVERITY_LABELS, SUBJECT_LABELS } from '@/lib/rules/types';
 import { STATUS_LABELS } from '@/lib/warnings/workflow';
 import type { ViewFilter } from './filter';
 import { drill } from './drill';
@@ -13,10 +13,6 @@ import type { ViewColumn, ViewDef, ViewRow } from './types';
 
 export const RULE_LABELS: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.id, r.name]));
 
-const SUBJECT_LABELS: Record<string, string> = {
-  indicator: '指标', allocation: '分配', payment: '支付', project: '项目', payout: '惠民发放', unit: '单位', fund: '资金',
-  person: '人员', account: '账户',
-};
 
 const WARNING_SQL = 'queries/warnings/visible.sql';
 const LINES_SQL = 'queries/warnings/lines.sql';

@@ -5,7 +5,7 @@ import { requireViewer } from '@/lib/auth/server';
 import { scopeOf } from '@/lib/auth/roles';
 import { formatYuan } from '@/lib/format';
 import { ruleById } from '@/lib/rules/registry';
-import { SEVERITY_LABELS } from '@/lib/rules/types';
+import { SEVERITY_LABELS, SUBJECT_LABELS } from '@/lib/rules/types';
 import { parseId } from '@/lib/url-params';
 import { subjectHref } from '@/lib/warnings/links';
 import { STATUS_LABELS, STEPS, WAITING_FOR, stepsFor, takesPart } from '@/lib/warnings/workflow';
@@ -55,7 +55,10 @@ export default async function WarningPage({ params }: { params: Promise<{ id: st
             {SEVERITY_LABELS[w.severity]}
           </dd>
           <dt className="text-slate-500">对象</dt>
-          <dd>{href ? <Link href={href} className="text-navy-700 hover:underline" data-testid="warning-subject">{w.subject_id}</Link> : w.subject_id}</dd>
+          <dd>
+            <span className="mr-1.5 text-slate-500">{SUBJECT_LABELS[w.subject_type] ?? w.subject_type}</span>
+            {href ? <Link href={href} className="text-navy-700 hover:underline" data-testid="warning-subject">{w.subject_id}</Link> : w.subject_id}
+          </dd>
           <dt className="text-slate-500">责任单位</dt><dd>{w.unit_name ?? '—'}</dd>
           <dt className="text-slate-500">金额</dt><dd className="tabular-nums">{w.amount === null ? '—' : `${formatYuan(w.amount)} 元`}</dd>
           <dt className="text-slate-500">核实单位</dt><dd>{w.assigned_name ?? '未下发'}</dd>
