@@ -12,6 +12,13 @@ const MONTH: EvidenceField = { key: 'month', label: '发放月份', format: 'dat
 const ITEM: EvidenceField = { key: 'item', label: '发放项目', format: 'text' };
 const LIST: EvidenceField = { key: 'list', label: '比对名单', format: 'text' };
 
+/** A payout checked against a comparison list (比对名单): whom it paid, for which month and item, which list, and
+ * what the rule adds. */
+const listRule = (id: string, name: string, extra: EvidenceField[] = []): RuleDef => ({
+  id, name, sql: `queries/rules/${id}.sql`, subject: 'payout', params: {},
+  evidence: [ID_NUMBER, PERSON_NAME, MONTH, ITEM, LIST, ...extra],
+});
+
 /** The rules on single payments and on subsidies to people (docs/rules.md). */
 export const PAYMENT_RULES: RuleDef[] = [
   {
@@ -95,46 +102,15 @@ export const PAYMENT_RULES: RuleDef[] = [
     params: { min_chars: { value: 2, label: '最少字数（字）' } },
     evidence: [PAY_DATE, PURPOSE, REASON, PAYEE_NAME],
   },
-  {
-    id: 'OFFICIAL_RECIPIENT',
-    name: '公职人员领取',
-    sql: 'queries/rules/OFFICIAL_RECIPIENT.sql',
-    subject: 'payout',
-    params: {},
-    evidence: [
-      ID_NUMBER,
-      PERSON_NAME,
-      MONTH,
-      ITEM,
-      LIST,
-      { key: 'listed_name', label: '名单姓名', format: 'text' },
-      { key: 'listed_place', label: '名单所在单位', format: 'text' },
-    ],
-  },
-  {
-    id: 'DECEASED_RECIPIENT',
-    name: '已故人员领取',
-    sql: 'queries/rules/DECEASED_RECIPIENT.sql',
-    subject: 'payout',
-    params: {},
-    evidence: [
-      ID_NUMBER,
-      PERSON_NAME,
-      MONTH,
-      ITEM,
-      LIST,
-      { key: 'death_date', label: '死亡日期', format: 'date' },
-      { key: 'months_after', label: '死亡后月数', format: 'int' },
-    ],
-  },
-  {
-    id: 'NOT_POOR_RECIPIENT',
-    name: '非建档立卡户',
-    sql: 'queries/rules/NOT_POOR_RECIPIENT.sql',
-    subject: 'payout',
-    params: {},
-    evidence: [ID_NUMBER, PERSON_NAME, MONTH, ITEM, LIST],
-  },
+  listRule('OFFICIAL_RECIPIENT', '公职人员领取', [
+    { key: 'listed_name', label: '名单姓名', format: 'text' },
+    { key: 'listed_place', label: '名单所在单位', format: 'text' },
+  ]),
+  listRule('DECEASED_RECIPIENT', '已故人员领取', [
+    { key: 'death_date', label: '死亡日期', format: 'date' },
+    { key: 'months_after', label: '死亡后月数', format: 'int' },
+  ]),
+  listRule('NOT_POOR_RECIPIENT', '非建档立卡户'),
   {
     id: 'SHARED_ACCOUNT',
     name: '一卡多人',
