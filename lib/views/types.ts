@@ -28,7 +28,7 @@ export interface ViewSort {
 }
 
 /** The charts a view may draw above its table; each is an option builder in components/charts/options/. */
-export type ViewChartKind = 'idle_buckets';
+export type ViewChartKind = 'idle_buckets' | 'warning_weeks';
 
 /** A view's own panel above its filter bar, drawn by components/views/ViewPanel.tsx (a server component per id). */
 export type ViewPanelId = 'rule_runs';

@@ -81,6 +81,7 @@ export const WARNING_VIEWS: ViewDef[] = [
       count('cleared', '数据已消除'),
     ],
     defaultSort: { key: 'warnings', dir: 'desc' },
+    chart: { sql: 'queries/warnings/weekly.sql', kind: 'warning_weeks', label: '近12周预警趋势：每周新发现与已办结条数' },
     related: ['warnings', 'warnings_by_unit'],
     panel: 'rule_runs',
   },

@@ -4,6 +4,7 @@ import { levelChartData, levelChartOption, levelTooltip } from '@/components/cha
 import { trendChartData, trendChartOption } from '@/components/charts/options/trendChart';
 import { splitRanking } from '@/components/overview/ranking';
 import type { ViewRow } from '@/lib/views/types';
+import { warningWeeksChartData, warningWeeksChartOption, warningWeeksTooltip } from '@/components/charts/options/warningWeeksChart';
 
 // Amounts in 元 as the database returns them; expected 万元 values computed by hand (÷ 10,000, two decimals).
 const levels: LevelRow[] = [
@@ -116,5 +117,22 @@ describe('levelChartOption with nothing received yet', () => {
     const d = levelChartData(empty);
     expect(d.total).toEqual([0, 0, 0, 0]);
     expect(d.spendRate).toEqual([null, null, null, null]);
+  });
+});
+
+describe('warningWeeksChartOption', () => {
+  const rows: ViewRow[] = [
+    { week: '11-23', found: 0, settled: 0 },
+    { week: '11-30', found: 2487, settled: 1 },
+  ];
+
+  it('draws each week\'s found and settled warnings side by side, oldest week first', () => {
+    const option = warningWeeksChartOption(rows) as { xAxis: { data: string[] }; series: { name: string; data: number[] }[] };
+    expect(option.xAxis.data).toEqual(['11-23', '11-30']);
+    expect(option.series.map((s) => [s.name, s.data])).toEqual([['新发现', [0, 2487]], ['已办结', [0, 1]]]);
+  });
+
+  it('says the week and both counts in the tooltip', () => {
+    expect(warningWeeksTooltip(warningWeeksChartData(rows), 1)).toBe('<b>11-30 当周</b><br/>新发现　2,487条<br/>已办结　1条');
   });
 });

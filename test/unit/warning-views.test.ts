@@ -3,7 +3,7 @@ import type { Db } from '@/queries/db';
 import type { Scope } from '@/lib/auth/roles';
 import { EMPTY_VIEW_FILTER, type ViewFilter } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
-import { runView, type ViewQuery } from '@/queries/views/run';
+import { runView, runViewChart, type ViewQuery } from '@/queries/views/run';
 import { todoCount, warningById } from '@/queries/warnings';
 import { tempDb } from '../helpers/temp-db';
 import { loadFixture } from '../helpers/fixture';
@@ -100,5 +100,24 @@ describe('预警列表, 预警总览 and 待办 as views (lib/views/warning-view
     expect((await rows('departments')).map((r) => [r.name, r.open_warnings])).toEqual([['县教育局', 1]]);
     const sections = Object.fromEntries((await rows('sections')).map((r) => [r.name, r.open_warnings]));
     expect([sections['农财所'], sections['教科文股']]).toEqual([1, 0]);
+  });
+
+  it('预警总览\'s weekly trend: twelve weeks, this week\'s found within the viewer\'s warnings, settled from the history', async () => {
+    const v = viewById('warnings_by_rule')!;
+    const chart = (scope: Scope) => runViewChart(db, v, { filter: BASE, sort: v.defaultSort, page: null }, scope);
+    // Summed over the twelve weeks, so the test holds even when a week turns between the insert and the query.
+    const sum = (rows: Awaited<ReturnType<typeof chart>>, key: 'found' | 'settled') => rows.reduce((n, w) => n + Number(w[key]), 0);
+    const all = await chart({ kind: 'all' });
+    // Every warning of the fixture was first found when it was inserted, this week; none was closed or dismissed
+    // through a step (W4's 认定正常 has no event), so nothing was settled.
+    expect(all).toHaveLength(12);
+    expect([sum(all, 'found'), sum(all, 'settled')]).toEqual([5, 0]);
+    expect(sum(await chart({ kind: 'town', unitId: 101 }), 'found')).toBe(1);
+    await db.run("INSERT INTO warning_events (warning_id, actor, action, from_status, to_status) VALUES (2, 'jiandu', 'close', 'rectified', 'closed')");
+    try {
+      expect(sum(await chart({ kind: 'all' }), 'settled')).toBe(1);
+    } finally {
+      await db.run("DELETE FROM warning_events WHERE warning_id = 2 AND action = 'close'");
+    }
   });
 });
