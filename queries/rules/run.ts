@@ -6,6 +6,7 @@ import { dataExtent } from '../overview';
 import { ruleQuery } from './evaluate';
 import { ruleChoice, ruleSettings } from './settings';
 import { serialized } from '@/lib/import/load/serialize';
+import { parseIsoDate } from '@/lib/url-params';
 import { RULES } from '@/lib/rules/registry';
 import type { RuleDef } from '@/lib/rules/types';
 
@@ -59,7 +60,7 @@ export function chooseRules(rules: RuleDef[], ruleIds: string[] | undefined): Ru
  */
 export async function runRules(db: Db, options: RunRulesOptions, rules: RuleDef[] = RULES): Promise<RuleRunResult> {
   const chosen = chooseRules(rules, options.ruleIds);
-  if (options.asOf !== undefined && !isDate(options.asOf)) throw new Error(`截止日期 ${options.asOf} 不是 YYYY-MM-DD 格式的日期`);
+  if (options.asOf !== undefined && parseIsoDate(options.asOf) !== options.asOf) throw new Error(`截止日期 ${options.asOf} 不是 YYYY-MM-DD 格式的日期`);
   return serialized(db, async () => {
     const asOf = options.asOf ?? (await newestDataDate(db));
     const settings = await ruleSettings(db);
@@ -108,6 +109,3 @@ async function keepHits(conn: DuckDBConnection, runId: number, ruleId: string, e
   await conn.run(q.item, { ...ids, rows: item.rows, new: item.new, cleared: item.cleared, amount: item.amount_yuan, ms: item.ms });
   return item;
 }
-
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))
-  && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
