@@ -1,6 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { migrate } from './migrate';
 import { SerialQueue } from './queue';
+import { ResultCache } from './result-cache';
 
 export type Params = Record<string, DuckDBValue>;
 
@@ -21,6 +22,16 @@ async function inTransaction<T>(conn: DuckDBConnection, fn: () => Promise<T>): P
   }
 }
 
+/**
+ * `bookkeeping`: the write changes no figure a page shows (sessions, sign-in attempts, the audit log), so the results
+ * kept for the pages (Db.kept) stay; every other write drops them.
+ */
+export interface WriteOptions {
+  bookkeeping?: boolean;
+}
+
+export const BOOKKEEPING: WriteOptions = { bookkeeping: true };
+
 export interface OpenOptions {
   readOnly?: boolean;
   memoryLimit?: string;
@@ -40,6 +51,7 @@ export interface OpenOptions {
  */
 export class Db {
   private readonly writes = new SerialQueue();
+  private readonly results = new ResultCache();
 
   private constructor(private readonly instance: DuckDBInstance, readonly file: string) {}
 
@@ -86,25 +98,47 @@ export class Db {
     }
   }
 
+  /**
+   * `all` for the figures pages show, kept until the data changes (queries/result-cache.ts). Only for statements over
+   * the ledger, the rules' results and the settings — never sessions, users or the audit log, whose bookkeeping writes
+   * keep the results.
+   */
+  kept<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
+    return this.results.get(sql, params, () => this.all<T>(sql, params));
+  }
+
+  /** The data changed outside run/write/transaction (an import on its own connection): drop the kept results. */
+  changed(): void {
+    this.results.clear();
+  }
+
+  private async writing<T>(options: WriteOptions, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.writes.run(fn);
+    } finally {
+      if (!options.bookkeeping) this.changed();
+    }
+  }
+
   async one<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
 
   /** A statement that changes data (or the schema), queued behind the writes before it. */
-  async run(sql: string, params?: Params): Promise<void> {
-    await this.writes.run(() => this.withConnection(async (conn) => {
+  async run(sql: string, params?: Params, options: WriteOptions = {}): Promise<void> {
+    await this.writing(options, () => this.withConnection(async (conn) => {
       await conn.run(sql, params);
     }));
   }
 
   /** A statement that changes rows and returns some (INSERT … RETURNING), queued like run. */
-  write<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
-    return this.writes.run(() => this.withConnection((conn) => connRows<T>(conn, sql, params)));
+  write<T = Record<string, unknown>>(sql: string, params?: Params, options: WriteOptions = {}): Promise<T[]> {
+    return this.writing(options, () => this.withConnection((conn) => connRows<T>(conn, sql, params)));
   }
 
   /** Runs fn inside one transaction on one connection, queued like run: all of it lands, or none of it. */
-  transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.writes.run(() => this.withConnection((conn) => inTransaction(conn, () => fn(conn))));
+  transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    return this.writing(options, () => this.withConnection((conn) => inTransaction(conn, () => fn(conn))));
   }
 
   /**
@@ -113,7 +147,7 @@ export class Db {
    * holds the queue only for the writes (the rule engine, queries/rules/run.ts).
    */
   transactionOn<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
-    return this.writes.run(() => inTransaction(conn, fn));
+    return this.writing({}, () => inTransaction(conn, fn));
   }
 
   close(): void {

@@ -54,16 +54,16 @@ function params(f: OverviewFilter, scope: Scope) {
 }
 
 export function levelTotals(db: Db, f: OverviewFilter, scope: Scope): Promise<LevelRow[]> {
-  return db.all<LevelRow>(scoped('by_level.sql'), params(f, scope));
+  return db.kept<LevelRow>(scoped('by_level.sql'), params(f, scope));
 }
 
 export function monthlyProgress(db: Db, f: OverviewFilter, scope: Scope): Promise<MonthPoint[]> {
-  return db.all<MonthPoint>(scoped('monthly.sql'), params(f, scope));
+  return db.kept<MonthPoint>(scoped('monthly.sql'), params(f, scope));
 }
 
 /** The year of the newest indicators and the last date with data in it: the overview's default filter. */
 export async function dataExtent(db: Db): Promise<{ years: number[]; lastDate: Record<number, string> }> {
-  const rows = await db.all<{ year: number; last_date: string }>(sqlFile('queries/overview/extent.sql'));
+  const rows = await db.kept<{ year: number; last_date: string }>(sqlFile('queries/overview/extent.sql'));
   return {
     years: rows.map((r) => r.year),
     lastDate: Object.fromEntries(rows.map((r) => [r.year, r.last_date])),

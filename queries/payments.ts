@@ -101,11 +101,11 @@ function params(f: PaymentQuery, scope: Scope, rows = false, cutoff: string | nu
  */
 async function listCutoff(db: Db, f: PaymentQuery, scope: Scope, need: number): Promise<string | null> {
   if (needsVouchers(f)) return null;
-  return (await db.one<{ cutoff: string | null }>(filtered('cutoff.sql'), { ...params(f, scope), need }))?.cutoff ?? null;
+  return (await db.kept<{ cutoff: string | null }>(filtered('cutoff.sql'), { ...params(f, scope), need }))[0]?.cutoff ?? null;
 }
 
 export async function paymentSummary(db: Db, f: PaymentQuery, scope: Scope): Promise<PaymentSummary> {
-  const row = await db.one<{ n: string; amount: string }>(filtered('summary.sql'), params(f, scope));
+  const [row] = await db.kept<{ n: string; amount: string }>(filtered('summary.sql'), params(f, scope));
   return { count: Number(row?.n ?? 0), amount: row?.amount ?? '0.00' };
 }
 
@@ -114,7 +114,7 @@ export async function paymentSummary(db: Db, f: PaymentQuery, scope: Scope): Pro
  * them side by side, so the year's figure (总览's 已支付) and what lies beside it are read together.
  */
 export async function basisSummaries(db: Db, f: PaymentQuery, scope: Scope): Promise<Record<Basis | 'other', PaymentSummary>> {
-  const row = (await db.one<Record<string, string>>(filtered('bases.sql'), params(f, scope)))!;
+  const [row] = await db.kept<Record<string, string>>(filtered('bases.sql'), params(f, scope));
   const of = (b: Basis | 'other'): PaymentSummary => ({ count: Number(row[`${b}_n`]), amount: row[`${b}_amount`] });
   return { year: of('year'), carryover: of('carryover'), unmatched: of('unmatched'), all: of('all'), other: of('other') };
 }
@@ -125,7 +125,7 @@ export async function listPayments(db: Db, f: PaymentQuery, scope: Scope, page: 
   const [summary, rows] = await Promise.all([
     paymentSummary(db, f, scope),
     listCutoff(db, f, scope, offset + page.pageSize).then((cutoff) =>
-      db.all<PaymentRow>(filtered('list.sql'), { ...params(f, scope, true, cutoff), limit: page.pageSize, offset })),
+      db.kept<PaymentRow>(filtered('list.sql'), { ...params(f, scope, true, cutoff), limit: page.pageSize, offset })),
   ]);
   return { ...summary, rows, page: page.page, pageSize: page.pageSize, pages: Math.max(1, Math.ceil(summary.count / page.pageSize)) };
 }
@@ -137,7 +137,7 @@ export function exportPayments(db: Db, f: PaymentQuery, scope: Scope, limit: num
 
 /** The filter bar's choices: towns and 预算单位 that occur in the payments the viewer may read. */
 export async function paymentOptions(db: Db, scope: Scope): Promise<PaymentOptions> {
-  const rows = await db.all<{ kind: string; id: number; name: string }>(sqlFile('queries/payments/options.sql'), scopeParams(scope));
+  const rows = await db.kept<{ kind: string; id: number; name: string }>(sqlFile('queries/payments/options.sql'), scopeParams(scope));
   const of = (kind: string) => rows.filter((r) => r.kind === kind).map(({ id, name }) => ({ id: Number(id), name }));
   return { towns: of('town'), departments: of('department') };
 }

@@ -5,7 +5,7 @@ import { parseSettings, serializeSettings, type Settings } from '@/lib/settings'
 const sql = () => namedSql('queries/settings.sql');
 
 export async function getSettings(db: Db): Promise<Settings> {
-  return parseSettings(await db.all<{ key: string; value: string }>(sql().all));
+  return parseSettings(await db.kept<{ key: string; value: string }>(sql().all));
 }
 
 /** Writes every setting in one transaction. */

@@ -33,4 +33,5 @@ export async function generateDemo(db: Db, options: DemoOptions, log: (msg: stri
     // The steps write payments in bulk (and move some dates); the per-day sums follow them (queries/payments/days.ts).
     await runScript(conn, sqlFile('queries/payments/days_rebuild.sql'));
   });
+  db.changed();
 }

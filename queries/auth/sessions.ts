@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db';
+import { BOOKKEEPING, type Db } from '../db';
 import { namedSql } from '../sql';
 import type { Role, Viewer } from '@/lib/auth/roles';
 
@@ -18,8 +18,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** Creates a session and returns the token for the cookie; only its hash is stored. */
 export async function createSession(db: Db, userId: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db.run(sql().purge_expired);
-  await db.run(sql().insert, { token_hash: hashToken(token), user_id: userId, absolute_minutes: sessionLimits().absolute });
+  await db.run(sql().purge_expired, undefined, BOOKKEEPING);
+  await db.run(sql().insert, { token_hash: hashToken(token), user_id: userId, absolute_minutes: sessionLimits().absolute }, BOOKKEEPING);
   return token;
 }
 
@@ -31,7 +31,7 @@ export async function viewerForToken(db: Db, token: string | undefined): Promise
     must_change_password: boolean;
   }>(sql().viewer, { token_hash, idle_minutes: sessionLimits().idle });
   if (!row) return null;
-  await db.run(sql().touch, { token_hash });
+  await db.run(sql().touch, { token_hash }, BOOKKEEPING);
   return {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, unitName: row.unit_name,
     mustChangePassword: row.must_change_password,
@@ -39,14 +39,14 @@ export async function viewerForToken(db: Db, token: string | undefined): Promise
 }
 
 export function deleteSession(db: Db, token: string): Promise<void> {
-  return db.run(sql().delete, { token_hash: hashToken(token) });
+  return db.run(sql().delete, { token_hash: hashToken(token) }, BOOKKEEPING);
 }
 
 export function deleteUserSessions(db: Db, userId: number): Promise<void> {
-  return db.run(sql().delete_for_user, { user_id: userId });
+  return db.run(sql().delete_for_user, { user_id: userId }, BOOKKEEPING);
 }
 
 /** Ends every session of the user but the one holding `keepToken` (after they change their own password). */
 export function deleteOtherSessions(db: Db, userId: number, keepToken: string): Promise<void> {
-  return db.run(sql().delete_others_for_user, { user_id: userId, keep_hash: hashToken(keepToken) });
+  return db.run(sql().delete_others_for_user, { user_id: userId, keep_hash: hashToken(keepToken) }, BOOKKEEPING);
 }

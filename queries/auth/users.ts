@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { BOOKKEEPING, type Db } from '../db';
 import { namedSql } from '../sql';
 import { hashPassword } from '@/lib/auth/password';
 import { ROLE_UNIT_KIND, type Role } from '@/lib/auth/roles';
@@ -85,12 +85,12 @@ export const LOCK_MINUTES = 15;
 export async function takeLoginAttempt(db: Db, id: number): Promise<{ failed_attempts: number; locked: boolean } | undefined> {
   const [row] = await db.write<{ failed_attempts: number; locked: boolean }>(sql().take_attempt, {
     id, max_attempts: MAX_ATTEMPTS, lock_minutes: LOCK_MINUTES,
-  });
+  }, BOOKKEEPING);
   return row;
 }
 
 export function recordGoodLogin(db: Db, id: number): Promise<void> {
-  return db.run(sql().good_login, { id });
+  return db.run(sql().good_login, { id }, BOOKKEEPING);
 }
 
 export interface BindableUnit {

@@ -47,7 +47,7 @@ const filterParams = (f: Partial<QualityFilter>, scope: Scope) => ({
 });
 
 export async function paymentQuality(db: Db, scope: Scope, f: QualityFilter = EVERY_PAYMENT): Promise<QualityRow[]> {
-  const rows = await db.all<Record<string, unknown>>(scoped('queries/import/quality.sql'), filterParams(f, scope));
+  const rows = await db.kept<Record<string, unknown>>(scoped('queries/import/quality.sql'), filterParams(f, scope));
   return rows.map((r) => {
     const out = { ...r } as Record<string, unknown>;
     for (const c of COUNTS) out[c] = Number(r[c]);

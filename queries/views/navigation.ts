@@ -7,11 +7,11 @@ import type { ViewFilter } from '@/lib/views/filter';
 /** The names of the ids a filter sets (null where unset, unknown, or a project outside the viewer's scope): the
  * breadcrumbs' labels (docs/navigation.md). */
 export async function crumbNames(db: Db, f: ViewFilter, scope: Scope): Promise<CrumbNames> {
-  const row = await db.one<CrumbNames>(sqlFile('queries/views/crumbs.sql'), {
+  const [row] = await db.kept<CrumbNames>(sqlFile('queries/views/crumbs.sql'), {
     ...scopeParams(scope), section: f.section, fund: f.fund, indicator: f.indicator, department: f.department, town: f.town,
     village: f.village, project: f.project,
   });
-  return row!;
+  return row;
 }
 
 export interface Option {
@@ -25,7 +25,7 @@ export interface Option {
 export type FilterOptions = Record<'section' | 'fund' | 'town' | 'village' | 'department', Option[]>;
 
 export async function filterOptions(db: Db, scope: Scope, town: number | null): Promise<FilterOptions> {
-  const rows = await db.all<Option & { field: keyof FilterOptions }>(sqlFile('queries/views/options.sql'), { ...scopeParams(scope), town });
+  const rows = await db.kept<Option & { field: keyof FilterOptions }>(sqlFile('queries/views/options.sql'), { ...scopeParams(scope), town });
   const out: FilterOptions = { section: [], fund: [], town: [], village: [], department: [] };
   for (const { field, ...option } of rows) out[field].push(option);
   return out;

@@ -63,12 +63,12 @@ export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope)
   const page = q.page ? { limit: q.page.pageSize, offset: (q.page.page - 1) * q.page.pageSize } : null;
   // The count rides along with the page (a window over every line), so the view is computed once, not twice.
   const dataSql = `${rows.sql}\nSELECT *, count(*) OVER ()::INTEGER AS view_count FROM view_rows ${order}${page ? ' LIMIT $limit OFFSET $offset' : ''}`;
-  const data = await db.all<ViewRow & { view_count: number }>(dataSql, { ...rows.params(dataSql), ...page });
+  const data = await db.kept<ViewRow & { view_count: number }>(dataSql, { ...rows.params(dataSql), ...page });
   let count = data[0]?.view_count ?? 0;
   if (data.length === 0 && page && page.offset > 0) {
     // A page past the end holds no line to carry the count.
     const countSql = `${rows.sql}\nSELECT count(*)::INTEGER AS n FROM view_rows`;
-    count = (await db.one<{ n: number }>(countSql, rows.params(countSql)))?.n ?? 0;
+    count = (await db.kept<{ n: number }>(countSql, rows.params(countSql)))[0]?.n ?? 0;
   }
   return { count, rows: data.map(({ view_count: _count, ...row }) => row) };
 }
@@ -78,5 +78,5 @@ export async function runViewChart(db: Db, view: ViewDef, q: ViewQuery, scope: S
   if (!view.chart) return [];
   const rows = await viewStatement(db, view, q, scope);
   const sql = `${rows.sql}\n${sqlFile(view.chart.sql)}`;
-  return db.all<ViewRow>(sql, rows.params(sql));
+  return db.kept<ViewRow>(sql, rows.params(sql));
 }
