@@ -26,7 +26,9 @@ WITH s AS (
 ),
 d AS (
   SELECT s.*, start_date + (90 + rnd(p, 'dur', seed) * 200)::INTEGER AS planned_end,
-         CASE WHEN yr = py THEN make_date(py, 12, 31) ELSE until END AS cut,
+         -- A project's status is as of the data cut, whatever its year: last year's projects have mostly finished
+         -- since, as a county's would (docs/rules.md: PROJECT_OVERDUE should find the late ones, not a quarter).
+         until AS cut,
          rnd(p, 'status', seed) AS u
   FROM s
 )
@@ -42,13 +44,15 @@ SELECT
     WHEN '生态扶贫' THEN '生态护林员及退耕还林补助'
     ELSE '扶贫车间就业帮扶' END || '项目',
   yr, type, town_id, village_id, unit_id, NULL, start_date, planned_end,
-  CASE WHEN planned_end < cut AND u < 0.8 THEN planned_end - (rnd(p, 'early', seed) * 30)::INTEGER END,
+  CASE WHEN planned_end < cut AND u < 0.93 THEN planned_end - (rnd(p, 'early', seed) * 30)::INTEGER END,
   CASE
-    WHEN planned_end < cut AND u < 0.8 THEN CASE WHEN u < 0.5 THEN 'accepted' ELSE 'completed' END
+    WHEN planned_end < cut AND u < 0.93 THEN CASE WHEN u < 0.6 THEN 'accepted' ELSE 'completed' END
     WHEN planned_end < cut THEN 'in_progress'                       -- overdue: PROJECT_OVERDUE
-    WHEN u < 0.02 THEN 'declared'
-    WHEN u < 0.05 THEN 'reviewed'
-    WHEN u < 0.15 THEN 'approved'
+    -- A few projects are still being declared, reviewed or waiting to start past their planned start; each is a
+    -- real delay that PERF_DEVIATION measures against its dates, so they are few, as in a county.
+    WHEN u < 0.01 THEN 'declared'
+    WHEN u < 0.02 THEN 'reviewed'
+    WHEN u < 0.04 THEN 'approved'
     WHEN start_date <= cut THEN 'in_progress'
     ELSE 'approved' END,
   (20 + rnd(p, 'benef', seed) * 380)::INTEGER,

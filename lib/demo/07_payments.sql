@@ -3,15 +3,15 @@
 CREATE OR REPLACE TEMP TABLE speed AS
 SELECT id AS unit_id,
   CASE name
-    WHEN '石窑镇' THEN 0.45 WHEN '杨家沟镇' THEN 0.5 WHEN '双庙镇' THEN 0.75 WHEN '县城街道' THEN 1.15
-    WHEN '县文化和旅游局' THEN 0.5 WHEN '县交通运输局' THEN 0.6
+    WHEN '石窑镇' THEN 0.35 WHEN '杨家沟镇' THEN 0.4 WHEN '双庙镇' THEN 0.62 WHEN '县城街道' THEN 1.15
+    WHEN '县文化和旅游局' THEN 0.4 WHEN '县交通运输局' THEN 0.45
     ELSE 0.8 + 0.35 * rnd(id, 'speed', (SELECT seed FROM gen)) END AS factor
 FROM units WHERE kind IN ('town', 'department');
 
 CREATE OR REPLACE TEMP TABLE alloc_plan AS
 WITH base AS (
   SELECT a.*, i.year, i.fund_id, i.func_code, i.eco_code, i.is_to_person, i.doc_no AS ind_doc_no, fm.name AS fund_name,
-         s.factor * CASE fm.section_name WHEN '综合股' THEN 0.6 WHEN '经建股' THEN 0.85 ELSE 1.0 END AS factor,
+         s.factor * CASE fm.section_name WHEN '综合股' THEN 0.45 WHEN '经建股' THEN 0.85 ELSE 1.0 END AS factor,
          row_number() OVER (ORDER BY a.id) AS ord, gen.seed, gen.y, gen.py, gen.until, gen.n_payments,
          CASE WHEN i.year = gen.py THEN make_date(gen.py, 12, 31) ELSE gen.until END AS cut,
          rnd(a.id, 'pflag', gen.seed) AS u
@@ -23,6 +23,9 @@ flagged AS (
     CASE WHEN u < 0.05 AND alloc_date + 150 < cut THEN 'idle_none'
          WHEN u < 0.09 AND alloc_date + 150 < cut THEN 'idle_stop'
          WHEN u < 0.16 AND year = py THEN 'carry'
+         -- Money allocated in the last quarter of a year is mostly spent after New Year (结转), as in a real county,
+         -- rather than crammed into December (docs/rules.md: YEAR_END_RUSH should find the planted rush).
+         WHEN year = py AND alloc_date >= make_date(py, 10, 1) AND u < 0.8 THEN 'carry'
          ELSE 'normal' END AS pflag
   FROM base
 ),
@@ -36,12 +39,14 @@ planned AS (
       -- that then lies idle (docs/rules.md: IDLE_FUNDS should find those, not half the county).
       ELSE CASE WHEN year = py AND rnd(id, 'spent', seed) < 0.95 THEN 1
                 WHEN year = py THEN least(0.99, (0.9 + 0.09 * rnd(id, 'ratio', seed)) * least(1, factor) ** 0.3)
-                ELSE least(0.98, 1.4 * factor * (0.85 + 0.3 * rnd(id, 'ratio', seed)) * least(1, (until - alloc_date) / 150)) END
+                ELSE least(0.98, 1.7 * factor * (0.85 + 0.3 * rnd(id, 'ratio', seed)) * least(1, (until - alloc_date) / 90)) END
     END AS ratio,
     alloc_date + 1 AS start_date,
-    CASE pflag
-      WHEN 'idle_stop' THEN alloc_date + 30
-      WHEN 'carry' THEN least(make_date(y, 4, 30), until)
+    CASE
+      WHEN pflag = 'idle_stop' THEN alloc_date + 30
+      WHEN pflag = 'carry' THEN least(make_date(y, 4, 30), until)
+      -- A closed year's allocation is spent within a few months of its date, not spread to 31 December.
+      WHEN year = py THEN least(cut, alloc_date + 60 + (180 * rnd(id, 'span', seed))::INTEGER)
       ELSE cut END AS end_date
   FROM flagged
 ),
@@ -100,7 +105,7 @@ keyed AS (
 SELECT
   'PZ' || lpad(r.ord::VARCHAR, 5, '0') || lpad(r.k::VARCHAR, 8, '0'),
   r.start_date + least(r.end_date - r.start_date,
-    ((r.end_date - r.start_date + 1) * rnd(r.ord * 100000000 + r.k, 'date', r.seed) ** CASE WHEN r.year = r.py THEN 0.7 ELSE 0.6 END))::INTEGER,
+    ((r.end_date - r.start_date + 1) * rnd(r.ord * 100000000 + r.k, 'date', r.seed) ** CASE WHEN r.year = r.py THEN 0.9 ELSE 0.6 END))::INTEGER,
   -- The last voucher takes what the others left, so an allocation's payments add up to its paid share to the fen
   -- (a fully spent indicator is never overspent by rounding).
   CASE WHEN r.k = r.n - 1 THEN r.paid_total::DECIMAL(18,2) - r.before_last ELSE r.amount END,

@@ -1,7 +1,7 @@
 -- 绩效目标: three targets per project; 4 % of projects have none, 5 % of in-progress targets lag far behind.
 CREATE OR REPLACE TEMP TABLE proj_plan AS
 SELECT p.*, gen.seed,
-       CASE WHEN p.year = gen.py THEN make_date(gen.py, 12, 31) ELSE gen.until END AS cut,
+       gen.until AS cut,  -- targets reported as of the data cut, as the projects' status (04_projects.sql)
        rnd(p.code, 'no-target', gen.seed) < 0.04 AS no_targets,
        rnd(p.code, 'perf-dev', gen.seed) < 0.05 AND p.status = 'in_progress' AS perf_dev
 FROM projects p, gen;

@@ -47,11 +47,19 @@ SELECT 'PZX' || lpad(n::VARCHAR, 4, '0'), gen.until - 10, amount - paid + 88000,
 FROM over_ind, gen WHERE n <= 2;
 INSERT INTO demo_manifest SELECT 'OVER_INDICATOR', 'indicator', indicator_id, 'PZX' || lpad(n::VARCHAR, 4, '0') FROM over_ind WHERE n <= 2;
 
--- Planted payments copy an ordinary demo-year payment and change what the rule looks at.
+-- Planted payments copy an ordinary demo-year payment and change what the rule looks at. The copy is paid against
+-- the same indicator, so only indicators of the demo year with room for two more such payments are used: a copy must
+-- not also overspend its indicator (OVER_INDICATOR finds the planted cases above, not these).
+CREATE OR REPLACE TEMP TABLE plant_room AS
+SELECT i.id, i.amount - coalesce(sum(p.amount), 0) AS room
+FROM indicators i JOIN gen ON i.year = gen.y LEFT JOIN payments p ON p.indicator_id = i.id
+GROUP BY i.id, i.amount;
+
 CREATE OR REPLACE TEMP TABLE plant_base AS
 SELECT p.*, row_number() OVER (ORDER BY hash(p.voucher_no, 'plant', gen.seed)) AS n
-FROM payments p, gen
+FROM payments p JOIN plant_room r ON r.id = p.indicator_id, gen
 WHERE p.payee_type = 'org' AND p.project_code IS NOT NULL AND year(p.pay_date) = gen.y AND p.voucher_no LIKE 'PZ0%'
+  AND r.room > 2 * (p.amount + 120000)
 ORDER BY hash(p.voucher_no, 'plant', gen.seed) LIMIT 40;
 
 CREATE OR REPLACE TEMP TABLE planted (rule_id VARCHAR, n INTEGER, voucher_no VARCHAR, pay_date DATE, amount DECIMAL(18,2),
