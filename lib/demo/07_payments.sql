@@ -91,8 +91,12 @@ WITH rows AS (
   WHERE ap.n > 0
 ),
 shaped AS (
-  -- DECIMAL, so the sum below is exact and the same whatever order the threads add in.
-  SELECT rows.*, round(paid_total / n * (1 + 0.6 * sin(2 * pi() * k / n + phase)), 2)::DECIMAL(18,2) AS amount FROM rows
+  -- DECIMAL, so the sum below is exact and the same whatever order the threads add in. The sine's two equal values
+  -- per period would repeat an amount to the fen to the same payee days apart; a per-voucher jitter keeps
+  -- DUPLICATE_PAY to the planted repeats and chance.
+  SELECT rows.*, round(paid_total / n * (1 + 0.6 * sin(2 * pi() * k / n + phase)
+                                          + 0.1 * (rnd(ord * 100000000 + k, 'amount', seed) - 0.5)), 2)::DECIMAL(18,2) AS amount
+  FROM rows
 ),
 keyed AS (
   -- Plain equality keys, so the payee joins stay hash joins.

@@ -85,7 +85,9 @@ INSERT INTO planted (rule_id, n, purpose) VALUES ('BAD_MEMO', 17, ''), ('BAD_MEM
 
 INSERT INTO payments (voucher_no, pay_date, amount, indicator_id, indicator_doc_no, unit_id, project_code, func_code, eco_code,
                       payee_name, payee_account, payee_bank, payee_type, purpose, town_id, village_id)
-SELECT 'PZP' || lpad(pl.n::VARCHAR, 4, '0'), b.pay_date, coalesce(pl.amount, b.amount), b.indicator_id, b.indicator_doc_no, b.unit_id,
+SELECT 'PZP' || lpad(pl.n::VARCHAR, 4, '0'), b.pay_date,
+       -- Not the copied payment's amount: the same payee, amount and day would also be a DUPLICATE_PAY.
+       coalesce(pl.amount, round(b.amount * 0.83, 2)), b.indicator_id, b.indicator_doc_no, b.unit_id,
        CASE WHEN pl.rule_id = 'NO_PROJECT' THEN pl.project_code ELSE b.project_code END,
        coalesce(pl.func_code, b.func_code), coalesce(pl.eco_code, b.eco_code),
        coalesce(pl.payee_name, CASE WHEN pl.rule_id = 'TO_OWN_ACCOUNT' THEN u.name END, b.payee_name),

@@ -199,10 +199,11 @@ describe('the payment and people rules on the demo county', () => {
           expect(extra.every((h) => h.severity === 'orange' && ['申报', '审核'].includes(h.evidence.project_status as string))).toBe(true);
           break;
         case 'DUPLICATE_PAY':
-          // 09_plant.sql makes each planted payment (PZP…) by copying an ordinary one and changing only what its rule
-          // looks at; the copies that keep payee, amount and indicator are the same payment twice on one day.
-          expect(extra.length).toBeGreaterThan(0);
-          expect(extra.every((h) => h.subject_id.startsWith('PZP') && h.evidence.days_apart === 0 && h.severity === 'red')).toBe(true);
+          // 09_plant.sql makes the other rules' planted payments (PZP…) by copying an ordinary one with another
+          // amount, so none repeats its original; what is left is chance among ordinary vouchers (each amount has a
+          // jitter of its own): a few at most.
+          expect(extra.filter((h) => !/^PZ\d/.test(h.subject_id))).toEqual([]);
+          expect(extra.length).toBeLessThanOrEqual(3);
           // The planted payments (PZD…, six days after the one they copy) name the voucher they repeat.
           for (const m of cases.filter((c) => c.subject_type === 'payment')) {
             expect(hits.find((h) => h.subject_id === m.subject_id)?.evidence.earlier_voucher).toBe(m.note);
