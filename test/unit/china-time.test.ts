@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatDayOf, todayInChina } from '@/lib/format';
+import { listAudit } from '@/queries/auth/audit';
+import { tempDb } from '../helpers/temp-db';
 
 describe('China time (lib/format.ts)', () => {
   it('a stored UTC timestamp is shown in China time, across midnight', () => {
@@ -20,5 +22,23 @@ describe('China time (lib/format.ts)', () => {
   it("today is China's: 20:00 UTC is already the next day", () => {
     expect(todayInChina(new Date('2018-06-04T20:00:00Z'))).toBe('2018-06-05');
     expect(todayInChina(new Date('2018-06-04T15:59:59Z'))).toBe('2018-06-04');
+  });
+});
+
+describe("the audit log's date filter takes China's days", () => {
+  it('an entry at 17:00 UTC on 06-04 belongs to 06-05 in China; one at 15:59 UTC to 06-04', async () => {
+    const { db, cleanup } = await tempDb();
+    try {
+      await db.run(`INSERT INTO audit_log (id, actor, action, happened_at) VALUES
+        (nextval('audit_seq'), 'a', 'late', '2018-06-04 17:00:00'), (nextval('audit_seq'), 'a', 'early', '2018-06-04 15:59:00')`);
+      const on = async (day: string) => (await listAudit(db, { from: day, to: day })).map((r) => r.action);
+      expect(await on('2018-06-05')).toEqual(['late']);
+      expect(await on('2018-06-04')).toEqual(['early']);
+      // What the database keeps is UTC: the server's zone does not shift it (queries/db.ts sets TimeZone).
+      const [{ tz }] = await db.all<{ tz: string }>("SELECT current_setting('TimeZone') AS tz");
+      expect(tz).toBe('UTC');
+    } finally {
+      cleanup();
+    }
   });
 });
