@@ -6,7 +6,7 @@ import { scopeParams, type Scope } from '@/lib/auth/roles';
 import type { ViewFilter } from '@/lib/views/filter';
 import { todayInChina } from '@/lib/format';
 import type { Privacy } from '@/lib/privacy/mask';
-import type { ViewDef, ViewRow, ViewSort } from '@/lib/views/types';
+import type { ViewColumn, ViewDef, ViewRow, ViewSort } from '@/lib/views/types';
 
 export type { ViewRow };
 
@@ -55,11 +55,13 @@ async function viewStatement(db: Db, view: ViewDef, q: ViewQuery, scope: Scope) 
 }
 
 /** A row with its personal cells masked (ViewColumn.mask); a new object, since kept rows are frozen. */
-function maskRow(view: ViewDef, row: ViewRow): ViewRow {
+type MaskedColumn = ViewColumn & Required<Pick<ViewColumn, 'mask'>>;
+
+function maskRow(masked: MaskedColumn[], row: ViewRow): ViewRow {
   const out = { ...row };
-  for (const c of view.columns) {
-    const value = out[c.key];
-    if (c.mask && typeof value === 'string') out[c.key] = c.mask(value, row);
+  for (const c of masked) {
+    const value = row[c.key];
+    if (typeof value === 'string') out[c.key] = c.mask(value, row);
   }
   return out;
 }
@@ -85,7 +87,8 @@ export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope,
     const countSql = `${rows.sql}\nSELECT count(*)::INTEGER AS n FROM view_rows`;
     count = (await db.kept<{ n: number }>(countSql, rows.params(countSql)))[0]?.n ?? 0;
   }
-  const rowsOut = data.map(({ view_count: _count, ...row }) => (privacy === 'masked' ? maskRow(view, row) : row));
+  const masked = privacy === 'masked' ? view.columns.filter((c): c is MaskedColumn => c.mask !== undefined) : [];
+  const rowsOut = data.map(({ view_count: _count, ...row }) => (masked.length ? maskRow(masked, row) : row));
   return { count, rows: rowsOut };
 }
 
