@@ -170,9 +170,38 @@ export function isZeroYuan(yuan: string | number | bigint | null | undefined): b
   return yuan === null || yuan === undefined || yuanToFen(yuan) === 0n;
 }
 
-/** A timestamp (DuckDB's 'YYYY-MM-DD HH:MM:SS.ffffff', or ISO with a 'T') as '2018-09-30 14:05:09', to the second. */
+/** The county's time zone: the bureau reads China time, whatever zone the server runs in. */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
+const CHINA_PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CHINA_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * A stored timestamp as China time, to the second: '2018-09-30 18:05:09.123456' → '2018-10-01 02:05:09'. The
+ * database keeps timestamps in UTC (queries/db.ts sets its TimeZone), so a value without a zone is UTC; one with a
+ * zone ('…Z', '…+08') is read in it. A bare date is shown as it is.
+ */
 export function formatDateTime(value: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})/.exec(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(\.\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(value.trim());
   if (!m) return formatDate(value);
-  return `${m[1]} ${m[2]}`;
+  const [, y, mo, d, h, mi, sec, , zone] = m;
+  let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec ?? 0));
+  if (zone && zone !== 'Z') {
+    const [, sign, zh, zm = '0'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+    ms -= (sign === '-' ? -1 : 1) * (Number(zh) * 60 + Number(zm)) * 60_000;
+  }
+  const p = Object.fromEntries(CHINA_PARTS.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** The day in China of a stored (UTC) timestamp: '2018-09-30 18:05:09' → '2018-10-01'. */
+export function formatDayOf(value: string): string {
+  return formatDateTime(value).slice(0, 10);
+}
+
+/** Today's date in China as YYYY-MM-DD: what 逾期, deadlines and the weekly chart count from (not DuckDB's current_date, UTC). */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE }).format(now);
 }

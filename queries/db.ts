@@ -65,6 +65,9 @@ export class Db {
       ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
     });
     const db = new Db(instance, file);
+    // Timestamps are stored in UTC whatever zone the server runs in (DuckDB's ICU takes the process's otherwise), and
+    // shown in China time by lib/format.ts's formatDateTime; a day that decides 逾期 comes in as $today.
+    await db.withConnection((conn) => conn.run("SET GLOBAL TimeZone = 'UTC'"));
     if (!options.readOnly) await migrate(db);
     return db;
   }

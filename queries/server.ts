@@ -17,6 +17,7 @@ import type { ViewDef } from '@/lib/views/types';
 import { getSettings } from './settings';
 import type { Settings, TimeProgressMode } from '@/lib/settings';
 import { first, parseIsoDate, parseYear, type SearchParams } from '@/lib/url-params';
+import { todayInChina } from '@/lib/format';
 
 export { parseIsoDate, parseYear, type SearchParams };
 
@@ -32,11 +33,6 @@ export interface ResolvedOverview {
   years: number[];
   /** Whether the chosen year has any indicators at all. */
   hasData: boolean;
-}
-
-/** Today's date in the county (China Standard Time) as YYYY-MM-DD. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 }
 
 /**

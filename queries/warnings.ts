@@ -1,6 +1,8 @@
 import type { Db } from './db';
 import { namedSql, sqlFile } from './sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
+import type { Privacy } from '@/lib/privacy/mask';
+import { maskWarning } from '@/lib/privacy/warning';
 import type { Severity, SubjectType } from '@/lib/rules/types';
 import type { WarningStatus } from '@/lib/warnings/workflow';
 
@@ -41,14 +43,17 @@ export interface WarningEvent {
 const NOT_NARROWED = { rule: null, severity: null, state: null, section: null, department: null, town: null, q: null };
 const visible = (select: string) => `${sqlFile('queries/warnings/scope-params.sql')}\n${sqlFile('queries/warnings/visible.sql')}\n${select}`;
 
-/** The warning, or null when it does not exist or the viewer may not read it (the page then answers 404). */
-export async function warningById(db: Db, id: number, scope: Scope): Promise<WarningDetail | null> {
+/**
+ * The warning, or null when it does not exist or the viewer may not read it (the page then answers 404); its subject
+ * and evidence masked unless `privacy` says the reader sees ID numbers and accounts whole.
+ */
+export async function warningById(db: Db, id: number, scope: Scope, privacy: Privacy = 'masked'): Promise<WarningDetail | null> {
   const row = await db.one<Omit<WarningDetail, 'evidence'> & { evidence: string | null }>(visible(`
     SELECT id, rule_id, subject_type, subject_id, unit_id, unit_name, amount::VARCHAR AS amount, severity, evidence,
            status, cleared, assigned_unit_id, assigned_name, deadline::VARCHAR AS deadline,
            first_seen::VARCHAR AS first_seen, last_seen::VARCHAR AS last_seen
     FROM warning_rows WHERE id = $id`), { ...scopeParams(scope), ...NOT_NARROWED, id });
-  return row ? { ...row, evidence: row.evidence ? JSON.parse(row.evidence) : {} } : null;
+  return row ? maskWarning({ ...row, evidence: row.evidence ? JSON.parse(row.evidence) : {} }, privacy) : null;
 }
 
 export function warningEvents(db: Db, id: number): Promise<WarningEvent[]> {

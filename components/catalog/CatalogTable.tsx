@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { formatDateTime } from '@/lib/format';
 import type { CatalogFund } from '@/queries/funds/catalog';
 import { BUTTON_SECONDARY, FIELD, ROW, TH } from '../ui/form';
 import { isError, postJson } from '../import/upload-xhr';
@@ -52,7 +53,7 @@ export function CatalogTable({ funds }: { funds: CatalogFund[] }) {
                 <div className="flex flex-wrap gap-1.5">
                   {f.aliases.map((a) => (
                     <span key={a.id} className="inline-flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5 text-slate-800" data-testid="catalog-alias"
-                      title={`${a.created_by ?? ''} ${a.created_at}`}>
+                      title={`${a.created_by ?? ''} ${formatDateTime(a.created_at)}`}>
                       {a.alias}
                       <button type="button" className="text-slate-400 hover:text-slate-900" aria-label={`删除别名“${a.alias}”`} disabled={busy}
                         onClick={() => void send(f.id, '/api/funds/aliases/delete', { id: a.id })} data-testid="catalog-alias-delete">

@@ -1,6 +1,7 @@
 import { STATUS_LABELS, STEPS, type WarningAction } from '@/lib/warnings/workflow';
 import type { WarningEvent } from '@/queries/warnings';
 import { TH, ROW } from '@/components/ui/form';
+import { formatDateTime } from '@/lib/format';
 
 /**
  * A 疑点's steps, oldest first: who, when, from which state to which, where it was sent, what was said. At phone
@@ -18,7 +19,7 @@ export function WarningHistory({ events }: { events: WarningEvent[] }) {
         <tbody>
           {events.map((e, i) => (
             <tr key={i} className={ROW}>
-              <td className="px-3 py-1.5 whitespace-nowrap tabular-nums">{e.happened_at.slice(0, 16)}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap tabular-nums">{formatDateTime(e.happened_at)}</td>
               <td className="px-3 py-1.5">{e.actor}</td>
               <td className="px-3 py-1.5 whitespace-nowrap">{STEPS[e.action as WarningAction]?.label ?? e.action}{e.unit_name ? ` → ${e.unit_name}` : ''}</td>
               <td className="px-3 py-1.5 whitespace-nowrap">

@@ -1,5 +1,6 @@
 import { ROLE_LABELS, type Role } from './roles';
 import { BASIS_LABELS, FILTER_PARAMS, type Basis } from '@/lib/views/filter';
+import { maskSubjectId, type Privacy } from '@/lib/privacy/mask';
 import { RULES } from '@/lib/rules/registry';
 import { STATUS_LABELS, STEPS, type WarningAction, type WarningStatus } from '@/lib/warnings/workflow';
 
@@ -196,12 +197,19 @@ function valueText(key: string, value: unknown): string {
   return String(value);
 }
 
+/** A 疑点 step's subject ('account:6228…', 'payout:<ID number>:<month>:<item>') with its personal part masked. */
+function maskedSubject(subject: string): string {
+  const colon = subject.indexOf(':');
+  return colon < 0 ? subject : `${subject.slice(0, colon + 1)}${maskSubjectId(subject.slice(0, colon), subject.slice(colon + 1))}`;
+}
+
 /**
  * An audit row's JSON detail as short Chinese text: {"reason":"wrong_password","failed_attempts":3} →
  * '原因：密码错误；连续失败次数：3'; an export's filter names its units by `names` (镇：石窑镇). Text that is not a JSON
- * object is shown as it is.
+ * object is shown as it is. A 疑点 step copies its subject, which may be an account or hold an ID number: masked unless
+ * `privacy` says the reader sees them whole (the log keeps them whole).
  */
-export function describeAuditDetail(detail: string | null, names: UnitNames = new Map()): string {
+export function describeAuditDetail(detail: string | null, names: UnitNames = new Map(), privacy: Privacy = 'masked'): string {
   if (!detail) return '';
   const parsed = parseDetail(detail);
   if (!parsed) return detail;
@@ -209,7 +217,8 @@ export function describeAuditDetail(detail: string | null, names: UnitNames = ne
     .map(([k, v]) => {
       const text = k === 'filter' && v !== null && typeof v === 'object' && !Array.isArray(v)
         ? filterText(v as Record<string, unknown>, names)
-        : k === 'sent_to' && typeof v === 'number' ? (names.get(v) ?? `#${v}（已不存在）`) : valueText(k, v);
+        : k === 'sent_to' && typeof v === 'number' ? (names.get(v) ?? `#${v}（已不存在）`)
+        : k === 'subject' && typeof v === 'string' && privacy === 'masked' ? maskedSubject(v) : valueText(k, v);
       return `${KEY_LABELS[k] ?? k}：${text}`;
     })
     .join('；');

@@ -80,6 +80,8 @@ export const permissions = {
   bindFundAliasTo: (v: Who, fund: { section_id: number }) => isAdmin(v) || (ownSection(v) !== null && ownSection(v) === fund.section_id),
   /** The overview's town ranking compares the county's towns: for viewers who read the whole county. */
   seeRankings: (v: Who) => scopeOf(v).kind === 'all',
+  /** ID numbers and bank accounts whole; everyone else reads them masked (docs/roles.md "Personal data"). */
+  seeIdentities: isAdmin,
   /** The views' `allowed` (lib/views/registry.ts). */
   view: { ranking, everyone, answering },
 };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Db } from '@/queries/db';
+import { formatDateTime } from '@/lib/format';
 import { importFile } from '@/lib/import/import-file';
 import { IMPORT_KINDS, KIND_LABELS, type AmountUnit, type ImportKind, type SourceInfo } from '@/lib/import/types';
 import { getBatch, listBatches } from '@/queries/import/batches';
@@ -154,8 +155,8 @@ export async function batchesCommand(opts: { db: string; json?: boolean; limit: 
     }
     if (batches.length === 0) console.log('还没有导入批次');
     for (const b of batches) {
-      const state = b.status === 'rolled_back' ? `已撤销（${b.rolled_back_by}，${b.rolled_back_at}）` : '已导入';
-      console.log(`#${b.id}  ${b.created_at}  ${KIND_LABELS[b.kind] ?? b.kind}  ${b.file_name}  读取 ${b.rows_read} 导入 ${b.accepted} 拒绝 ${b.rejected} 重复 ${b.duplicates}  ${state}`);
+      const state = b.status === 'rolled_back' ? `已撤销（${b.rolled_back_by}，${b.rolled_back_at ? formatDateTime(b.rolled_back_at) : ''}）` : '已导入';
+      console.log(`#${b.id}  ${formatDateTime(b.created_at)}  ${KIND_LABELS[b.kind] ?? b.kind}  ${b.file_name}  读取 ${b.rows_read} 导入 ${b.accepted} 拒绝 ${b.rejected} 重复 ${b.duplicates}  ${state}`);
     }
   } finally {
     db.close();

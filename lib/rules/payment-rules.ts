@@ -3,10 +3,10 @@ import type { EvidenceField, RuleDef } from './types';
 // Evidence fields several rules show the same way.
 const PAY_DATE: EvidenceField = { key: 'pay_date', label: '支付日期', format: 'date' };
 const PAYEE_NAME: EvidenceField = { key: 'payee_name', label: '收款人', format: 'text' };
-const PAYEE_ACCOUNT: EvidenceField = { key: 'payee_account', label: '收款账号', format: 'text' };
+const PAYEE_ACCOUNT: EvidenceField = { key: 'payee_account', label: '收款账号', format: 'text', personal: true };
 const PURPOSE: EvidenceField = { key: 'purpose', label: '用途摘要', format: 'text' };
 const REASON: EvidenceField = { key: 'reason', label: '原因', format: 'text' };
-const ID_NUMBER: EvidenceField = { key: 'id_number', label: '身份证号', format: 'text' };
+const ID_NUMBER: EvidenceField = { key: 'id_number', label: '身份证号', format: 'text', personal: true };
 const PERSON_NAME: EvidenceField = { key: 'name', label: '姓名', format: 'text' };
 const MONTH: EvidenceField = { key: 'month', label: '发放月份', format: 'date' };
 const ITEM: EvidenceField = { key: 'item', label: '发放项目', format: 'text' };

@@ -31,6 +31,8 @@ export interface EvidenceField {
   key: string;
   label: string;
   format: 'text' | 'date' | 'yuan' | 'int' | 'rate' | 'points';
+  /** An ID number or an account: stored whole, shown masked to everyone but the admin (lib/privacy/warning.ts). */
+  personal?: true;
 }
 
 export interface RuleDef {

@@ -20,6 +20,9 @@ export interface ViewColumn {
   href?: (row: ViewRow, filter: ViewFilter) => string | null;
   /** A 'text' column holding codes (a 级次, a kind of line, a project's status): the Chinese each code is shown and exported as. */
   labels?: Record<string, string>;
+  /** Personal data (an ID number, an account): how a reader other than the admin gets the cell (lib/privacy/mask.ts).
+   * The runner applies it, so the page, the JSON, the export and the CLI all get the same cell. */
+  mask?: (value: string, row: ViewRow) => string;
 }
 
 export interface ViewSort {

@@ -2,6 +2,7 @@ import { permissions } from '@/lib/auth/permissions';
 import { RULES } from '@/lib/rules/registry';
 import { SEVERITY_LABELS, SUBJECT_LABELS } from '@/lib/rules/types';
 import { STATUS_LABELS } from '@/lib/warnings/workflow';
+import { maskSubjectId } from '@/lib/privacy/mask';
 import type { ViewFilter } from './filter';
 import { drill } from './drill';
 import type { ViewColumn, ViewDef, ViewRow } from './types';
@@ -28,7 +29,8 @@ const LINE_COLUMNS: ViewColumn[] = [
   { key: 'rule_id', label: '预警规则', format: 'text', sortable: true, labels: RULE_LABELS },
   { key: 'severity_rank', label: '程度', format: 'text', sortable: true, labels: { 1: SEVERITY_LABELS.red, 2: SEVERITY_LABELS.orange, 3: SEVERITY_LABELS.yellow, 4: SEVERITY_LABELS.blue } },
   { key: 'subject_type', label: '对象', format: 'text', sortable: true, labels: SUBJECT_LABELS },
-  { key: 'subject_id', label: '对象编号', format: 'text', sortable: true },
+  // An account (一卡多人) or a payout keyed by its ID number is personal data.
+  { key: 'subject_id', label: '对象编号', format: 'text', sortable: true, mask: (v, r) => maskSubjectId(String(r.subject_type), v) },
   { key: 'unit_name', label: '责任单位', format: 'text', sortable: true },
   { key: 'amount', label: '金额', format: 'wan', sortable: true },
   { key: 'status', label: '处理状态', format: 'text', sortable: true, labels: STATUS_LABELS },

@@ -3,13 +3,14 @@ INSERT INTO audit_log (id, actor, action, target, detail, ip)
 VALUES (nextval('audit_seq'), $actor, $action, $target, $detail, $ip);
 
 -- name: list
--- Newest first; the id breaks ties within one timestamp. The date range is inclusive of both days.
+-- Newest first; the id breaks ties within one timestamp. The date range is inclusive of both days, China's days (the
+-- log keeps UTC).
 SELECT id, happened_at::VARCHAR AS happened_at, actor, action, target, detail, ip
 FROM audit_log
 WHERE ($actor = '' OR actor = $actor)
   AND ($action = '' OR action = $action)
-  AND ($from = '' OR happened_at >= TRY_CAST($from AS DATE))
-  AND ($to = '' OR happened_at < TRY_CAST($to AS DATE) + 1)
+  AND ($from = '' OR china_day(happened_at) >= TRY_CAST($from AS DATE))
+  AND ($to = '' OR china_day(happened_at) <= TRY_CAST($to AS DATE))
 ORDER BY happened_at DESC, id DESC
 LIMIT $limit OFFSET $offset;
 
@@ -18,8 +19,8 @@ SELECT count(*) AS n
 FROM audit_log
 WHERE ($actor = '' OR actor = $actor)
   AND ($action = '' OR action = $action)
-  AND ($from = '' OR happened_at >= TRY_CAST($from AS DATE))
-  AND ($to = '' OR happened_at < TRY_CAST($to AS DATE) + 1);
+  AND ($from = '' OR china_day(happened_at) >= TRY_CAST($from AS DATE))
+  AND ($to = '' OR china_day(happened_at) <= TRY_CAST($to AS DATE));
 
 -- name: actions
 SELECT DISTINCT action FROM audit_log ORDER BY action;

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { sqlFile } from '../sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
+import { maskFor, type Privacy } from '@/lib/privacy/mask';
 import type { ViewFilter } from '@/lib/views/filter';
 import { resolveDates } from '../views/run';
 
@@ -73,11 +74,16 @@ export interface UnmatchedPayment {
   batch_id: number | null;
 }
 
-/** The payments behind one count of the 数据质量 table (unitId -1: payments without a unit, null: every unit). */
-export function paymentsWithGap(
+/**
+ * The payments behind one count of the 数据质量 table (unitId -1: payments without a unit, null: every unit), the
+ * payee's account masked unless `privacy` says the reader sees accounts whole.
+ */
+export async function paymentsWithGap(
   db: Db, scope: Scope, gap: QualityGap, f: Partial<QualityFilter> & { unitId?: number | null; limit?: number; offset?: number } = EVERY_PAYMENT,
+  privacy: Privacy = 'masked',
 ): Promise<UnmatchedPayment[]> {
-  return db.all<UnmatchedPayment>(scoped('queries/import/unmatched.sql'), {
+  const rows = await db.all<UnmatchedPayment>(scoped('queries/import/unmatched.sql'), {
     ...filterParams(f, scope), what: gap, unit: f.unitId ?? null, limit: f.limit ?? 100, offset: f.offset ?? 0,
   });
+  return privacy === 'whole' ? rows : rows.map((r) => ({ ...r, payee_account: maskFor(privacy, r.payee_account) }));
 }

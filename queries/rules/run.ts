@@ -7,6 +7,7 @@ import { ruleQuery } from './evaluate';
 import { ruleChoice, ruleSettings } from './settings';
 import { serialized } from '@/lib/import/load/serialize';
 import { parseIsoDate } from '@/lib/url-params';
+import { todayInChina } from '@/lib/format';
 import { RULES } from '@/lib/rules/registry';
 import type { RuleDef } from '@/lib/rules/types';
 
@@ -37,11 +38,11 @@ export interface RuleRunResult {
   rules: RuleRunItem[];
 }
 
-/** The last date with data in the newest budget year (queries/overview/extent.sql), or today when there is none. */
+/** The last date with data in the newest budget year (queries/overview/extent.sql), or China's today when there is none. */
 export async function newestDataDate(db: Db): Promise<string> {
   const extent = await dataExtent(db);
   if (extent.years.length) return extent.lastDate[extent.years[0]];
-  return (await db.one<{ today: string }>('SELECT current_date::VARCHAR AS today'))!.today;
+  return todayInChina();
 }
 
 /** The rules a run takes, in the registry's order; an unknown id is refused naming the known ones. */

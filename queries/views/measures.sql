@@ -2,6 +2,10 @@
 -- of a row (元), `tp` its 序时进度 (time_progress, a fraction). rate() and time_progress() are in the schema
 -- (queries/schema/001_init.sql).
 
+-- The day in China of a stored timestamp (kept in UTC, queries/db.ts): China keeps UTC+8 all year, without summer
+-- time, so an answer given at 01:00 China time counts for that day, not the UTC day before.
+CREATE OR REPLACE MACRO china_day(ts) AS (ts + INTERVAL 8 HOUR)::DATE;
+
 -- 支出进度: a fraction, 0 when the total is 0.
 CREATE OR REPLACE MACRO spend_rate(paid, total) AS rate(paid, total);
 

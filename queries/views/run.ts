@@ -4,7 +4,9 @@ import { getSettings } from '../settings';
 import { sqlFile, usedParams } from '../sql';
 import { scopeParams, type Scope } from '@/lib/auth/roles';
 import type { ViewFilter } from '@/lib/views/filter';
-import type { ViewDef, ViewRow, ViewSort } from '@/lib/views/types';
+import { todayInChina } from '@/lib/format';
+import type { Privacy } from '@/lib/privacy/mask';
+import type { ViewColumn, ViewDef, ViewRow, ViewSort } from '@/lib/views/types';
 
 export type { ViewRow };
 
@@ -14,6 +16,8 @@ export interface ViewQuery {
   sort: ViewSort;
   /** null: every matching row (exports, the CLI) */
   page: { page: number; pageSize: number } | null;
+  /** China's today ($today: 逾期 and the weekly chart count from it); todayInChina() when not given. */
+  today?: string;
 }
 
 export interface ViewResult {
@@ -41,7 +45,7 @@ async function viewStatement(db: Db, view: ViewDef, q: ViewQuery, scope: Scope) 
   const settings = await getSettings(db);
   const t = settings.thresholds;
   const all: Record<string, string | number | boolean | null> = {
-    year: q.filter.year, as_of: q.filter.asOf, tp_mode: settings.timeProgressMode, ...scopeParams(scope),
+    year: q.filter.year, as_of: q.filter.asOf, today: q.today ?? todayInChina(), tp_mode: settings.timeProgressMode, ...scopeParams(scope),
     band_green: t.green, band_blue: t.blue, band_yellow: t.yellow, band_orange: t.orange,
     ...view.params(q.filter, scope),
   };
@@ -50,12 +54,25 @@ async function viewStatement(db: Db, view: ViewDef, q: ViewQuery, scope: Scope) 
   return { sql, params: (text: string) => usedParams(text, all) };
 }
 
+/** A row with its personal cells masked (ViewColumn.mask); a new object, since kept rows are frozen. */
+type MaskedColumn = ViewColumn & Required<Pick<ViewColumn, 'mask'>>;
+
+function maskRow(masked: MaskedColumn[], row: ViewRow): ViewRow {
+  const out = { ...row };
+  for (const c of masked) {
+    const value = row[c.key];
+    if (typeof value === 'string') out[c.key] = c.mask(value, row);
+  }
+  return out;
+}
+
 /**
  * Runs a view within a viewer's scope: scope.sql, the view's SQL files, then ORDER BY the requested column (a key of
  * the view's declared sortable columns — an identifier never comes from the URL unchecked) and LIMIT/OFFSET. The
  * caller checks view.allowed(scope) first; the SQL restricts the rows to the scope whatever the caller does.
+ * `privacy`: the reader's (privacyOf); masked unless the caller says the reader sees ID numbers and accounts whole.
  */
-export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope): Promise<ViewResult> {
+export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope, privacy: Privacy = 'masked'): Promise<ViewResult> {
   const column = view.columns.find((c) => c.key === q.sort.key && c.sortable);
   if (!column) throw new Error(`view ${view.id} cannot be sorted by ${q.sort.key}`);
   const rows = await viewStatement(db, view, q, scope);
@@ -70,7 +87,9 @@ export async function runView(db: Db, view: ViewDef, q: ViewQuery, scope: Scope)
     const countSql = `${rows.sql}\nSELECT count(*)::INTEGER AS n FROM view_rows`;
     count = (await db.kept<{ n: number }>(countSql, rows.params(countSql)))[0]?.n ?? 0;
   }
-  return { count, rows: data.map(({ view_count: _count, ...row }) => row) };
+  const masked = privacy === 'masked' ? view.columns.filter((c): c is MaskedColumn => c.mask !== undefined) : [];
+  const rowsOut = data.map(({ view_count: _count, ...row }) => (masked.length ? maskRow(masked, row) : row));
+  return { count, rows: rowsOut };
 }
 
 /** A view's chart (ViewDef.chart): its summary SELECT over every matching row of the view (view_rows), never the page. */

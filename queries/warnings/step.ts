@@ -4,6 +4,7 @@ import { namedSql } from '../sql';
 import { auditOn } from '../auth/audit';
 import { calendarDays } from '../calendar';
 import type { Viewer } from '@/lib/auth/roles';
+import { todayInChina } from '@/lib/format';
 import { addWorkingDays, calendarSpan } from '@/lib/calendar/working-days';
 import { checkStep, type StepInput, type WarningAction, type WarningStatus } from '@/lib/warnings/workflow';
 
@@ -17,11 +18,11 @@ export type StepResult = { ok: true; status: WarningStatus; deadline: string | n
 /**
  * Takes one workflow step on a warning, checked on the server (lib/warnings/workflow.ts): the state change, its event
  * (who, when, from and to, the comment) and an audit row land in one transaction, or nothing does. A 下发核实's
- * deadline is `days` working days after `today` on the bureau's calendar.
+ * deadline is `days` working days after `today` (China's, not UTC's) on the bureau's calendar.
  */
 export async function takeStep(
   db: Db, warningId: number, action: WarningAction, actor: Viewer, input: StepInput & { days?: number },
-  ip: string | null, today: string = new Date().toISOString().slice(0, 10),
+  ip: string | null, today: string = todayInChina(),
 ): Promise<StepResult> {
   const days = input.days ?? DEFAULT_REPLY_DAYS;
   if (action === 'send' && !(Number.isInteger(days) && days >= 1 && days <= 60)) {

@@ -24,7 +24,7 @@ const bytes = async (file: Readable) => Buffer.concat(await file.toArray());
 
 describe('支付明细 export files', () => {
   it('CSV: UTF-8 BOM, Chinese headers, exact 元, quoted and neutralised cells, CRLF', async () => {
-    const csv = (await bytes(paymentsCsv([[ROW]]))).toString('utf8');
+    const csv = (await bytes(paymentsCsv([[ROW]], 'whole'))).toString('utf8');
     expect(csv.startsWith('\uFEFF支付日期,支付凭证号,金额(元),')).toBe(true);
     const [, line] = csv.slice(1).split('\r\n');
     expect(line).toBe(
@@ -36,7 +36,7 @@ describe('支付明细 export files', () => {
 
   it('XLSX: the amount is a number equal to the DECIMAL, text cells are neutralised text', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await bytes(paymentsXlsx([[ROW], [{ ...ROW, voucher_no: 'PZ002', amount: '0.07' }]]))) as never);
+    await workbook.xlsx.load((await bytes(paymentsXlsx([[ROW], [{ ...ROW, voucher_no: 'PZ002', amount: '0.07' }]], 'whole'))) as never);
     const sheet = workbook.getWorksheet('支付明细')!;
     expect(sheet.getRow(1).values).toEqual([undefined, ...EXPORT_COLUMNS.map((c) => c.header)]);
     const amountCol = EXPORT_COLUMNS.findIndex((c) => c.key === 'amount') + 1;
@@ -81,7 +81,7 @@ describe('支付明细 export streamed from DuckDB', () => {
 
   it('XLSX: the header, then every row newest first, amounts as formatted numbers, the formula-looking payee neutralised', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await bytes(paymentsXlsx(exportPayments(db, EVERY, { kind: 'all' }, N)))) as never);
+    await workbook.xlsx.load((await bytes(paymentsXlsx(exportPayments(db, EVERY, { kind: 'all' }, N), 'whole'))) as never);
     const sheet = workbook.getWorksheet('支付明细')!;
     expect(sheet.rowCount).toBe(N + 1);
     expect(sheet.getRow(1).values).toEqual([undefined, ...EXPORT_COLUMNS.map((c) => c.header)]);
@@ -99,7 +99,7 @@ describe('支付明细 export streamed from DuckDB', () => {
   });
 
   it('CSV: the same rows from the same stream of chunks', async () => {
-    const csv = (await bytes(paymentsCsv(exportPayments(db, EVERY, { kind: 'all' }, N)))).toString('utf8');
+    const csv = (await bytes(paymentsCsv(exportPayments(db, EVERY, { kind: 'all' }, N), 'whole'))).toString('utf8');
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(N + 2); // header, N rows, and the empty piece after the last CRLF
     expect(lines[N + 1]).toBe('');
@@ -117,7 +117,7 @@ describe('支付明细 export streamed from DuckDB', () => {
           closed = true;
         }
       }
-      const file = write(endless());
+      const file = write(endless(), 'masked');
       await once(file, 'data');
       file.destroy();
       await vi.waitFor(() => expect(closed).toBe(true));

@@ -60,9 +60,9 @@ describe('audit log text', () => {
 });
 
 describe('format additions', () => {
-  it('formats timestamps to the second and 元 with separators', () => {
-    expect(formatDateTime('2018-09-30 14:05:09.123456')).toBe('2018-09-30 14:05:09');
-    expect(formatDateTime('2018-09-30T14:05:09Z')).toBe('2018-09-30 14:05:09');
+  it('formats timestamps to the second (stored UTC, shown in China time, +8 h) and 元 with separators', () => {
+    expect(formatDateTime('2018-09-30 14:05:09.123456')).toBe('2018-09-30 22:05:09');
+    expect(formatDateTime('2018-09-30T14:05:09Z')).toBe('2018-09-30 22:05:09');
     expect(formatYuan('49261.5')).toBe('49,261.50');
     expect(formatYuan('-1234567.891')).toBe('-1,234,567.89');
   });

@@ -6,7 +6,8 @@ describe('audit text of 疑点 steps and rule runs', () => {
   it('names the rule, the states and the unit a doubt was sent to in Chinese', () => {
     const detail = '{"rule":"SHARED_ACCOUNT","subject":"account:6217000000000000888","from":"new","to":"sent","sent_to":103,"deadline":"2026-12-09","comment":"请核实"}';
     expect(auditUnitIds([detail])).toEqual([103]);
-    expect(describeAuditDetail(detail, new Map([[103, '石窑镇']])))
+    // As the admin reads it (the account whole; everyone else reads it masked, test/unit/privacy-mask.test.ts).
+    expect(describeAuditDetail(detail, new Map([[103, '石窑镇']]), 'whole'))
       .toBe('预警规则：一卡多人；对象：account:6217000000000000888；原状态：待认定；新状态：待核实；下发单位：石窑镇；答复期限：2026-12-09；说明：请核实');
     expect(describeAuditDetail('{"from":"rectified","to":"closed","sent_to":999}')).toBe('原状态：已整改；新状态：已销号；下发单位：#999（已不存在）');
   });

@@ -6,6 +6,7 @@ import { serverDb } from '@/queries/server-db';
 import { auditActions, auditActors, auditUnitNames, countAudit, listAudit, type AuditFilter } from '@/queries/auth/audit';
 import { first, parseId, parseIsoDate, type SearchParams } from '@/lib/url-params';
 import { formatCount } from '@/lib/format';
+import { privacyOf } from '@/lib/privacy/mask';
 import { PageTitle } from '@/components/overview/PageTitle';
 import { Card } from '@/components/ui/Card';
 import { Pagination } from '@/components/ui/Pagination';
@@ -19,7 +20,7 @@ const PAGE_SIZE = 100;
 
 /** 审计日志 (admin and supervisor; anyone else gets 404): sign-ins, imports, settings and user changes, read-only. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission(permissions.readAudit);
+  const viewer = await requirePermission(permissions.readAudit);
   const sp = await searchParams;
   const values: AuditFilterValues = {
     actor: first(sp.actor)?.trim().slice(0, 64) ?? '',
@@ -33,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [rows, count, stored, actors] = await Promise.all([listAudit(db, filter), countAudit(db, filter), auditActions(db), auditActors(db)]);
   // Ids in the details (an export's 镇/预算单位 filter) become names here, on the server: the table only draws.
   const names = await auditUnitNames(db, auditUnitIds(rows.map((r) => r.detail)));
-  const described = rows.map((r) => ({ ...r, targetText: auditTargetLabel(r.target), detailText: describeAuditDetail(r.detail, names) }));
+  const described = rows.map((r) => ({ ...r, targetText: auditTargetLabel(r.target), detailText: describeAuditDetail(r.detail, names, privacyOf(viewer)) }));
   const actions = [...new Set([...Object.keys(AUDIT_ACTION_LABELS), ...stored])];
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
   const query = (p: number) => {

@@ -6,6 +6,7 @@ import { scopeOf } from '@/lib/auth/roles';
 import { serverDb } from '@/queries/server-db';
 import { paymentQuality, paymentsWithGap, qualityFilter } from '@/queries/import/quality';
 import { formatCount, formatDate } from '@/lib/format';
+import { privacyOf } from '@/lib/privacy/mask';
 import { first, type SearchParams } from '@/lib/url-params';
 import { gapHref, parseQualityRequest, qualityHref } from '@/lib/quality/request';
 import { PageTitle } from '@/components/overview/PageTitle';
@@ -38,7 +39,7 @@ export default async function GapPaymentsPage({ searchParams }: { searchParams: 
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
   const page = Math.min(Math.max(1, Number(first(sp.page)) || 1), pages);
   const rows = count > 0
-    ? await paymentsWithGap(db, scope, gapParam, { ...filter, unitId: unit, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+    ? await paymentsWithGap(db, scope, gapParam, { ...filter, unitId: unit, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, privacyOf(viewer))
     : [];
   const unitName = unit === null ? '全部预算单位' : row?.unit_name ?? '范围外的单位';
   const back = qualityHref(filter);

@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/server';
 import { scopeOf } from '@/lib/auth/roles';
 import { formatCount } from '@/lib/format';
+import { privacyOf } from '@/lib/privacy/mask';
 import { withoutEmpty, type SearchParams } from '@/lib/url-params';
 import { viewFilterParams } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
@@ -50,7 +51,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   // The village choices follow the chosen town (a 镇 user's own town when none is chosen).
   const optionsTown = query.filter.town ?? (scope.kind === 'town' ? scope.unitId : null);
   const [result, chart, settings, extent, options] = await Promise.all([
-    runView(db, view, query, scope), runViewChart(db, view, query, scope), getSettings(db), dataExtent(db), filterOptions(db, scope, optionsTown),
+    runView(db, view, query, scope, privacyOf(viewer)), runViewChart(db, view, query, scope), getSettings(db), dataExtent(db), filterOptions(db, scope, optionsTown),
   ]);
   const customSort = (s: ViewSort) => s.key !== view.defaultSort.key || s.dir !== view.defaultSort.dir;
   const url = (s: ViewSort, p = 1) => {

@@ -6,7 +6,7 @@ import { parseId } from '@/lib/url-params';
 import type { WarningAction } from '@/lib/warnings/workflow';
 import { STATUS_LABELS, STEPS } from '@/lib/warnings/workflow';
 import type { ActionState } from '@/lib/admin/form-action';
-import { todayInChina } from '@/queries/server';
+import { todayInChina } from '@/lib/format';
 import { serverDb } from '@/queries/server-db';
 import { takeStep } from '@/queries/warnings/step';
 

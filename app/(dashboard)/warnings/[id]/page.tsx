@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/server';
 import { scopeOf } from '@/lib/auth/roles';
-import { formatYuan } from '@/lib/format';
+import { formatDayOf, formatYuan } from '@/lib/format';
+import { privacyOf } from '@/lib/privacy/mask';
 import { ruleById } from '@/lib/rules/registry';
 import { SEVERITY_LABELS, SUBJECT_LABELS } from '@/lib/rules/types';
 import { parseId } from '@/lib/url-params';
@@ -32,7 +33,7 @@ export default async function WarningPage({ params }: { params: Promise<{ id: st
   const id = parseId((await params).id);
   if (!id) notFound();
   const db = await serverDb();
-  const w = await warningById(db, id, scopeOf(viewer));
+  const w = await warningById(db, id, scopeOf(viewer), privacyOf(viewer));
   if (!w) notFound();
   const [events, targets] = await Promise.all([warningEvents(db, id), sendTargets(db)]);
   const rule = ruleById(w.rule_id);
@@ -45,7 +46,7 @@ export default async function WarningPage({ params }: { params: Promise<{ id: st
       </nav>
       <PageTitle
         title={`疑点 #${w.id} · ${rule?.name ?? w.rule_id}`}
-        summary={`${STATUS_LABELS[w.status]}${w.cleared ? ' · 数据已消除' : ''} · 首次发现 ${w.first_seen.slice(0, 10)} · 最近一次发现 ${w.last_seen.slice(0, 10)}`}
+        summary={`${STATUS_LABELS[w.status]}${w.cleared ? ' · 数据已消除' : ''} · 首次发现 ${formatDayOf(w.first_seen)} · 最近一次发现 ${formatDayOf(w.last_seen)}`}
       />
       <Card title="疑点" testId="warning-facts">
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1.5 text-sm">

@@ -5,8 +5,8 @@ import { clientIpFrom } from '@/lib/auth/client-ip';
 import { EXPORT_MAX_ROWS } from '@/lib/payments/request';
 import { viewFilterJson } from '@/lib/views/filter';
 import { paymentsCsv, paymentsXlsx } from '@/lib/payments/export';
-import { formatCount } from '@/lib/format';
-import { todayInChina } from '@/queries/server';
+import { privacyOf } from '@/lib/privacy/mask';
+import { formatCount, todayInChina } from '@/lib/format';
 import { exportPayments, paymentSummary } from '@/queries/payments';
 import { audit } from '@/queries/auth/audit';
 import { withErrorId } from '@/lib/http/server-error';
@@ -41,7 +41,7 @@ async function handleGet(req: NextRequest) {
     ip: clientIpFrom(req.headers),
   });
   const rows = exportPayments(db, filter, scope, EXPORT_MAX_ROWS);
-  const file = format === 'csv' ? paymentsCsv(rows) : paymentsXlsx(rows);
+  const file = format === 'csv' ? paymentsCsv(rows, privacyOf(viewer)) : paymentsXlsx(rows, privacyOf(viewer));
   const name = `支付明细_${todayInChina().replace(/-/g, '')}.${format}`;
   return new Response(Readable.toWeb(file) as ReadableStream<Uint8Array>, {
     headers: {

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { withErrorId } from '@/lib/http/server-error';
+import { privacyOf } from '@/lib/privacy/mask';
 import { viewJson } from '@/lib/views/request';
 import { runView } from '@/queries/views/run';
 import { viewAccess } from '../_lib/view-request';
@@ -13,8 +14,8 @@ export const dynamic = 'force-dynamic';
 async function handleGet(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const access = await viewAccess(req, params);
   if (access instanceof Response) return access;
-  const { db, view, query, scope } = access;
-  const result = await runView(db, view, query, scope);
+  const { db, view, query, scope, viewer } = access;
+  const result = await runView(db, view, query, scope, privacyOf(viewer));
   return Response.json(viewJson(view, query, result), { headers: { 'Cache-Control': 'private, no-store' } });
 }
 

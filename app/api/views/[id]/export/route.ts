@@ -2,10 +2,11 @@ import type { NextRequest } from 'next/server';
 import { attachment, EXPORT_TYPES, isExportFormat } from '@/lib/export/download';
 import { clientIpFrom } from '@/lib/auth/client-ip';
 import { withErrorId } from '@/lib/http/server-error';
+import { privacyOf } from '@/lib/privacy/mask';
 import { viewCsv, viewXlsx } from '@/lib/views/export';
 import { viewFilterJson } from '@/lib/views/filter';
 import { audit } from '@/queries/auth/audit';
-import { todayInChina } from '@/queries/server';
+import { todayInChina } from '@/lib/format';
 import { getSettings } from '@/queries/settings';
 import { runView } from '@/queries/views/run';
 import { viewAccess } from '../../_lib/view-request';
@@ -24,7 +25,7 @@ async function handleGet(req: NextRequest, { params }: { params: Promise<{ id: s
     return Response.json({ error: '不支持的导出格式，请使用 format=csv 或 format=xlsx' }, { status: 400 });
   }
   const { db, view, query, scope, viewer } = access;
-  const { rows, count } = await runView(db, view, { ...query, page: null }, scope);
+  const { rows, count } = await runView(db, view, { ...query, page: null }, scope, privacyOf(viewer));
   const bands = (await getSettings(db)).gapBands;
   const body = format === 'csv' ? viewCsv(view, rows, bands) : await viewXlsx(view, rows, bands);
   await audit(db, {

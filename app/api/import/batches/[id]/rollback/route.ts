@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { clientIpFrom } from '@/lib/auth/client-ip';
+import { formatDateTime } from '@/lib/format';
 import { auditRollback } from '@/lib/import/audit';
 import { rollbackBatch } from '@/queries/import/rollback';
 import { serverError, withErrorId } from '@/lib/http/server-error';
@@ -17,7 +18,7 @@ async function handlePost(req: NextRequest, { params }: { params: Promise<{ id: 
   if (access instanceof Response) return access;
   const { viewer, db, batch } = access;
   if (batch.status === 'rolled_back') {
-    return fail(409, `批次 #${batch.id} 已于 ${batch.rolled_back_at} 由 ${batch.rolled_back_by ?? '未知用户'} 撤销，不能重复撤销`);
+    return fail(409, `批次 #${batch.id} 已于 ${batch.rolled_back_at ? formatDateTime(batch.rolled_back_at) : ''} 由 ${batch.rolled_back_by ?? '未知用户'} 撤销，不能重复撤销`);
   }
   try {
     const result = await rollbackBatch(db, batch.id, viewer.username);
