@@ -117,7 +117,7 @@ describe('FUND_DEADLINE 最后使用关口', () => {
 
 describe('who sets a fund’s risk points, and the audit', () => {
   const ctx = withFixture('');
-  const viewer = (role: Viewer['role'], unitId: number | null, username = role): Viewer =>
+  const viewer = (role: Viewer['role'], unitId: number | null, username: string = role): Viewer =>
     ({ id: 1, username, displayName: null, role, unitId, unitName: null });
   // Sections of the catalog: 农财所 = 4 (funds 22, 128), 教科文股 = 2 (fund 43).
   const nongcai = viewer('section', 4, 'nongcai');
