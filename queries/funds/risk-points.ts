@@ -39,7 +39,8 @@ export function listRiskPoints(db: Db, section: number | undefined): Promise<Fun
  * auditing each value that changed, old → new. The values are read, written and audited in one transaction, so the
  * audit's old values are the ones replaced and the change and its record land together. An unchanged form writes nothing.
  */
-export async function saveRiskPoints(db: Db, actor: Viewer, fundId: number, points: RiskPoints, ip: string | null): Promise<SettingsResult> {
+export async function saveRiskPoints(db: Db, actor: Viewer | null, fundId: number, points: RiskPoints, ip: string | null): Promise<SettingsResult> {
+  if (!actor || !permissions.manageRiskPoints(actor)) return { ok: false, error: '无权设置资金风险点' };
   return db.transaction(async (conn): Promise<SettingsResult> => {
     const [fund] = await connRows<RiskPoints & { id: number; section_id: number; label: string }>(conn, sql().fund, { fund_id: fundId });
     if (!fund) return { ok: false, error: '资金不在目录中' };

@@ -1,6 +1,6 @@
 -- 个性风险点 (docs/rules.md "Risk points per fund"): what the 股室 managing a fund sets for it — the days allowed to
 -- allocate an indicator after its receipt, the final date by which the money must be spent (最后使用关口) and the days
--- a balance may lie idle. NULL means the rule's own setting applies. The bounds repeat the form's (lib/funds/risk-points.ts)
+-- a balance may lie idle. NULL means the rule's own setting applies. The bounds repeat the form's (lib/funds/risk-points-form.ts)
 -- so that no path into the table can store what the page would refuse.
 CREATE TABLE fund_risk_points (
   fund_id    INTEGER PRIMARY KEY,

@@ -4,7 +4,7 @@ import type { RuleHit } from '@/lib/rules/types';
 import type { Viewer } from '@/lib/auth/roles';
 import { permissions } from '@/lib/auth/permissions';
 import { describeAuditDetail, auditActionLabel } from '@/lib/auth/audit-labels';
-import { parseRiskPoints } from '@/lib/funds/risk-points';
+import { parseRiskPoints } from '@/lib/funds/risk-points-form';
 import type { Db } from '@/queries/db';
 import { listAudit } from '@/queries/auth/audit';
 import { listRiskPoints, saveRiskPoints, type RiskPoints } from '@/queries/funds/risk-points';
