@@ -29,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   unit_merge: '合并单位',
   fund_alias_add: '添加资金别名',
   fund_alias_delete: '删除资金别名',
+  fund_risk_points: '设置资金风险点',
   password_change: '修改密码',
   password_change_failed: '修改密码失败',
   // 疑点 steps (docs/workflow.md): warning_dismiss → 疑点认定正常 …
@@ -84,6 +85,10 @@ const KEY_LABELS: Record<string, string> = {
   child_units: '下属单位',
   aliases: '别名',
   fund_id: '资金编号',
+  // a fund's 个性风险点 (queries/funds/risk-points.ts)
+  alloc_days: '分配时限（天）',
+  final_date: '最后使用关口',
+  idle_days: '滞留天数',
   // a 疑点 step (queries/warnings/step.ts) and a rule run (lib/rules/run-on-demand.ts)
   rule: '预警规则',
   subject: '对象',

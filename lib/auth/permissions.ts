@@ -18,6 +18,13 @@ const isSection = (v: Who) => v.role === 'section';
 /** The 股室 a 股室 user acts for; null when unbound (a scoped account without a binding may act for none). */
 const ownSection = (v: Who) => (isSection(v) ? v.unitId : null);
 
+/** A fund's own settings (its aliases, its risk points): the admin any fund, a 股室 the funds it manages. */
+const managesFund = (v: Who, fund: { section_id: number }) =>
+  isAdmin(v) || (ownSection(v) !== null && ownSection(v) === fund.section_id);
+
+/** The 股室 whose funds a viewer acts on: undefined for the admin (every fund), -1 (no fund) for an unbound 股室. */
+const fundsSection = (v: Who): number | undefined => (isAdmin(v) ? undefined : (ownSection(v) ?? -1));
+
 /** The 股室 an import batch was made for (import_batches.options.section_id), or null for an admin's batch. */
 function batchSection(batch: { options: Record<string, unknown> }): number | null {
   const id = batch.options.section_id;
@@ -64,7 +71,7 @@ export const permissions = {
   /** Creating towns, departments or villages while importing is the admin's call. */
   createUnitsOnImport: isAdmin,
   /** The 股室 whose funds an import is restricted to: undefined for the admin, -1 (no fund) for an unbound 股室. */
-  importSection: (v: Who): number | undefined => (isAdmin(v) ? undefined : (ownSection(v) ?? -1)),
+  importSection: fundsSection,
   /**
    * A batch's reject report, raw file and 撤销: admin any batch; a 股室 user the batches imported for the 股室 it
    * belongs to now, whoever of its users imported them (docs/import-limits.md).
@@ -77,7 +84,13 @@ export const permissions = {
   /** Binding a file's fund name to a fund (an alias): whoever imports (docs/fund-matching.md). */
   bindFundAlias: (v: Who) => isAdmin(v) || isSection(v),
   /** …to this fund: the admin any, a 股室 only the funds it manages. */
-  bindFundAliasTo: (v: Who, fund: { section_id: number }) => isAdmin(v) || (ownSection(v) !== null && ownSection(v) === fund.section_id),
+  bindFundAliasTo: managesFund,
+  /** 个性风险点 (docs/rules.md "Risk points per fund"): the page, for the admin and a 股室 bound to its unit. */
+  manageRiskPoints: (v: Who) => isAdmin(v) || ownSection(v) !== null,
+  /** …of this fund: the admin any, a 股室 only the funds it manages; the server refuses the rest. */
+  setRiskPoints: managesFund,
+  /** The funds the risk points page lists: undefined for all (the admin), else the 股室's own (-1: none). */
+  riskPointsSection: fundsSection,
   /** The overview's town ranking compares the county's towns: for viewers who read the whole county. */
   seeRankings: (v: Who) => scopeOf(v).kind === 'all',
   /** ID numbers and bank accounts whole; everyone else reads them masked (docs/roles.md "Personal data"). */

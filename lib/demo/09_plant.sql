@@ -161,3 +161,51 @@ WHERE no_targets AND code IN (SELECT project_code FROM allocations);
 -- 18. PERF_DEVIATION: targets far behind schedule.
 INSERT INTO demo_manifest
 SELECT 'PERF_DEVIATION', 'project', code, NULL FROM proj_plan WHERE perf_dev AND NOT no_targets;
+
+-- 20. 个性风险点 (docs/rules.md "Risk points per fund"), set by the 股室 after every payment above is in place.
+-- FUND_DEADLINE: 农财所 gives 中央财政专项扶贫资金 a final date two weeks before the data cut (passed: red) and a
+-- 20-day allocation limit; 教科文股 gives 中小学公用经费补助资金 one 20 days after it (near: orange). Planted: each of
+-- their indicators received by the final date with money unpaid at the cut.
+INSERT INTO fund_risk_points (fund_id, alloc_days, final_date, updated_by)
+SELECT f.id, CASE WHEN f.level = 'central' THEN 20 END,
+       CASE WHEN f.level = 'central' THEN gen.until - 16 ELSE gen.until + 20 END, 'demo'
+FROM funds f, gen
+WHERE (f.level, f.name) IN (('central', '中央财政专项扶贫资金'), ('province', '中小学公用经费补助资金'));
+
+INSERT INTO demo_manifest
+SELECT 'FUND_DEADLINE', 'indicator', i.id, r.final_date::VARCHAR
+FROM indicators i JOIN fund_risk_points r ON r.fund_id = i.fund_id, gen
+WHERE i.received_date <= least(r.final_date, gen.until)
+  AND i.amount > (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.indicator_id = i.id AND p.pay_date <= gen.until);
+
+-- IDLE_FUNDS: the fund with the most balances idle 45 to 89 days at the cut (per indicator and recipient, a town's
+-- bodies counted as the town, idle since the later of the first allocation and the last payment, as the rule counts)
+-- gets a 45-day 滞留天数, so those balances, short of the rule's 90, are found; each is planted by its pair's first
+-- allocation.
+CREATE OR REPLACE TEMP TABLE idle_pairs AS
+WITH alloc AS (
+  SELECT a.indicator_id, m.measured_id, sum(a.amount) AS allocated, min(a.alloc_date) AS first_alloc,
+         first(a.id ORDER BY a.alloc_date, a.id) AS alloc_id
+  FROM allocations a JOIN measured_units() m ON m.id = a.unit_id, gen
+  WHERE a.alloc_date <= gen.until GROUP BY ALL
+),
+paid AS (
+  SELECT p.indicator_id, m.measured_id, sum(p.amount) AS paid, max(p.pay_date) AS last_paid
+  FROM payments p JOIN measured_units() m ON m.id = p.unit_id, gen
+  WHERE p.pay_date <= gen.until GROUP BY ALL
+)
+SELECT i.fund_id, a.alloc_id,
+       (gen.until - greatest(a.first_alloc, coalesce(p.last_paid, a.first_alloc)))::INTEGER AS idle_days
+FROM alloc a JOIN indicators i ON i.id = a.indicator_id
+LEFT JOIN paid p ON p.indicator_id = a.indicator_id AND p.measured_id = a.measured_id, gen
+WHERE i.received_date <= gen.until AND i.year <= gen.y AND a.allocated > coalesce(p.paid, 0);
+
+INSERT INTO fund_risk_points (fund_id, idle_days, updated_by)
+SELECT fund_id, 45, 'demo' FROM idle_pairs
+WHERE idle_days BETWEEN 45 AND 89 AND fund_id NOT IN (SELECT fund_id FROM fund_risk_points)
+GROUP BY fund_id ORDER BY count(*) DESC, fund_id LIMIT 1;
+
+INSERT INTO demo_manifest
+SELECT 'IDLE_FUNDS', 'allocation', ip.alloc_id, '滞留天数 45: ' || ip.idle_days || ' days'
+FROM idle_pairs ip JOIN fund_risk_points r ON r.fund_id = ip.fund_id AND r.idle_days = 45
+WHERE ip.idle_days BETWEEN 45 AND 89;

@@ -12,6 +12,8 @@ const PROJECT_NAME: EvidenceField = { key: 'name', label: '项目名称', format
 const PROJECT_STATUS: EvidenceField = { key: 'status', label: '项目状态', format: 'text' };
 const ALLOCATED: EvidenceField = { key: 'allocated', label: '已分配', format: 'yuan' };
 const PAID: EvidenceField = { key: 'paid', label: '已支付', format: 'yuan' };
+/** The allocation limit applied: the fund's own 分配时限 when its 股室 set one, else the rule's days (docs/rules.md). */
+const ALLOC_LIMIT: EvidenceField = { key: 'limit_days', label: '分配时限（天）', format: 'int' };
 
 /** The rules on the ledger's money and on projects (docs/rules.md): stalled, lagging and overspent money, 项目. */
 export const LEDGER_RULES: RuleDef[] = [
@@ -26,7 +28,7 @@ export const LEDGER_RULES: RuleDef[] = [
       { key: 'on_time', label: '期限内下达', format: 'yuan' },
       { key: 'late', label: '逾期下达', format: 'yuan' },
       { key: 'unallocated', label: '尚未分配', format: 'yuan' },
-      DAYS_HELD,
+      DAYS_HELD, ALLOC_LIMIT,
     ],
   },
   {
@@ -35,7 +37,7 @@ export const LEDGER_RULES: RuleDef[] = [
     sql: 'queries/rules/NOT_ALLOCATED.sql',
     subject: 'indicator',
     params: { days: { value: 30, label: '接收后未分配（天）' } },
-    evidence: [FUND, RECEIVED, INDICATOR_AMOUNT, DAYS_HELD],
+    evidence: [FUND, RECEIVED, INDICATOR_AMOUNT, DAYS_HELD, ALLOC_LIMIT],
   },
   {
     id: 'SPEND_LAG',
@@ -69,7 +71,23 @@ export const LEDGER_RULES: RuleDef[] = [
       ALLOCATED, PAID,
       { key: 'balance', label: '滞留余额', format: 'yuan' },
       { key: 'idle_days', label: '滞留天数', format: 'int' },
+      { key: 'limit_days', label: '滞留天数阈值（天）', format: 'int' },
       { key: 'reclaim', label: '处置建议', format: 'text' },
+    ],
+  },
+  {
+    id: 'FUND_DEADLINE',
+    name: '最后使用关口',
+    sql: 'queries/rules/FUND_DEADLINE.sql',
+    subject: 'indicator',
+    params: { days: { value: 30, label: '关口前提醒（天）', min: 0, max: 3650 } },
+    evidence: [
+      FUND,
+      { key: 'final_date', label: '最后使用关口', format: 'date' },
+      { key: 'days_left', label: '距关口（天）', format: 'int' },
+      { key: 'received', label: '指标金额', format: 'yuan' },
+      PAID,
+      { key: 'balance', label: '未支付余额', format: 'yuan' },
     ],
   },
   {

@@ -13,7 +13,7 @@ const ALL: Scope = { kind: 'all' };
 const RULES = [
   'ALLOC_OVERDUE', 'NOT_ALLOCATED', 'SPEND_LAG', 'IDLE_FUNDS', 'OVER_INDICATOR', 'NO_PROJECT', 'WRONG_SUBJECT',
   'LARGE_TO_PERSON', 'TO_OWN_ACCOUNT', 'DUPLICATE_PAY', 'OFFICIAL_RECIPIENT', 'DECEASED_RECIPIENT', 'NOT_POOR_RECIPIENT',
-  'SHARED_ACCOUNT', 'YEAR_END_RUSH', 'PROJECT_OVERDUE', 'NO_PERF_TARGET', 'PERF_DEVIATION', 'BAD_MEMO',
+  'SHARED_ACCOUNT', 'YEAR_END_RUSH', 'PROJECT_OVERDUE', 'NO_PERF_TARGET', 'PERF_DEVIATION', 'BAD_MEMO', 'FUND_DEADLINE',
 ];
 
 const FINGERPRINT = `SELECT
@@ -123,6 +123,17 @@ describe('demo county generator', () => {
     // NO_PERF_TARGET: funded, no targets.
     expect(await check(`SELECT count(*) AS bad FROM demo_manifest m WHERE rule_id = 'NO_PERF_TARGET'
       AND (m.subject_id IN (SELECT project_code FROM perf_targets) OR m.subject_id NOT IN (SELECT project_code FROM allocations WHERE project_code IS NOT NULL))`)).toBe('0');
+    // FUND_DEADLINE: a fund's final date set, money of an indicator received by then still unpaid at the cut.
+    expect(await check(`SELECT count(*) AS bad FROM demo_manifest m JOIN indicators i ON i.id = m.subject_id
+      JOIN fund_risk_points r ON r.fund_id = i.fund_id WHERE rule_id = 'FUND_DEADLINE' AND (r.final_date IS NULL
+        OR i.received_date > r.final_date OR (SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.indicator_id = i.id) >= i.amount)`)).toBe('0');
+    // …one final date passed and one still ahead; and one fund's own 滞留天数 brings in balances the rule's 90 days
+    // would not.
+    expect(await db.one(`SELECT count(*) FILTER (WHERE final_date < DATE '2018-10-31') AS passed,
+      count(*) FILTER (WHERE final_date > DATE '2018-10-31') AS ahead, count(idle_days) AS idle FROM fund_risk_points`))
+      .toEqual({ passed: '1', ahead: '1', idle: '1' });
+    expect(Number((await db.one<{ n: string }>(`SELECT count(*) AS n FROM demo_manifest
+      WHERE rule_id = 'IDLE_FUNDS' AND note LIKE '滞留天数 45%'`))?.n)).toBeGreaterThan(0);
     // ID numbers carry a valid GB 11643 check character.
     expect(await check(`SELECT count(*) AS bad FROM (SELECT DISTINCT id_number FROM payouts) WHERE substr(id_number, 18, 1) <> id_check(substr(id_number, 1, 17))`
       .replace('id_check(substr(id_number, 1, 17))', `substr('10X98765432', 1 + (list_sum([(ascii(substr(id_number, j, 1)) - 48) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][j] FOR j IN range(1, 18)]) % 11)::INTEGER, 1)`))).toBe('0');

@@ -26,17 +26,18 @@ const DECISIONS: [string, (v: Who) => boolean][] = [
   ['runRules', permissions.runRules],
   ['view todo', view('todo')],
   ['seeIdentities', permissions.seeIdentities],
+  ['manageRiskPoints', permissions.manageRiskPoints],
 ];
 
 // docs/roles.md and docs/views.md, one row per role: 1 = allowed.
-//                                users units settings catalog audit import anyFund newUnits alias rankings towns depts sections ruleSettings runRules todo identities
+//                                users units settings catalog audit import anyFund newUnits alias rankings towns depts sections ruleSettings runRules todo identities riskPoints
 const TABLE: Record<Role, number[]> = {
-  admin:      [1,    1,    1,       1,      1,    1,     1,      1,       1,    1,       1,    1,    1,       1,           1,           0,           1],
-  leader:     [0,    0,    0,       0,      0,    0,     0,      0,       0,    1,       1,    1,    1,       0,           0,           0,           0],
-  supervisor: [0,    0,    0,       0,      1,    0,     0,      0,       0,    1,       1,    1,    1,       0,           1,           0,           0],
-  section:    [0,    0,    0,       0,      0,    1,     0,      0,       1,    0,       0,    0,    1,       0,           0,           1,           0],
-  department: [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       0,    1,    0,       0,           0,           1,           0],
-  town:       [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       1,    0,    0,       0,           0,           1,           0],
+  admin:      [1,    1,    1,       1,      1,    1,     1,      1,       1,    1,       1,    1,    1,       1,           1,           0,           1,  1],
+  leader:     [0,    0,    0,       0,      0,    0,     0,      0,       0,    1,       1,    1,    1,       0,           0,           0,           0,  0],
+  supervisor: [0,    0,    0,       0,      1,    0,     0,      0,       0,    1,       1,    1,    1,       0,           1,           0,           0,  0],
+  section:    [0,    0,    0,       0,      0,    1,     0,      0,       1,    0,       0,    0,    1,       0,           0,           1,           0,  1],
+  department: [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       0,    1,    0,       0,           0,           1,           0,  0],
+  town:       [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       1,    0,    0,       0,           0,           1,           0,  0],
 };
 
 describe('who may do what (lib/auth/permissions.ts), per role', () => {

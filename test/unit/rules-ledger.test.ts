@@ -57,7 +57,7 @@ describe('ALLOC_OVERDUE and NOT_ALLOCATED', () => {
     ]);
     expect(hits.find((h) => h.subject_id === 'A4')!.evidence).toEqual({
       fund: '中央财政专项扶贫资金', received_date: '2018-02-01', indicator_amount: 300000, on_time: 100000, late: 100000,
-      unallocated: 100000, days_held: 149,
+      unallocated: 100000, days_held: 149, limit_days: 30,
     });
   });
 
