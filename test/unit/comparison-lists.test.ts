@@ -5,6 +5,9 @@ import { ruleById } from '@/lib/rules/registry';
 import type { RuleHit } from '@/lib/rules/types';
 import { listChoiceOf } from '@/lib/import/comparison-list';
 import { rollbackBatch } from '@/queries/import/rollback';
+import { permissions } from '@/lib/auth/permissions';
+import { ROLES, ROLE_UNIT_KIND } from '@/lib/auth/roles';
+import { listComparisonLists } from '@/queries/lists/comparison-lists';
 import { tempDb } from '../helpers/temp-db';
 import { loadFixture } from '../helpers/fixture';
 import { csv, idNumber, importText, useSeededCounty } from '../fixtures/import-load/helpers';
@@ -45,6 +48,8 @@ describe('importing a labelled comparison list (比对名单)', () => {
       { list_id: 1, value: '榆林恒通商贸有限公司', place: null, batch_id: r.batch_id },
       { list_id: 1, value: '陕西金鼎建材有限公司', place: '榆林市', batch_id: r.batch_id },
     ]);
+    expect((await listComparisonLists(db)).map((l) => [l.label, l.holds, l.rows, l.imported_by, l.file_name]))
+      .toEqual([['县市场监管局 严重违法失信企业', 'company', 2, 'admin', 'other_list.csv']]);
     expect((await rollbackBatch(db, r.batch_id, 'admin')).rows_deleted).toBe(2);
     expect(await lists()).toEqual([]);
     expect((await db.one<{ n: string }>('SELECT count(*) AS n FROM comparison_list_rows'))!.n).toBe('0');
@@ -63,6 +68,14 @@ describe('importing a labelled comparison list (比对名单)', () => {
     await expect(importText(db, 'other_list', csv([['姓名', '地址'], ['李四', '甲镇']]),
       { list: { label: '无账号', department: null, holds: 'account' } })).rejects.toThrow('缺少必填字段 “账号”');
     await expect(importText(db, 'payroll', csv([['身份证号'], [good]]))).rejects.toThrow(/名单标签/);
+  });
+});
+
+describe('the 比对名单 page', () => {
+  it('is for the admin and supervision; 撤销 of a list\'s batch is the admin\'s', () => {
+    const who = (role: (typeof ROLES)[number]) => ({ role, unitId: ROLE_UNIT_KIND[role] ? 7 : null });
+    expect(ROLES.filter((r) => permissions.readComparisonLists(who(r)))).toEqual(['admin', 'supervisor']);
+    expect(ROLES.filter((r) => permissions.manageBatch(who(r), { options: {} }))).toEqual(['admin']);
   });
 });
 
