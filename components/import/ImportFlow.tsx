@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { KIND_LABELS, type ImportKind, type ImportResult } from '@/lib/import/types';
 import { DEFAULT_PROJECT_STATUS } from '@/lib/import/project-status';
+import { isListKind } from '@/lib/import/comparison-list';
 import { formatCount } from '@/lib/format';
 import { Card } from '../ui/Card';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD, LABEL } from '../ui/form';
@@ -67,6 +68,7 @@ export function ImportFlow({ kinds, limitMb }: { kinds: readonly ImportKind[]; l
   const [selection, setSelection] = useState<Selection>([]);
   const [options, setOptions] = useState<MappingOptions>({
     unit: '元', dayFirst: false, allowNewUnits: false, encoding: '', year: '', status: DEFAULT_PROJECT_STATUS,
+    label: '', department: '', holds: '',
   });
   const [rereading, setRereading] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -167,6 +169,7 @@ export function ImportFlow({ kinds, limitMb }: { kinds: readonly ImportKind[]; l
         ...(info.source.format === 'xlsx' && info.source.sheet ? { sheet: info.source.sheet } : {}),
         ...(options.encoding ? { encoding: options.encoding } : {}),
         ...(info.kind === 'projects' ? { status: options.status, ...(options.year ? { year: options.year } : {}) } : {}),
+        ...(isListKind(info.kind) ? { label: options.label, department: options.department, ...(options.holds ? { holds: options.holds } : {}) } : {}),
       },
     };
     const answer = await postJson<CommitResponse>('/api/import/commit', body);

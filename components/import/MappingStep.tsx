@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { FIELDS } from '@/lib/import/fields';
 import { KIND_LABELS, type AmountUnit } from '@/lib/import/types';
 import { PROJECT_STATUSES, type ProjectStatus } from '@/lib/import/project-status';
+import { HOLDS_LABELS, isListKind, LABEL_MAX, LIST_HOLDS, type ListHolds } from '@/lib/import/comparison-list';
 import { formatCount } from '@/lib/format';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD, LABEL } from '../ui/form';
 import { columnLetter } from './client-preview';
@@ -23,6 +24,10 @@ export interface MappingOptions {
   /** 项目库: the year of rows without a 年度 cell ('' = none chosen), the status of rows without a 状态 cell. */
   year: string;
   status: ProjectStatus;
+  /** 比对名单: label, department and, for 其他比对名单, what the list holds ('' = not chosen yet). */
+  label: string;
+  department: string;
+  holds: '' | ListHolds;
 }
 
 interface Props {
@@ -179,6 +184,50 @@ export function MappingStep(p: Props) {
                 ))}
               </select>
             </label>
+          </>
+        )}
+        {isListKind(kind) && (
+          <>
+            <label className={LABEL}>
+              名单标签（必填）
+              <input
+                className={`${FIELD} w-full sm:w-80`}
+                maxLength={LABEL_MAX}
+                value={options.label}
+                placeholder="如 县人社局 2018年机关事业单位在编人员"
+                disabled={busy}
+                onChange={(e) => p.onOptions({ label: e.target.value })}
+                data-testid="option-label"
+              />
+            </label>
+            <label className={LABEL}>
+              来源部门
+              <input
+                className={`${FIELD} w-full sm:w-40`}
+                value={options.department}
+                placeholder="如 县市场监管局"
+                disabled={busy}
+                onChange={(e) => p.onOptions({ department: e.target.value })}
+                data-testid="option-department"
+              />
+            </label>
+            {kind === 'other_list' && (
+              <label className={LABEL}>
+                名单内容
+                <select
+                  className={`${FIELD} w-full sm:w-28`}
+                  value={options.holds}
+                  disabled={busy}
+                  onChange={(e) => p.onOptions({ holds: e.target.value as ListHolds })}
+                  data-testid="option-holds"
+                >
+                  <option value="">请选择</option>
+                  {LIST_HOLDS.map((h) => (
+                    <option key={h} value={h}>{HOLDS_LABELS[h]}</option>
+                  ))}
+                </select>
+              </label>
+            )}
           </>
         )}
         <OptionCheck checked={options.dayFirst} disabled={busy} onChange={(dayFirst) => p.onOptions({ dayFirst })} testId="option-day-first">

@@ -1,5 +1,6 @@
 import type { AmountUnit, ImportKind, ImportResult } from '@/lib/import/types';
 import type { ProjectStatus } from '@/lib/import/project-status';
+import type { ListHolds } from '@/lib/import/comparison-list';
 
 /** The contracts between the 数据导入 page and its routes (app/api/import/**). Plain data only. */
 
@@ -69,6 +70,10 @@ export interface CommitOptions {
   /** 项目库: the year and status of rows without one (absent: the title's year, 未开工). */
   year?: string;
   status?: ProjectStatus;
+  /** 比对名单: the list's label (required), the department it came from, what it holds (其他比对名单). */
+  label?: string;
+  department?: string;
+  holds?: ListHolds;
 }
 
 export interface CommitRequest {

@@ -41,6 +41,7 @@ export const NAV_ITEMS: NavEntry[] = [
   { href: '/import', label: '数据导入', allowed: permissions.import },
   { href: '/quality', label: '数据质量' },
   { href: '/funds/risk-points', label: '风险点', allowed: permissions.manageRiskPoints },
+  { href: '/lists', label: '比对名单', allowed: permissions.readComparisonLists },
   { href: '/catalog', label: '资金目录', allowed: permissions.manageCatalog },
   { href: '/settings', label: '设置', allowed: permissions.manageSettings },
   { href: '/admin/users', label: '用户管理', allowed: permissions.manageUsers },

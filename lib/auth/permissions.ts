@@ -61,6 +61,8 @@ export const permissions = {
   manageCatalog: isAdmin,
   /** 审计日志 */
   readAudit: (v: Who) => isAdmin(v) || v.role === 'supervisor',
+  /** 比对名单: the lists the rules compare payouts and payees with (their 撤销 is manageBatch's). */
+  readComparisonLists: (v: Who) => isAdmin(v) || v.role === 'supervisor',
   /** 数据导入: admin for anything; a 股室 only its own funds' data (checked per row by the importer). */
   import: (v: Who) => importKinds(v).length > 0,
   /** The kinds the import page offers and the upload, preset and commit routes accept. */

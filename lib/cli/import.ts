@@ -10,6 +10,7 @@ import { resolveMapping } from '@/lib/import/load/mapping';
 import { mappingPayload } from '@/components/import/mapping-state';
 import { subtotalsText } from '@/components/import/result-text';
 import { projectChoicesOf } from '@/lib/import/project-status';
+import { isListKind, listChoiceOf, LIST_IMPORT_KINDS } from '@/lib/import/comparison-list';
 import { mapOptions } from './map-option';
 import { rollbackBatch } from '@/queries/import/rollback';
 import { audit } from '@/queries/auth/audit';
@@ -40,6 +41,10 @@ export interface ImportCommandOptions {
   /** 项目库: the year and status of rows without one (--year, --status). */
   year?: string;
   status?: string;
+  /** 比对名单: its label, the department it came from, what it holds (--label, --department, --holds). */
+  label?: string;
+  department?: string;
+  holds?: string;
   dayFirst?: boolean;
   allowNewUnits?: boolean;
   rawDir?: string;
@@ -77,6 +82,10 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
     throw new Error('--year 和 --status 只用于项目库（--kind projects）');
   }
   const { year, status } = projectChoicesOf({ year: opts.year, status: opts.status });
+  if ((opts.label !== undefined || opts.department !== undefined || opts.holds !== undefined) && !isListKind(kind)) {
+    throw new Error(`--label、--department 和 --holds 只用于比对名单（--kind ${LIST_IMPORT_KINDS.join(' | ')}）`);
+  }
+  const list = isListKind(kind) ? listChoiceOf(kind, opts) : undefined;
   const unit = unitOf(opts.unit);
   const encoding = encodingOf(opts.encoding);
   const fileName = path.basename(file);
@@ -95,7 +104,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
       allowNewUnits: opts.allowNewUnits ?? preset?.options.allowNewUnits,
     };
     const result = await importFile({
-      db, filePath: file, fileName, kind, mapping, ...options, year, status,
+      db, filePath: file, fileName, kind, mapping, ...options, year, status, list,
       sheet: opts.sheet,
       encoding,
       source,

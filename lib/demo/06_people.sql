@@ -19,9 +19,17 @@ SELECT k, id17 || id_check(id17) AS id_number,
 FROM src JOIN vil v ON v.town_id = 101 + (hash(src.k, 'ptown', src.seed) % 13)::INTEGER
                    AND v.idx = hash(src.k, 'pvil', src.seed) % v.n;
 
--- Watchlists: the registered poor (every poor recipient plus others), public payroll and deaths drawn from other people.
-INSERT INTO watchlists (list, id_number, name, place)
-SELECT 'registered_poor', id_number, name, village_id::VARCHAR FROM persons WHERE poor;
+-- Comparison lists (比对名单), one labelled list of each kind the rules read by ID number: the registered poor (every
+-- poor recipient plus others), the public payroll and deaths drawn from other people. 09_plant.sql adds the planted
+-- people to lists 1 and 2 and a 市场监管 company list.
+INSERT INTO comparison_lists (id, label, department, kind, holds, imported_by)
+SELECT l.id, l.label, l.department, l.kind, 'id_number', 'demo'
+FROM gen, (VALUES (1, '县人社局 ' || gen.y || '年机关事业单位在编人员', '县人社局', 'payroll'),
+                  (2, '县公安局 死亡人员户籍注销名单', '县公安局', 'deaths'),
+                  (3, '县乡村振兴局 建档立卡贫困户名单', '县乡村振兴局', 'registered_poor')) l(id, label, department, kind);
+
+INSERT INTO comparison_list_rows (list_id, value, name, place)
+SELECT 3, id_number, name, village_id::VARCHAR FROM persons WHERE poor;
 
 CREATE OR REPLACE TEMP TABLE others AS
 -- Region 6109 keeps them apart from the recipients' 6108 numbers.
@@ -31,8 +39,8 @@ SELECT k, '6109' || lpad((21 + hash(k, 'o-district', gen.seed) % 11)::VARCHAR, 2
        rnd(k, 'o-list', gen.seed) AS u
 FROM gen, range(3000) r(k);
 
-INSERT INTO watchlists (list, id_number, name, place, event_date)
-SELECT CASE WHEN u < 0.3 THEN 'registered_poor' WHEN u < 0.8 THEN 'payroll' ELSE 'deaths' END,
+INSERT INTO comparison_list_rows (list_id, value, name, place, event_date)
+SELECT CASE WHEN u < 0.3 THEN 3 WHEN u < 0.8 THEN 1 ELSE 2 END,
        id17 || id_check(id17), NULL, NULL,
        CASE WHEN u >= 0.8 THEN make_date((SELECT py FROM gen), 1, 1) + (u * 1000)::INTEGER % 600 END
 FROM others;

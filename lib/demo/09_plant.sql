@@ -80,6 +80,9 @@ SELECT 'LARGE_TO_PERSON', 10 + r.j, [58000, 66500, 120000][r.j], p.name, p.accou
 FROM range(1, 4) r(j) JOIN persons p ON p.k = r.j * 7;
 -- 9. TO_OWN_ACCOUNT: the paying unit pays into its own account (filled in below from the unit).
 INSERT INTO planted (rule_id, n) VALUES ('TO_OWN_ACCOUNT', 14), ('TO_OWN_ACCOUNT', 15), ('TO_OWN_ACCOUNT', 16);
+-- 20. LISTED_PAYEE: a payment to a company on the 市场监管 list of companies (the list is below). The list's other
+-- companies are paid nothing; 榆林鑫源建筑工程有限责任公司 is one word longer than a real payee's name, not a match.
+INSERT INTO planted (rule_id, n, payee_name, payee_account) VALUES ('LISTED_PAYEE', 24, '陕西金鼎建材有限公司', '6105099900000024');
 -- 19. BAD_MEMO: empty or meaningless purposes.
 INSERT INTO planted (rule_id, n, purpose) VALUES ('BAD_MEMO', 17, ''), ('BAD_MEMO', 18, '无'), ('BAD_MEMO', 19, '付款'), ('BAD_MEMO', 20, '1');
 
@@ -96,6 +99,12 @@ SELECT 'PZP' || lpad(pl.n::VARCHAR, 4, '0'), b.pay_date,
        CASE WHEN pl.rule_id = 'BAD_MEMO' THEN pl.purpose ELSE b.purpose END, b.town_id, b.village_id
 FROM planted pl JOIN plant_base b ON b.n = pl.n JOIN units u ON u.id = b.unit_id;
 INSERT INTO demo_manifest SELECT rule_id, 'payment', 'PZP' || lpad(n::VARCHAR, 4, '0'), NULL FROM planted;
+
+INSERT INTO comparison_lists (id, label, department, kind, holds, imported_by)
+SELECT 4, '县市场监管局 ' || gen.y || '年严重违法失信企业名单', '县市场监管局', 'other', 'company', 'demo' FROM gen;
+INSERT INTO comparison_list_rows (list_id, value, place)
+VALUES (4, '陕西金鼎建材有限公司', '吊销营业执照'), (4, '榆林恒通商贸有限公司', '列入严重违法失信名单'),
+       (4, '榆林鑫源建筑工程有限责任公司', '列入经营异常名录');
 
 -- 10. DUPLICATE_PAY: the same payee, amount and fund paid again six days later (payments), and the same ID twice in
 -- one month and item (payouts).
@@ -116,12 +125,12 @@ FROM payout_pick WHERE n <= 3;
 INSERT INTO demo_manifest SELECT 'DUPLICATE_PAY', 'payout', voucher_no || 'D', id_number FROM payout_pick WHERE n <= 3;
 
 -- 11. OFFICIAL_RECIPIENT: three recipients are also on the public payroll.
-INSERT INTO watchlists (list, id_number, name, place) SELECT 'payroll', id_number, name, '县直机关' FROM payout_pick WHERE n BETWEEN 4 AND 6;
+INSERT INTO comparison_list_rows (list_id, value, name, place) SELECT 1, id_number, name, '县直机关' FROM payout_pick WHERE n BETWEEN 4 AND 6;
 INSERT INTO demo_manifest SELECT 'OFFICIAL_RECIPIENT', 'person', id_number, name FROM payout_pick WHERE n BETWEEN 4 AND 6;
 
 -- 12. DECEASED_RECIPIENT: three monthly recipients died on 15 March; their later payouts are the hits.
-INSERT INTO watchlists (list, id_number, name, event_date)
-SELECT 'deaths', id_number, name, make_date(year(month), 3, 15) FROM payout_pick WHERE n BETWEEN 7 AND 9;
+INSERT INTO comparison_list_rows (list_id, value, name, event_date)
+SELECT 2, id_number, name, make_date(year(month), 3, 15) FROM payout_pick WHERE n BETWEEN 7 AND 9;
 INSERT INTO demo_manifest SELECT 'DECEASED_RECIPIENT', 'person', id_number, name FROM payout_pick WHERE n BETWEEN 7 AND 9;
 
 -- 13. NOT_POOR_RECIPIENT: a household-targeted subsidy paid to three people who are not registered poor.

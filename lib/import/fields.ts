@@ -130,6 +130,14 @@ export const FIELDS: Record<ImportKind, FieldDef[]> = {
     f('name', '姓名', 'text', false, ['户主姓名']),
     f('place', '所在村', 'text', false, ['村', '住址', '地址']),
   ],
+  // Any other department's list: the field the list's 名单内容 names is its key and becomes required (plan.ts).
+  other_list: [
+    f('id_number', '身份证号', 'code', false, ['身份证号码', '公民身份号码', '证件号码']),
+    f('name', '姓名', 'text', false, ['人员姓名']),
+    f('account', '账号', 'code', false, ['银行账号', '账户', '银行卡号', '卡号', '收款账号']),
+    f('company', '企业名称', 'text', false, ['单位名称', '公司名称', '市场主体名称', '名称', '企业']),
+    f('place', '地址', 'text', false, ['住所', '所在地', '住址']),
+  ],
 };
 
 /**

@@ -1,7 +1,7 @@
 /** Shared contracts of the import pipeline: source reading (lib/import/source) hands a SourceInfo to loading (lib/import/load). */
 
 export const IMPORT_KINDS = [
-  'indicators', 'allocations', 'payments', 'projects', 'perf_targets', 'payouts', 'payroll', 'deaths', 'registered_poor',
+  'indicators', 'allocations', 'payments', 'projects', 'perf_targets', 'payouts', 'payroll', 'deaths', 'registered_poor', 'other_list',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<ImportKind, string> = {
   payroll: '财政供养人员名单',
   deaths: '死亡人员名单',
   registered_poor: '建档立卡户名单',
+  other_list: '其他比对名单',
 };
 
 export type AmountUnit = '元' | '万元';

@@ -112,6 +112,14 @@ export const PAYMENT_RULES: RuleDef[] = [
   ]),
   listRule('NOT_POOR_RECIPIENT', '非建档立卡户'),
   {
+    id: 'LISTED_PAYEE',
+    name: '名单比对命中',
+    sql: 'queries/rules/LISTED_PAYEE.sql',
+    subject: 'payment',
+    params: {},
+    evidence: [PAY_DATE, PAYEE_NAME, PAYEE_ACCOUNT, { key: 'matched', label: '名单所列', format: 'text' }, LIST, PURPOSE],
+  },
+  {
     id: 'SHARED_ACCOUNT',
     name: '一卡多人',
     sql: 'queries/rules/SHARED_ACCOUNT.sql',

@@ -26,8 +26,9 @@ export async function rollbackBatch(db: Db, batchId: number, user: string): Prom
     const target = TARGETS[batch.kind];
     const created = Array.isArray(batch.options.created_unit_ids) ? (batch.options.created_unit_ids as number[]) : [];
     return db.transaction(async (conn) => {
-      const deleted = await conn.run(
-        `DELETE FROM ${target.table} WHERE batch_id = $id${target.filter ? ` AND ${target.filter}` : ''}`, { id: batchId });
+      const deleted = await conn.run(`DELETE FROM ${target.table} WHERE batch_id = $id`, { id: batchId });
+      // A comparison list is its batch: its 撤销 removes the list with its rows.
+      if (target.table === 'comparison_list_rows') await conn.run(sqlFile('queries/import/rollback_list.sql'), { id: batchId });
       if (target.table === 'payments') await removeBatchDays(conn, batchId);
       // Generated project codes this batch replaced come back (project_replace.sql).
       if (target.table === 'projects') await runScript(conn, sqlFile('queries/import/rollback_projects.sql'), { id: batchId });

@@ -14,6 +14,7 @@ const RULES = [
   'ALLOC_OVERDUE', 'NOT_ALLOCATED', 'SPEND_LAG', 'IDLE_FUNDS', 'OVER_INDICATOR', 'NO_PROJECT', 'WRONG_SUBJECT',
   'LARGE_TO_PERSON', 'TO_OWN_ACCOUNT', 'DUPLICATE_PAY', 'OFFICIAL_RECIPIENT', 'DECEASED_RECIPIENT', 'NOT_POOR_RECIPIENT',
   'SHARED_ACCOUNT', 'YEAR_END_RUSH', 'PROJECT_OVERDUE', 'NO_PERF_TARGET', 'PERF_DEVIATION', 'BAD_MEMO', 'FUND_DEADLINE',
+  'LISTED_PAYEE',
 ];
 
 const FINGERPRINT = `SELECT
@@ -104,18 +105,21 @@ describe('demo county generator', () => {
       JOIN units u ON u.id = p.unit_id WHERE rule_id = 'TO_OWN_ACCOUNT' AND p.payee_account <> u.account_no`)).toBe('0');
     // DECEASED_RECIPIENT: payouts for months after the death.
     expect(await check(`SELECT count(*) AS bad FROM demo_manifest m WHERE rule_id = 'DECEASED_RECIPIENT' AND NOT EXISTS (
-      SELECT 1 FROM payouts po JOIN watchlists w ON w.list = 'deaths' AND w.id_number = po.id_number
+      SELECT 1 FROM payouts po JOIN (SELECT r.value AS id_number, r.event_date FROM comparison_list_rows r JOIN comparison_lists l ON l.id = r.list_id WHERE l.kind = 'deaths') w ON w.id_number = po.id_number
       WHERE po.id_number = m.subject_id AND po.month > w.event_date)`)).toBe('0');
     // OFFICIAL_RECIPIENT: on the payroll list.
     expect(await check(`SELECT count(*) AS bad FROM demo_manifest m WHERE rule_id = 'OFFICIAL_RECIPIENT'
-      AND m.subject_id NOT IN (SELECT id_number FROM watchlists WHERE list = 'payroll')`)).toBe('0');
+      AND m.subject_id NOT IN (SELECT id_number FROM (SELECT r.value AS id_number, r.event_date FROM comparison_list_rows r JOIN comparison_lists l ON l.id = r.list_id WHERE l.kind = 'payroll'))`)).toBe('0');
+    // LISTED_PAYEE: the payee is a company on a list of companies.
+    expect(await check(`SELECT count(*) AS bad FROM demo_manifest m JOIN payments p ON p.voucher_no = m.subject_id WHERE rule_id = 'LISTED_PAYEE'
+      AND p.payee_name NOT IN (SELECT r.value FROM comparison_list_rows r JOIN comparison_lists l ON l.id = r.list_id WHERE l.holds = 'company')`)).toBe('0');
     // SHARED_ACCOUNT: ≥ 3 distinct IDs on the account.
     expect(await check(`SELECT count(*) AS bad FROM demo_manifest m WHERE rule_id = 'SHARED_ACCOUNT'
       AND (SELECT count(DISTINCT id_number) FROM payouts WHERE account_no = m.subject_id) < 3`)).toBe('0');
     // NOT_POOR_RECIPIENT: household-targeted, not registered poor.
     expect(await check(`SELECT count(*) AS bad FROM demo_manifest m JOIN payouts po ON po.voucher_no = m.subject_id
       WHERE rule_id = 'NOT_POOR_RECIPIENT' AND (NOT po.household_targeted
-        OR po.id_number IN (SELECT id_number FROM watchlists WHERE list = 'registered_poor'))`)).toBe('0');
+        OR po.id_number IN (SELECT id_number FROM (SELECT r.value AS id_number, r.event_date FROM comparison_list_rows r JOIN comparison_lists l ON l.id = r.list_id WHERE l.kind = 'registered_poor')))`)).toBe('0');
     // YEAR_END_RUSH: December holds more than 30 % of the fund's payments that year.
     expect(await check(`SELECT count(*) AS bad FROM demo_manifest m WHERE rule_id = 'YEAR_END_RUSH' AND (
       SELECT sum(p.amount) FILTER (WHERE month(p.pay_date) = 12) / sum(p.amount) FROM payments p JOIN indicators i ON i.id = p.indicator_id

@@ -105,18 +105,23 @@ describe('every import kind lands in its table', () => {
     ]);
   });
 
-  it('watchlists: each list keyed by ID number; a changed name is a conflict', async () => {
+  it('comparison lists: each import is a labelled list keyed by ID number; the same ID twice with another name is a conflict', async () => {
+    const label = (l: string) => ({ list: { label: l, department: null, holds: 'id_number' as const } });
     const deaths = csv([['身份证号', '姓名', '死亡日期'], ['11010519491231002X', '张三', '2018-04-02'], ['110105491231002', '王五', '2018年7月1日']]);
-    expect((await importText(db, 'deaths', deaths)).accepted).toBe(2);
-    expect((await importText(db, 'payroll', csv([['身份证号', '姓名', '工作单位'], ['11010519491231002X', '张三', '县教育局']]))).accepted).toBe(1);
-    expect((await importText(db, 'registered_poor', csv([['身份证号', '户主姓名'], ['110105491231002', '王五']]))).accepted).toBe(1);
-    const again = await importText(db, 'deaths', csv([['身份证号', '姓名', '死亡日期'], ['11010519491231002X', '张叁', '2018-04-02']]));
-    expect(again.rejects[0].reason).toMatch(/^与已导入批次 #\d+ 的身份证号相同但内容不同（未覆盖）$/);
-    expect(await db.all('SELECT list, id_number, name, event_date FROM watchlists ORDER BY list, id_number')).toEqual([
-      { list: 'deaths', id_number: '11010519491231002X', name: '张三', event_date: '2018-04-02' },
-      { list: 'deaths', id_number: '110105491231002', name: '王五', event_date: '2018-07-01' },
-      { list: 'payroll', id_number: '11010519491231002X', name: '张三', event_date: null },
-      { list: 'registered_poor', id_number: '110105491231002', name: '王五', event_date: null },
+    expect((await importText(db, 'deaths', deaths, label('县公安局 2018年死亡注销'))).accepted).toBe(2);
+    expect((await importText(db, 'payroll', csv([['身份证号', '姓名', '工作单位'], ['11010519491231002X', '张三', '县教育局']]), label('在编人员'))).accepted).toBe(1);
+    expect((await importText(db, 'registered_poor', csv([['身份证号', '户主姓名'], ['110105491231002', '王五']]), label('建档立卡户'))).accepted).toBe(1);
+    const again = await importText(db, 'deaths', csv([['身份证号', '姓名', '死亡日期'],
+      ['11010519491231002X', '张三', '2018-04-02'], ['11010519491231002X', '张叁', '2018-04-02']]), label('县民政局 火化名单'));
+    expect([again.accepted, again.rejected]).toEqual([1, 1]);
+    expect(again.rejects[0].reason).toMatch(/身份证号相同但内容不同/);
+    expect(await db.all(`SELECT l.label, l.kind, r.value, r.name, r.event_date FROM comparison_list_rows r JOIN comparison_lists l ON l.id = r.list_id
+      ORDER BY l.id, r.value`)).toEqual([
+      { label: '县公安局 2018年死亡注销', kind: 'deaths', value: '11010519491231002X', name: '张三', event_date: '2018-04-02' },
+      { label: '县公安局 2018年死亡注销', kind: 'deaths', value: '110105491231002', name: '王五', event_date: '2018-07-01' },
+      { label: '在编人员', kind: 'payroll', value: '11010519491231002X', name: '张三', event_date: null },
+      { label: '建档立卡户', kind: 'registered_poor', value: '110105491231002', name: '王五', event_date: null },
+      { label: '县民政局 火化名单', kind: 'deaths', value: '11010519491231002X', name: '张三', event_date: '2018-04-02' },
     ]);
   });
 });

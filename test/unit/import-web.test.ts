@@ -130,7 +130,7 @@ describe('upload limit', () => {
 describe('who may import what', () => {
   it('admin imports every kind, a 股室 four, other roles none', () => {
     const section = { role: 'section' as const, unitId: 4 };
-    expect(permissions.importKinds({ role: 'admin', unitId: null })).toHaveLength(9);
+    expect(permissions.importKinds({ role: 'admin', unitId: null })).toHaveLength(10);
     expect([...permissions.importKinds(section)]).toEqual(['indicators', 'allocations', 'payments', 'payouts']);
     for (const role of ['leader', 'supervisor', 'department', 'town'] as const) expect(permissions.importKinds({ role, unitId: 4 })).toEqual([]);
     expect(permissions.importKind(section, 'payments')).toBe(true);

@@ -49,7 +49,7 @@ describe('who may do what (lib/auth/permissions.ts), per role', () => {
   }
 
   it('imports: admin every kind and any fund; a 股室 four kinds, only its own funds; nobody else any', () => {
-    expect(permissions.importKinds(who('admin'))).toHaveLength(9);
+    expect(permissions.importKinds(who('admin'))).toHaveLength(10);
     expect([...permissions.importKinds(who('section'))]).toEqual(['indicators', 'allocations', 'payments', 'payouts']);
     for (const role of ['leader', 'supervisor', 'department', 'town'] as const) expect(permissions.importKinds(who(role))).toEqual([]);
     expect(permissions.importSection(who('admin'))).toBeUndefined();

@@ -15,6 +15,7 @@ import { blankEmptyLines } from '../source/empty-lines';
 import { needsSerialRead, rowOrderCheckSql, rowsSql } from './rows-sql';
 import { serialized } from './serialize';
 import { TARGETS } from './targets';
+import { isListKind, LIST_KIND, type ListImportKind } from '../comparison-list';
 import { viewSql, type TableColumn } from './view-sql';
 import { importTracer, type Trace } from './trace';
 
@@ -84,7 +85,11 @@ export async function loadOnConnection(
 ): Promise<ImportResult> {
   let plan: LoadPlan;
   try {
-    plan = planLoad(source, options);
+    // A comparison list's rows name the list the import makes (targets.ts), so its id is known before the plan.
+    const listId = isListKind(options.kind)
+      ? Number((await connRows<{ id: number }>(conn, sqlFile('queries/import/list_next_id.sql')))[0].id)
+      : undefined;
+    plan = planLoad(source, options, listId);
   } catch (error) {
     await prepared?.catch(() => undefined);
     await raw.copy?.then((c) => c.discard(), () => undefined);
@@ -176,6 +181,7 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       allow_new_units: options.allowNewUnits ?? false, fund_choices: options.fundChoices ?? {}, sheet: options.sheet ?? source.sheet ?? null,
       raw_headers: source.rawHeaders, first_data_row: source.firstDataRow, format: source.format,
       ...(plan.kind === 'projects' ? { year: options.year ?? source.yearHint, status: options.status ?? null } : {}),
+      ...(options.list ? { list: options.list } : {}),
       ...(options.sectionId !== undefined ? { section_id: options.sectionId } : {}),
       ...(subtotalMismatches.length ? { subtotal_mismatches: subtotalMismatches } : {}),
       ...(replaced ? { replaced_generated: replaced } : {}),
@@ -184,6 +190,12 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       id: batchId, kind: plan.kind, file_name: source.fileName, sha256: copy.sha256, encoding: source.encoding,
       mapping: mappingJson(plan.mapping), options: JSON.stringify(optionsRecord), raw_path: rawPath, user: options.user ?? null,
     });
+    if (plan.list) {
+      const { id, label, department, holds } = plan.list;
+      await runScript(conn, sqlFile('queries/import/list_insert.sql'), {
+        id, label, department, kind: LIST_KIND[plan.kind as ListImportKind], holds, user: options.user ?? null, batch: batchId,
+      });
+    }
     optionsRecord.created_unit_ids = await createUnits(conn, plan);
     const inserted = (await conn.run(insertSql(plan), { batch: batchId })).rowsChanged;
     if (inserted !== Number(summary.accepted)) {

@@ -122,7 +122,7 @@ SELECT ${rowKeyHash} AS kh FROM imp_rows WHERE ${dataRows} GROUP BY kh HAVING co
 SELECT k AS key, list(DISTINCT h) AS hs, min(batch_id) AS batch_id FROM (
   SELECT ${key} AS k, ${contentHashExpr(t, 't.')} AS h, t.batch_id
   FROM ${t.table} t
-  WHERE ${tableHasRows ? '' : 'false AND '}${t.filter ? `t.${t.filter} AND ` : ''}hash(${key}) IN (SELECT ${rowKeyHash} FROM imp_rows WHERE ${dataRows})
+  WHERE ${tableHasRows ? '' : 'false AND '}hash(${key}) IN (SELECT ${rowKeyHash} FROM imp_rows WHERE ${dataRows})
 ) GROUP BY k`,
     `CREATE OR REPLACE TEMP TABLE imp_rows_cand AS
 SELECT ${rowNumberSql(plan)} AS rn, * FROM imp_rows
@@ -130,10 +130,10 @@ WHERE ${dataRows} AND ${rowKeyHash} IN (SELECT kh FROM imp_dupkeys UNION ALL SEL
   ];
 }
 
-/** Whether the target table holds any row of this kind. */
+/** Whether the target table holds any row. */
 export function tableHasRowsSql(plan: LoadPlan): string {
   const t = plan.target;
-  return `SELECT EXISTS (SELECT 1 FROM ${t.table}${t.filter ? ` WHERE ${t.filter}` : ''}) AS has_rows`;
+  return `SELECT EXISTS (SELECT 1 FROM ${t.table}) AS has_rows`;
 }
 
 const accepted = 'FROM imp_view v ANTI JOIN imp_outcome o ON o.rn = v.rn WHERE v.ok';

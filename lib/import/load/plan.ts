@@ -2,7 +2,8 @@ import { FIELDS, headerUnit, type FieldDef } from '../fields';
 import type { AmountUnit, ImportKind, SourceInfo } from '../types';
 import { fieldSql, type FieldSql } from './field-sql';
 import { assertComplete, resolveMapping, type HeaderMapping, type ResolvedMapping } from './mapping';
-import { resolveTarget, TARGETS, type TargetSpec } from './targets';
+import { listTarget, resolveTarget, TARGETS, type TargetSpec } from './targets';
+import { isListKind, type ListChoice, type ListImportKind } from '../comparison-list';
 import { sqlString } from '@/queries/sql';
 import { assertProjectYear, DEFAULT_PROJECT_STATUS, type ProjectStatus } from '../project-status';
 
@@ -23,6 +24,8 @@ export interface LoadOptions {
   year?: number;
   /** 项目库: the status of rows without a 状态 cell (default 未开工, not_started). */
   status?: ProjectStatus;
+  /** 比对名单: the list this import makes (label, department, what it holds), checked by listChoiceOf. */
+  list?: ListChoice;
   /** Who imports, for the batch record. */
   user?: string;
   /** The XLSX sheet read, recorded with the batch. */
@@ -44,15 +47,21 @@ export interface LoadPlan {
   target: TargetSpec;
   /** The unit each money column is read in (null: 元 unless the cell says otherwise). */
   moneyUnits: Record<string, AmountUnit | null>;
+  /** 比对名单: the list this import makes, with the id its rows name. */
+  list: (ListChoice & { id: number }) | null;
 }
 
 /**
  * Everything decided before the data is touched: which column feeds which field, how each is parsed, in which unit.
  * Throws (nothing imported) when a required field has no column.
  */
-export function planLoad(source: SourceInfo, options: LoadOptions): LoadPlan {
+export function planLoad(source: SourceInfo, options: LoadOptions, listId?: number): LoadPlan {
   const kind = options.kind;
+  const list = isListKind(kind) ? listOf(options) : null;
   const mapping = resolveMapping(kind, source.headers, source.rawHeaders, options.mapping);
+  // The column a list is keyed by is required, whichever field it is (其他比对名单: what the list holds).
+  const keyField = list && FIELDS[kind].find((f) => f.id === list.holds && !mapping.byField.has(f.id) && !f.required);
+  if (keyField) mapping.missing.push(keyField);
   assertComplete(mapping);
   const moneyUnits: Record<string, AmountUnit | null> = {};
   const moneyUnit = (field: FieldDef): AmountUnit | null => {
@@ -62,10 +71,11 @@ export function planLoad(source: SourceInfo, options: LoadOptions): LoadPlan {
     moneyUnits[field.id] = unit;
     return unit;
   };
-  const fields = FIELDS[kind];
+  const fields = list ? FIELDS[kind].map((f) => (f.id === list.holds ? { ...f, required: true } : f)) : FIELDS[kind];
   const sql = new Map(fields.map((f) => [f.id, fieldSql(f, { kind, dayFirst: options.dayFirst ?? false, moneyUnit })]));
-  const target = kind === 'projects' ? projectTarget(source, options, mapping) : TARGETS[kind];
-  return { kind, source, options, mapping, fields, sql, target, moneyUnits };
+  const target = kind === 'projects' ? projectTarget(source, options, mapping)
+    : list ? listRowsTarget(kind as ListImportKind, list, listId) : TARGETS[kind];
+  return { kind, source, options, mapping, fields, sql, target, moneyUnits, list: list && listId !== undefined ? { ...list, id: listId } : null };
 }
 
 /**
@@ -90,6 +100,18 @@ function projectDefaults(source: SourceInfo, options: LoadOptions, mapping: Reso
     year: year == null ? 'NULL::INTEGER' : String(year),
     status: sqlString(options.status ?? DEFAULT_PROJECT_STATUS),
   };
+}
+
+function listOf(options: LoadOptions): ListChoice {
+  if (!options.list) throw new Error('导入比对名单须填写名单标签（命令行 --label，导入页面“名单标签”）');
+  return options.list;
+}
+
+/** A list's rows, keyed by what it holds, all under the list this import makes. */
+function listRowsTarget(kind: ListImportKind, list: ListChoice, listId: number | undefined): TargetSpec {
+  if (listId === undefined) throw new Error('导入内部错误：比对名单缺少名单编号');
+  const extra = kind === 'deaths' ? TARGETS.deaths.columns.filter((c) => c.name === 'event_date') : [];
+  return resolveTarget(listTarget(list.holds, extra), { list_id: String(listId) });
 }
 
 /** Whether the field is a lookup (资金, 单位, 乡镇, 村) of this kind. */

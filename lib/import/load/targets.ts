@@ -1,13 +1,12 @@
 import type { ImportKind } from '../types';
+import { HOLDS_LABELS, type ListHolds } from '../comparison-list';
 
 /**
  * Where each import kind lands: the table, how every column is computed from the parsed fields (f_<field id>) and the
  * lookups (fund_id, x_unit, x_town, x_village, x_doc_indicator), and the key that makes re-imports idempotent.
  */
 export interface TargetSpec {
-  table: 'indicators' | 'allocations' | 'payments' | 'projects' | 'perf_targets' | 'payouts' | 'watchlists';
-  /** Restricts a shared table to this kind's rows (the watchlists). */
-  filter?: string;
+  table: 'indicators' | 'allocations' | 'payments' | 'projects' | 'perf_targets' | 'payouts' | 'comparison_list_rows';
   /** Insert order; batch_id is appended by the loader. */
   columns: { name: string; expr: string }[];
   /** Columns that identify a row: same key + same content = duplicate, same key + other content = conflict. */
@@ -25,13 +24,16 @@ export interface TargetSpec {
 const col = (name: string, expr = `f_${name}`) => ({ name, expr });
 /** A project's 年度: its own cell, else the file's ($year: the user's choice or the title's year). */
 const PROJECT_YEAR = 'coalesce(f_year, $year)';
-const watchlist = (list: string, extra: { name: string; expr: string }[] = []): TargetSpec => ({
-  table: 'watchlists',
-  filter: `list = '${list}'`,
-  columns: [col('list', `'${list}'`), col('id_number'), col('name'), col('place'), ...extra],
-  key: ['list', 'id_number'],
-  keyLabel: '身份证号',
-  keyField: 'id_number',
+/**
+ * A comparison list's rows: the list is made by the import ($list_id, plan.ts), keyed by what the list holds, so a
+ * person twice in one file is a duplicate (or a conflict); an import is a list of its own, never merged into another.
+ */
+export const listTarget = (holds: ListHolds, extra: { name: string; expr: string }[] = []): TargetSpec => ({
+  table: 'comparison_list_rows',
+  columns: [col('list_id', '$list_id'), col('value', `f_${holds}`), col('name'), col('place'), ...extra],
+  key: ['list_id', 'value'],
+  keyLabel: HOLDS_LABELS[holds],
+  keyField: holds,
 });
 
 export const TARGETS: Record<ImportKind, TargetSpec> = {
@@ -118,9 +120,11 @@ export const TARGETS: Record<ImportKind, TargetSpec> = {
     keyField: 'id_number',
     amountField: 'paid',
   },
-  payroll: watchlist('payroll'),
-  deaths: watchlist('deaths', [col('event_date')]),
-  registered_poor: watchlist('registered_poor'),
+  payroll: listTarget('id_number'),
+  deaths: listTarget('id_number', [col('event_date')]),
+  registered_poor: listTarget('id_number'),
+  // Keyed by what the user says the list holds (plan.ts); this entry names the table for 撤销.
+  other_list: listTarget('id_number'),
 };
 
 /**

@@ -3,6 +3,7 @@ import { clientIpFrom } from '@/lib/auth/client-ip';
 import { permissions } from '@/lib/auth/permissions';
 import { importFile } from '@/lib/import/import-file';
 import { projectChoicesOf } from '@/lib/import/project-status';
+import { isListKind, listChoiceOf, type ListChoice } from '@/lib/import/comparison-list';
 import { serverDb } from '@/queries/server-db';
 import { audit } from '@/queries/auth/audit';
 import { batchAuditTarget } from '@/lib/import/audit';
@@ -17,7 +18,7 @@ import { runRulesAfterImport } from '@/lib/rules/after-import';
 export const dynamic = 'force-dynamic';
 
 /**
- * POST /api/import/commit {token, kind, mapping, options: {unit, dayFirst, allowNewUnits, sheet, encoding, year, status}} — imports
+ * POST /api/import/commit {token, kind, mapping, options: {unit, dayFirst, allowNewUnits, sheet, encoding, year, status, label, department, holds}} — imports
  * an uploaded file through the server's one database (one transaction; see importFile), audits it, deletes the
  * temporary file, starts the warning rules' run in the background and answers the ImportResult. A file that cannot be imported (a required field without a column,
  * say) answers 422 and keeps the upload, so the mapping can be corrected and the import tried again.
@@ -28,9 +29,12 @@ async function handlePost(req: NextRequest) {
   const { viewer, body, kind, mapping, upload } = request;
   const o = (body.options ?? {}) as Record<string, unknown>;
   let project: ReturnType<typeof projectChoicesOf> = {};
+  let list: ListChoice | undefined;
   try {
     // 项目库 only: a project list's year and status when the file has none (docs/project-lists.md).
     if (kind === 'projects') project = projectChoicesOf(o);
+    // 比对名单: the list's label, department and what it holds (lib/import/comparison-list.ts).
+    if (isListKind(kind)) list = listChoiceOf(kind, o);
   } catch (error) {
     return fail(400, (error as Error).message);
   }
@@ -51,6 +55,7 @@ async function handlePost(req: NextRequest) {
       dayFirst: o.dayFirst === true,
       allowNewUnits: permissions.createUnitsOnImport(viewer) && o.allowNewUnits === true,
       ...project,
+      list,
       sectionId: permissions.importSection(viewer),
       sheet,
       encoding,
