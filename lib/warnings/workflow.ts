@@ -1,4 +1,4 @@
-import type { Who } from '@/lib/auth/permissions';
+import { permissions, type Who } from '@/lib/auth/permissions';
 
 /**
  * The 疑点 workflow (docs/workflow.md) as data: the states, the steps, who takes each and from which states. The
@@ -48,7 +48,7 @@ export interface WarningState {
   cleared: boolean;
 }
 
-const isSupervision = (v: Who) => v.role === 'admin' || v.role === 'supervisor';
+const isSupervision = permissions.decideWarnings;
 const isAssignee = (v: Who, w: WarningState) =>
   (v.role === 'section' || v.role === 'department' || v.role === 'town') && v.unitId !== null && v.unitId === w.assigned_unit_id;
 

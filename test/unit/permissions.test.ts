@@ -25,17 +25,19 @@ const DECISIONS: [string, (v: Who) => boolean][] = [
   ['manageRuleSettings', permissions.manageRuleSettings],
   ['runRules', permissions.runRules],
   ['view todo', view('todo')],
+  ['manageCalendar', permissions.manageCalendar],
+  ['decideWarnings', permissions.decideWarnings],
 ];
 
 // docs/roles.md and docs/views.md, one row per role: 1 = allowed.
-//                                users units settings catalog audit import anyFund newUnits alias rankings towns depts sections ruleSettings runRules todo
+//                                users units settings catalog audit import anyFund newUnits alias rankings towns depts sections ruleSettings runRules todo calendar decide
 const TABLE: Record<Role, number[]> = {
-  admin:      [1,    1,    1,       1,      1,    1,     1,      1,       1,    1,       1,    1,    1,       1,           1,           0],
-  leader:     [0,    0,    0,       0,      0,    0,     0,      0,       0,    1,       1,    1,    1,       0,           0,           0],
-  supervisor: [0,    0,    0,       0,      1,    0,     0,      0,       0,    1,       1,    1,    1,       0,           1,           0],
-  section:    [0,    0,    0,       0,      0,    1,     0,      0,       1,    0,       0,    0,    1,       0,           0,           1],
-  department: [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       0,    1,    0,       0,           0,           1],
-  town:       [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       1,    0,    0,       0,           0,           1],
+  admin:      [1,    1,    1,       1,      1,    1,     1,      1,       1,    1,       1,    1,    1,       1,           1,           0,    1,        1],
+  leader:     [0,    0,    0,       0,      0,    0,     0,      0,       0,    1,       1,    1,    1,       0,           0,           0,    0,        0],
+  supervisor: [0,    0,    0,       0,      1,    0,     0,      0,       0,    1,       1,    1,    1,       0,           1,           0,    0,        1],
+  section:    [0,    0,    0,       0,      0,    1,     0,      0,       1,    0,       0,    0,    1,       0,           0,           1,    0,        0],
+  department: [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       0,    1,    0,       0,           0,           1,    0,        0],
+  town:       [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       1,    0,    0,       0,           0,           1,    0,        0],
 };
 
 describe('who may do what (lib/auth/permissions.ts), per role', () => {
