@@ -72,6 +72,15 @@ export function StepForm({ id, steps, targets, defaultDays, waiting }: {
           className={`${FIELD} h-auto w-full max-w-2xl py-2`} data-testid="step-comment"
         />
       </label>
+      {step.action === 'rectify' && (
+        <label className={LABEL}>
+          附件（可不附；不超过 10 MB，PDF、JPG、PNG、Word、Excel 或 ZIP）
+          <input
+            type="file" name="attachment" accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.zip"
+            className="text-sm text-slate-700" data-testid="step-attachment"
+          />
+        </label>
+      )}
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={BUTTON_PRIMARY} data-testid="step-submit">{step.label}</button>
         <FormMessage state={state} testId="step-message" />
