@@ -3,14 +3,13 @@ import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { rawDirFor } from '@/lib/import/raw-dir';
 import { safeFileName } from '@/lib/import/load/raw-file';
+import { attachmentTooBig } from './attachment-limit';
 
 /**
  * The one file an 已整改 answer may carry (docs/workflow.md): at most 10 MB, of a kind a county office sends as proof
  * — PDF, JPEG, PNG, Word, Excel or a zip — recognised by its first bytes, not only by its name. Kept beside the raw
  * imports, private to the server's user like them (lib/import/load/raw-file.ts).
  */
-
-export const ATTACHMENT_LIMIT = 10 * 1024 * 1024;
 
 /** What a 已整改 event records about its file (warning_events.attachment_*). */
 export interface StoredAttachment {
@@ -42,11 +41,10 @@ const extOf = (name: string) => path.extname(name).toLowerCase();
 /** The content type a stored attachment is served with. */
 export const attachmentMime = (name: string) => KINDS[extOf(name)]?.mime ?? 'application/octet-stream';
 
-const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
 /** Why a file cannot be attached, in Chinese, or null. */
 export function attachmentProblem(name: string, size: number, bytes: Uint8Array | null): string | null {
-  if (size > ATTACHMENT_LIMIT) return `附件不能超过 10 MB，所选文件为 ${megabytes(size)}`;
+  const tooBig = attachmentTooBig(size);
+  if (tooBig) return tooBig;
   if (size === 0) return '附件是空文件';
   const kind = KINDS[extOf(name)];
   if (!kind) return '附件只能是 PDF、JPG、PNG、Word(.docx)、Excel(.xlsx) 或 ZIP 文件';
