@@ -53,7 +53,7 @@ export function attachmentProblem(name: string, size: number, bytes: Uint8Array 
 }
 
 /** The folder of 已整改 attachments: `attachments` inside the raw imports' folder, wherever that is. */
-export const attachmentDirFor = (dbFile: string) => path.join(rawDirFor(dbFile), 'attachments');
+export const attachmentDirFor = (dbFile: string) => path.join(/*turbopackIgnore: true*/ rawDirFor(dbFile), 'attachments');
 
 /**
  * Writes the checked bytes under `<warning id>-<sha256 first 16>-<random>-<name>`: the content hash in the name, a
@@ -67,7 +67,7 @@ export async function storeAttachment(dir: string, warningId: number, name: stri
   await chmod(dir, 0o700);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const safe = safeFileName(name).slice(-120);
-  const file = path.join(dir, `${warningId}-${sha256.slice(0, 16)}-${randomBytes(4).toString('hex')}-${safe}`);
+  const file = path.join(/*turbopackIgnore: true*/ dir, `${warningId}-${sha256.slice(0, 16)}-${randomBytes(4).toString('hex')}-${safe}`);
   try {
     await writeFile(file, bytes, { flag: 'wx', mode: 0o600 });
   } catch (error) {
