@@ -27,7 +27,7 @@ export function proxy(req: NextRequest) {
 
 /**
  * The upload route is left out: for a request it handles, the proxy makes Next.js buffer the body in memory and cut
- * it silently at 10 MB (experimental.proxyClientMaxBodySize). The route streams the body to disk, checks the session
+ * it silently at 11 MB (experimental.proxyClientMaxBodySize, next.config.ts). The route streams the body to disk, checks the session
  * itself (401 without one) and applies the same cross-site rule (crossSiteRefusal) first.
  */
 export const config = {

@@ -38,6 +38,9 @@ export interface WarningEvent {
   to_status: WarningStatus | null;
   comment: string | null;
   unit_name: string | null;
+  attachment_name: string | null;
+  attachment_size: number | null;
+  attachment_sha256: string | null;
 }
 
 const NOT_NARROWED = { rule: null, severity: null, state: null, section: null, department: null, town: null, q: null };

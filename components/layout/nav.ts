@@ -46,6 +46,7 @@ export const NAV_ITEMS: NavEntry[] = [
   { href: '/settings', label: '设置', allowed: permissions.manageSettings },
   { href: '/admin/users', label: '用户管理', allowed: permissions.manageUsers },
   { href: '/admin/units', label: '单位管理', allowed: permissions.manageUnits },
+  { href: '/admin/calendar', label: '节假日', allowed: permissions.manageCalendar },
   { href: '/audit', label: '审计日志', allowed: permissions.readAudit },
 ];
 

@@ -42,9 +42,11 @@ function LinkedCell({ column, row, filter, bands }: { column: ViewColumn; row: V
  * Any registered view's rows (lib/views/registry.ts) as a table: its declared columns, a sortable column's header a link
  * that sorts by it (again: the other direction). `href(sort)` keeps the rest of the URL; a total line is bold.
  */
-export function ViewTable({ columns, rows, sort, bands, href, filter, isTotal }: {
+export function ViewTable({ columns, rows, sort, bands, href, filter, isTotal, select }: {
   columns: ViewColumn[]; rows: ViewRow[]; sort: ViewSort; bands: GapBand[]; href: (sort: ViewSort) => string; filter: ViewFilter;
   isTotal?: (row: ViewRow) => boolean;
+  /** A checkbox per selectable row (ViewDef.bulk), named `ids` and owned by the form `form` (components/warnings/BulkSteps.tsx). */
+  select?: { form: string; selectable: (row: ViewRow) => boolean };
 }) {
   // relative: a cell's absolutely placed screen-reader text (sr-only) then scrolls with the table instead of widening
   // the page at phone width.
@@ -53,6 +55,7 @@ export function ViewTable({ columns, rows, sort, bands, href, filter, isTotal }:
       <table className="w-full border-collapse text-sm" data-testid="view-table">
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+            {select && <th scope="col" className={`${TH} print:hidden`}><span className="sr-only">选择</span></th>}
             {columns.map((c) => {
               const right = c.format !== 'text' && c.format !== 'band';
               const current = sort.key === c.key;
@@ -72,6 +75,13 @@ export function ViewTable({ columns, rows, sort, bands, href, filter, isTotal }:
         <tbody className="tabular-nums">
           {rows.map((row, i) => (
             <tr key={String(row.id ?? i)} className={`${ROW} ${isTotal?.(row) ? 'font-semibold' : ''}`}>
+              {select && (
+                <td className="px-3 py-2 print:hidden">
+                  {select.selectable(row) && (
+                    <input type="checkbox" name="ids" value={String(row.id)} form={select.form} aria-label={`选择疑点 #${row.id}`} data-testid="view-select" />
+                  )}
+                </td>
+              )}
               {columns.map((c) => (
                 // A text cell wraps, but never to a character a line when the table is squeezed on a phone; a band's
                 // label stays on one line (the table scrolls in its card; print wraps it, app/globals.css).

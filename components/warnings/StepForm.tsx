@@ -1,6 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
+import { attachmentTooBig } from '@/lib/warnings/attachment-limit';
 import { takeStepAction } from '@/app/(dashboard)/warnings/[id]/actions';
 import { useFormAction } from '@/components/admin/useFormAction';
 import { FormMessage } from '@/components/admin/FormMessage';
@@ -26,6 +27,15 @@ export function StepForm({ id, steps, targets, defaultDays, waiting }: {
 }) {
   const { state, dispatch, pending, onSubmit } = useFormAction(takeStepAction);
   const [action, setAction] = useState(steps[0]?.action);
+  const [tooBig, setTooBig] = useState<string | null>(null);
+  // A file over the limit is refused here, before its bytes are posted (the server checks again).
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    const file = (e.currentTarget.elements.namedItem('attachment') as HTMLInputElement | null)?.files?.[0];
+    const problem = file ? attachmentTooBig(file.size) : null;
+    setTooBig(problem);
+    if (problem) e.preventDefault();
+    else onSubmit(e);
+  };
   const step = steps.find((s) => s.action === action) ?? steps[0];
   if (!step) {
     return (
@@ -36,7 +46,7 @@ export function StepForm({ id, steps, targets, defaultDays, waiting }: {
     );
   }
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="space-y-3" data-testid="step-form">
+    <form action={dispatch} onSubmit={submit} className="space-y-3" data-testid="step-form">
       <input type="hidden" name="id" value={id} />
       <div className="flex flex-wrap items-end gap-3">
         <label className={LABEL}>
@@ -72,9 +82,18 @@ export function StepForm({ id, steps, targets, defaultDays, waiting }: {
           className={`${FIELD} h-auto w-full max-w-2xl py-2`} data-testid="step-comment"
         />
       </label>
+      {step.action === 'rectify' && (
+        <label className={LABEL}>
+          附件（可不附；不超过 10 MB，PDF、JPG、PNG、Word、Excel 或 ZIP）
+          <input
+            type="file" name="attachment" accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.zip"
+            className="text-sm text-slate-700" data-testid="step-attachment"
+          />
+        </label>
+      )}
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={BUTTON_PRIMARY} data-testid="step-submit">{step.label}</button>
-        <FormMessage state={state} testId="step-message" />
+        <FormMessage state={tooBig ? { error: tooBig } : state} testId="step-message" />
       </div>
     </form>
   );

@@ -3,12 +3,15 @@ import type { WarningEvent } from '@/queries/warnings';
 import { TH, ROW } from '@/components/ui/form';
 import { formatDateTime } from '@/lib/format';
 
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
 /**
- * A 疑点's steps, oldest first: who, when, from which state to which, where it was sent, what was said. At phone
+ * A 疑点's steps, oldest first: who, when, from which state to which, where it was sent, what was said, and an
+ * 已整改's attachment as a download link (its route checks the viewer may read the warning). At phone
  * width the table scrolls sideways inside its card instead of widening the page, and the comment keeps a readable
  * width rather than a character per line.
  */
-export function WarningHistory({ events }: { events: WarningEvent[] }) {
+export function WarningHistory({ warningId, events }: { warningId: number; events: WarningEvent[] }) {
   if (events.length === 0) return <p className="text-sm text-slate-500" data-testid="warning-history-empty">尚未处理</p>;
   return (
     <div className="overflow-x-auto">
@@ -25,7 +28,17 @@ export function WarningHistory({ events }: { events: WarningEvent[] }) {
               <td className="px-3 py-1.5 whitespace-nowrap">
                 {e.from_status ? STATUS_LABELS[e.from_status] : ''} → {e.to_status ? STATUS_LABELS[e.to_status] : ''}
               </td>
-              <td className="min-w-[12rem] px-3 py-1.5 wrap-anywhere">{e.comment ?? '—'}</td>
+              <td className="min-w-[12rem] px-3 py-1.5 wrap-anywhere">
+                {e.comment ?? '—'}
+                {e.attachment_name && e.attachment_sha256 && (
+                  <a
+                    href={`/api/warnings/${warningId}/attachments/${e.attachment_sha256}`} download
+                    className="mt-1 block text-navy-700 hover:underline" data-testid="warning-attachment"
+                  >
+                    附件：{e.attachment_name}（{formatBytes(e.attachment_size ?? 0)}）
+                  </a>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { ROLE_LABELS, type Role } from './roles';
 import { BASIS_LABELS, FILTER_PARAMS, type Basis } from '@/lib/views/filter';
 import { maskSubjectId, type Privacy } from '@/lib/privacy/mask';
 import { RULES } from '@/lib/rules/registry';
+import { CALENDAR_KIND_LABELS, type CalendarDay } from '@/lib/calendar/working-days';
 import { STATUS_LABELS, STEPS, type WarningAction, type WarningStatus } from '@/lib/warnings/workflow';
 
 /** Chinese labels of the audit log's actions; an unknown action shows as its identifier. */
@@ -32,6 +33,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   fund_risk_points: '设置资金风险点',
   password_change: '修改密码',
   password_change_failed: '修改密码失败',
+  calendar_day_set: '设置节假日或调休',
+  calendar_day_remove: '删除节假日或调休',
+  warning_attachment: '下载整改附件',
   // 疑点 steps (docs/workflow.md): warning_dismiss → 疑点认定正常 …
   ...Object.fromEntries((Object.keys(STEPS) as WarningAction[]).map((a) => [`warning_${a}`, `疑点${STEPS[a].label}`])),
 };
@@ -102,6 +106,12 @@ const KEY_LABELS: Record<string, string> = {
   rules: '规则数',
   new: '新增',
   cleared: '数据已消除',
+  // a calendar edit (lib/calendar/calendar-admin.ts) and an 已整改 attachment (queries/warnings/attachments.ts)
+  day: '日期',
+  before: '原设置',
+  attachment: '附件',
+  size: '大小(字节)',
+  sha256: 'SHA-256',
 };
 
 const RULE_NAMES: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.id, r.name]));
@@ -157,6 +167,8 @@ export function auditTargetLabel(target: string | null): string {
   if (target === 'settings') return '系统设置';
   const warning = /^warning:(\d+)$/.exec(target);
   if (warning) return `疑点 #${warning[1]}`;
+  const day = /^calendar:(\d{4}-\d{2}-\d{2})$/.exec(target);
+  if (day) return `日历 ${day[1]}`;
   const run = /^rule_run:(\d+)$/.exec(target);
   if (run) return `预警运行 #${run[1]}`;
   const batch = /^import_(rejects|raw):(\d+)$/.exec(target);
@@ -192,6 +204,7 @@ function valueText(key: string, value: unknown): string {
   if (key === 'role' && typeof value === 'string' && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
   if (key === 'basis' && typeof value === 'string' && value in BASIS_LABELS) return BASIS_LABELS[value as Basis];
   if (key === 'rule' && typeof value === 'string') return RULE_NAMES[value] ?? value;
+  if (key === 'kind' && typeof value === 'string' && value in CALENDAR_KIND_LABELS) return CALENDAR_KIND_LABELS[value as CalendarDay['kind']];
   if ((key === 'from' || key === 'to') && typeof value === 'string' && value in STATUS_LABELS) return STATUS_LABELS[value as WarningStatus];
   if (typeof value === 'object' && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;

@@ -55,6 +55,13 @@ export const permissions = {
   manageSettings: isAdmin,
   /** 预警规则的启用与阈值 (设置, docs/rules.md). */
   manageRuleSettings: isAdmin,
+  /** 节假日与调休: adding and removing the calendar's days that deadlines count on (docs/workflow.md). */
+  manageCalendar: isAdmin,
+  /**
+   * Deciding on 疑点 (docs/workflow.md): 认定正常, 下发核实, 退回, 销号 — supervision and the admin. The workflow's table
+   * (lib/warnings/workflow.ts) asks this for its supervision steps; 预警列表 offers its bulk actions to these viewers.
+   */
+  decideWarnings: (v: Who) => isAdmin(v) || v.role === 'supervisor',
   /** Running the warning rules on demand (docs/rules.md "Running the rules"). */
   runRules: (v: Who) => isAdmin(v) || v.role === 'supervisor',
   /** 资金目录: the catalog page and removing aliases (docs/fund-matching.md). */

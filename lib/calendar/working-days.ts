@@ -9,6 +9,9 @@ export interface CalendarDay {
   name: string | null;
 }
 
+/** How the admin's calendar page and the audit log name a day's kind. */
+export const CALENDAR_KIND_LABELS: Record<CalendarDay['kind'], string> = { holiday: '放假', workday: '调休上班' };
+
 const DAY_MS = 86_400_000;
 
 const toDate = (day: string) => new Date(`${day}T00:00:00Z`);

@@ -1,3 +1,4 @@
+import type { Who } from '@/lib/auth/permissions';
 import type { Scope } from '@/lib/auth/roles';
 import type { FilterKey, ViewFilter } from './filter';
 
@@ -61,4 +62,9 @@ export interface ViewDef {
   related?: string[];
   /** What this view shows beside its rows (预警总览: the last rule run and the button to run the rules again). */
   panel?: ViewPanelId;
+  /**
+   * Bulk steps on the page's rows (预警列表: 下发核实 and 认定正常, docs/workflow.md): who is offered them, and which
+   * rows get a checkbox. The server checks each selected row again.
+   */
+  bulk?: { allowed: (viewer: Who) => boolean; selectable: (row: ViewRow) => boolean };
 }

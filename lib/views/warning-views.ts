@@ -54,6 +54,8 @@ export const WARNING_VIEWS: ViewDef[] = [
     columns: LINE_COLUMNS,
     defaultSort: { key: 'severity_rank', dir: 'asc' },
     related: ['warnings_by_rule', 'warnings_by_unit'],
+    // Both bulk steps start from 待认定 (lib/warnings/workflow.ts STEPS).
+    bulk: { allowed: permissions.decideWarnings, selectable: (r) => r.status === 'new' },
   },
   {
     id: 'todo',

@@ -1,4 +1,5 @@
-import type { Who } from '@/lib/auth/permissions';
+import { permissions, type Who } from '@/lib/auth/permissions';
+import type { StoredAttachment } from './attachments';
 
 /**
  * The 疑点 workflow (docs/workflow.md) as data: the states, the steps, who takes each and from which states. The
@@ -48,7 +49,7 @@ export interface WarningState {
   cleared: boolean;
 }
 
-const isSupervision = (v: Who) => v.role === 'admin' || v.role === 'supervisor';
+const isSupervision = permissions.decideWarnings;
 const isAssignee = (v: Who, w: WarningState) =>
   (v.role === 'section' || v.role === 'department' || v.role === 'town') && v.unitId !== null && v.unitId === w.assigned_unit_id;
 
@@ -90,6 +91,8 @@ export interface StepInput {
   comment: string;
   /** send: the 股室, 部门 or 镇 the doubt goes to */
   unitId?: number | null;
+  /** rectify: the one file an 已整改 answer may carry, already stored (lib/warnings/attachments.ts) */
+  attachment?: StoredAttachment | null;
 }
 
 /**
@@ -108,6 +111,7 @@ export function checkStep(action: WarningAction, who: Who, w: WarningState, inpu
   const comment = input.comment.trim();
   if (step.comment && comment === '') return { ok: false, error: `请填写${step.comment}` };
   if (comment.length > 2000) return { ok: false, error: '说明不能超过 2000 字' };
+  if (input.attachment && action !== 'rectify') return { ok: false, error: '只有“已整改”可以附带附件' };
   if (action === 'send' && !input.unitId) return { ok: false, error: '请选择下发核实的单位（股室、部门或镇）' };
   return { ok: true, to: step.to };
 }

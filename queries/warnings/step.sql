@@ -12,5 +12,8 @@ SET status = $to,
 WHERE id = $id AND status = $from;
 
 -- name: event
-INSERT INTO warning_events (warning_id, actor, action, comment, from_status, to_status, unit_id)
-VALUES ($id, $actor, $action, nullif($comment, ''), $from, $to, $unit::INTEGER);
+-- The step's event; an 已整改 may carry one attachment (queries/warnings/attachments.ts), stored before the step.
+INSERT INTO warning_events (warning_id, actor, action, comment, from_status, to_status, unit_id,
+  attachment_name, attachment_size, attachment_sha256, attachment_path)
+VALUES ($id, $actor, $action, nullif($comment, ''), $from, $to, $unit::INTEGER,
+  $file_name::VARCHAR, $file_size::BIGINT, $file_sha256::VARCHAR, $file_path::VARCHAR);

@@ -9,8 +9,10 @@ import { useDemoSite } from '../helpers/demo-site';
 /**
  * The 疑点 journey in Chromium (docs/workflow.md): the rules run before the server opens the demo; supervision opens
  * 预警总览, runs the rules again, drills into a rule and sends one of its doubts on 石窑镇 to 石窑镇 (the demo town
- * user's unit); the town user sees 待办 (1) in the header and answers 已整改; supervision closes it (通过/销号); the
- * audit log names the three steps in Chinese.
+ * user's unit); the town user sees 待办 (1) in the header and answers 已整改 with a PDF attached, which it and
+ * supervision download from the history; supervision closes it (通过/销号); the audit log names the three steps and
+ * the downloads in Chinese. Then supervision marks two 待认定 doubts normal at once from 预警列表, and the admin makes
+ * a working day a holiday on 节假日 and removes it again.
  */
 describe('the 疑点 journey: send to a town, answer, close', () => {
   /** The doubt the journey follows: one whose answerable unit is the town user's town, of the rule with fewest warnings. */
@@ -41,6 +43,15 @@ describe('the 疑点 journey: send to a town, answer, close', () => {
     await page.goto(`${site.url}/views/warnings_by_rule`);
     const row = page.locator('[data-testid=view-table] tbody tr', { has: page.getByRole('link', { name: ruleById(doubt.rule)!.name, exact: true }) });
     return row.locator('td').allInnerTexts();
+  };
+  /** The 已整改's attachment (a small PDF: checked by its first bytes) and its download from the history. */
+  const ATTACHMENT = { name: '整改说明.pdf', bytes: Buffer.from('%PDF-1.4\n整改说明：已追回并重新拨付。\n%%EOF\n') };
+  const downloadAttachment = async (page: Page) => {
+    const href = await page.getByTestId('warning-attachment').getAttribute('href');
+    const res = await page.request.get(`${site.url}${href}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-disposition']).toContain(encodeURIComponent(ATTACHMENT.name));
+    return (await res.body()).toString('latin1');
   };
   const step = async (page: Page, action: string, comment: string) => {
     await page.getByTestId('step-action').selectOption({ label: action });
@@ -104,9 +115,13 @@ describe('the 疑点 journey: send to a town, answer, close', () => {
     expect(await page.locator('h1').innerText()).toContain(`疑点 #${doubt.id}`);
     const offered = await page.getByTestId('step-action').locator('option').allInnerTexts();
     expect(offered).toEqual(['核实无误', '已整改']);
+    await page.getByTestId('step-action').selectOption({ label: '已整改' });
+    await page.getByTestId('step-attachment').setInputFiles({ name: ATTACHMENT.name, mimeType: 'application/pdf', buffer: ATTACHMENT.bytes });
     await step(page, '已整改', '已追回违规资金并重新拨付');
-    await expect.poll(() => page.getByTestId('step-message').textContent(), POLL).toBe('已提交“已整改”，疑点现为“已整改”');
+    await expect.poll(() => page.getByTestId('step-message').textContent(), POLL).toBe(`已提交“已整改”，疑点现为“已整改”，附件“${ATTACHMENT.name}”已保存`);
     await expect.poll(() => page.getByTestId('warning-history').innerText(), POLL).toContain('已追回违规资金并重新拨付');
+    // The town downloads its own attachment from the history: the bytes it sent, under their name.
+    expect(await downloadAttachment(page)).toBe(ATTACHMENT.bytes.toString('latin1'));
     expect(await page.getByTestId('step-waiting').innerText()).toBe('等待监督检查室审核答复');
     // Answered: nothing waits for the town any more.
     await expect.poll(() => page.getByTestId('header-todo').count(), POLL).toBe(0);
@@ -124,6 +139,8 @@ describe('the 疑点 journey: send to a town, answer, close', () => {
     expect(await page.getByTestId('step-waiting').innerText()).toBe('已销号，已办结');
     const history = await page.getByTestId('warning-history').locator('tbody tr').allInnerTexts();
     expect(history).toHaveLength(3);
+    expect(history[1]).toContain(`附件：${ATTACHMENT.name}`);
+    expect(await downloadAttachment(page)).toBe(ATTACHMENT.bytes.toString('latin1'));
     await page.screenshot({ path: 'test-results/workflow-closed.png', fullPage: true });
 
     const line = await ruleLine(page);
@@ -133,10 +150,48 @@ describe('the 疑点 journey: send to a town, answer, close', () => {
 
     await page.goto(`${site.url}/audit`);
     const audit = await page.locator('main').innerText();
-    for (const label of ['疑点下发核实', '疑点已整改', '疑点通过/销号', '运行预警规则']) expect(audit).toContain(label);
+    for (const label of ['疑点下发核实', '疑点已整改', '疑点通过/销号', '运行预警规则', '下载整改附件']) expect(audit).toContain(label);
     expect(audit).toContain(`疑点 #${doubt.id}`);
     expect(audit).toContain(`新状态：待核实；下发单位：${doubt.townName}`);
     await page.screenshot({ path: 'test-results/workflow-audit.png' });
+    await page.close();
+  }, SLOW);
+
+  it('supervision marks two 待认定 doubts normal at once from 预警列表: two events, two audit rows', async () => {
+    const page = await session('supervisor');
+    await page.goto(`${site.url}/views/warnings?state=new`);
+    const boxes = page.getByTestId('view-select');
+    const ids = [await boxes.nth(0).getAttribute('value'), await boxes.nth(1).getAttribute('value')];
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByTestId('bulk-action').selectOption({ label: '认定正常' });
+    await page.getByTestId('bulk-comment').fill('批量核对为正常业务');
+    await page.getByTestId('bulk-submit').click();
+    await expect.poll(() => page.getByTestId('bulk-message').textContent(), POLL).toBe('已认定正常 2 条疑点');
+    // 待认定 only: the two are gone from the list.
+    for (const id of ids) await expect.poll(() => page.locator(`[data-testid=view-table] a[href="/warnings/${id}"]`).count(), POLL).toBe(0);
+    await page.goto(`${site.url}/warnings/${ids[0]}`);
+    expect(await page.getByTestId('warning-history').innerText()).toContain('批量核对为正常业务');
+    await page.goto(`${site.url}/audit`);
+    const audit = await page.locator('main').innerText();
+    for (const id of ids) expect(audit).toContain(`疑点 #${id}`);
+    await page.close();
+  }, SLOW);
+
+  it('the admin makes a working day a holiday on 节假日 and removes it again, both audited', async () => {
+    const page = await session('admin');
+    await page.goto(`${site.url}/admin/calendar?year=2018`);
+    await page.getByTestId('calendar-day').fill('2018-06-08');
+    await page.getByTestId('calendar-kind').selectOption({ label: '放假' });
+    await page.getByTestId('calendar-name').fill('测试假日');
+    await page.getByTestId('calendar-submit').click();
+    await expect.poll(() => page.getByTestId('calendar-message').textContent(), POLL).toBe('已将 2018-06-08 设为放假（测试假日）');
+    await expect.poll(() => page.locator('[data-testid=calendar-row][data-day="2018-06-08"]').count(), POLL).toBe(1);
+    await page.getByTestId('calendar-remove-2018-06-08').click();
+    await expect.poll(() => page.locator('[data-testid=calendar-row][data-day="2018-06-08"]').count(), POLL).toBe(0);
+    await page.goto(`${site.url}/audit`);
+    const audit = await page.locator('main').innerText();
+    for (const label of ['设置节假日或调休', '删除节假日或调休']) expect(audit).toContain(label);
     await page.close();
   }, SLOW);
 });

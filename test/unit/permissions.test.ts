@@ -27,17 +27,19 @@ const DECISIONS: [string, (v: Who) => boolean][] = [
   ['view todo', view('todo')],
   ['seeIdentities', permissions.seeIdentities],
   ['manageRiskPoints', permissions.manageRiskPoints],
+  ['manageCalendar', permissions.manageCalendar],
+  ['decideWarnings', permissions.decideWarnings],
 ];
 
 // docs/roles.md and docs/views.md, one row per role: 1 = allowed.
-//                                users units settings catalog audit import anyFund newUnits alias rankings towns depts sections ruleSettings runRules todo identities riskPoints
+//                                users units settings catalog audit import anyFund newUnits alias rankings towns depts sections ruleSettings runRules todo identities riskPoints calendar decide
 const TABLE: Record<Role, number[]> = {
-  admin:      [1,    1,    1,       1,      1,    1,     1,      1,       1,    1,       1,    1,    1,       1,           1,           0,           1,  1],
-  leader:     [0,    0,    0,       0,      0,    0,     0,      0,       0,    1,       1,    1,    1,       0,           0,           0,           0,  0],
-  supervisor: [0,    0,    0,       0,      1,    0,     0,      0,       0,    1,       1,    1,    1,       0,           1,           0,           0,  0],
-  section:    [0,    0,    0,       0,      0,    1,     0,      0,       1,    0,       0,    0,    1,       0,           0,           1,           0,  1],
-  department: [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       0,    1,    0,       0,           0,           1,           0,  0],
-  town:       [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       1,    0,    0,       0,           0,           1,           0,  0],
+  admin:      [1,    1,    1,       1,      1,    1,     1,      1,       1,    1,       1,    1,    1,       1,           1,           0,           1,  1,         1,       1],
+  leader:     [0,    0,    0,       0,      0,    0,     0,      0,       0,    1,       1,    1,    1,       0,           0,           0,           0,  0,         0,       0],
+  supervisor: [0,    0,    0,       0,      1,    0,     0,      0,       0,    1,       1,    1,    1,       0,           1,           0,           0,  0,         0,       1],
+  section:    [0,    0,    0,       0,      0,    1,     0,      0,       1,    0,       0,    0,    1,       0,           0,           1,           0,  1,         0,       0],
+  department: [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       0,    1,    0,       0,           0,           1,           0,  0,         0,       0],
+  town:       [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       1,    0,    0,       0,           0,           1,           0,  0,         0,       0],
 };
 
 describe('who may do what (lib/auth/permissions.ts), per role', () => {

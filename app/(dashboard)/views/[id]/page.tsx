@@ -25,6 +25,12 @@ import { ViewPanel } from '@/components/views/ViewPanel';
 import { previousMonthEnd } from '@/lib/views/compare';
 import { dataExtent } from '@/queries/overview';
 import { filterOptions } from '@/queries/views/navigation';
+import { sendTargets } from '@/queries/warnings';
+import { DEFAULT_REPLY_DAYS } from '@/queries/warnings/step';
+import { BulkSteps } from '@/components/warnings/BulkSteps';
+
+/** The form the rows' checkboxes belong to, when the view offers bulk steps (ViewDef.bulk). */
+const BULK_FORM = 'view-bulk';
 
 /** Above this many columns a view prints on landscape A4 (app/globals.css, docs/navigation.md). */
 const WIDE_COLUMNS = 10;
@@ -53,6 +59,8 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   const [result, chart, settings, extent, options] = await Promise.all([
     runView(db, view, query, scope, privacyOf(viewer)), runViewChart(db, view, query, scope), getSettings(db), dataExtent(db), filterOptions(db, scope, optionsTown),
   ]);
+  const bulk = view.bulk?.allowed(viewer) ? view.bulk : null;
+  const targets = bulk ? await sendTargets(db) : [];
   const customSort = (s: ViewSort) => s.key !== view.defaultSort.key || s.dir !== view.defaultSort.dir;
   const url = (s: ViewSort, p = 1) => {
     const sp = viewFilterParams(query.filter);
@@ -101,7 +109,11 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
       >
         {result.rows.length > 0 ? (
           <div className="space-y-3">
-            <ViewTable columns={view.columns} rows={result.rows} sort={sort} bands={settings.gapBands} href={(s) => url(s)} filter={query.filter} isTotal={view.isTotal} />
+            {bulk && <BulkSteps formId={BULK_FORM} targets={targets} defaultDays={DEFAULT_REPLY_DAYS} />}
+            <ViewTable
+              columns={view.columns} rows={result.rows} sort={sort} bands={settings.gapBands} href={(s) => url(s)} filter={query.filter}
+              isTotal={view.isTotal} select={bulk ? { form: BULK_FORM, selectable: bulk.selectable } : undefined}
+            />
             <Pagination page={page.page} pages={Math.max(1, Math.ceil(result.count / page.pageSize))} href={(p) => url(sort, p)} />
           </div>
         ) : (

@@ -76,7 +76,7 @@ export default async function WarningPage({ params }: { params: Promise<{ id: st
         </Card>
       )}
       <Card title="处理记录">
-        <WarningHistory events={events} />
+        <WarningHistory warningId={w.id} events={events} />
       </Card>
     </div>
   );
