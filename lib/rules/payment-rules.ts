@@ -117,7 +117,12 @@ export const PAYMENT_RULES: RuleDef[] = [
     sql: 'queries/rules/LISTED_PAYEE.sql',
     subject: 'payment',
     params: {},
-    evidence: [PAY_DATE, PAYEE_NAME, PAYEE_ACCOUNT, { key: 'matched', label: '名单所列', format: 'text' }, LIST, PURPOSE],
+    evidence: [
+      PAY_DATE, PAYEE_NAME, PAYEE_ACCOUNT,
+      { key: 'listed_company', label: '名单所列企业', format: 'text' },
+      { key: 'listed_account', label: '名单所列账号', format: 'text', personal: true },
+      LIST, PURPOSE,
+    ],
   },
   {
     id: 'SHARED_ACCOUNT',

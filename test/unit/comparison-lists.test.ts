@@ -182,11 +182,12 @@ describe('the list rules read every list of their kind, naming the lists', () =>
     // L1: the list writes the name with spaces around it; L2: the list writes ＡＢＣ in full width; L3: the account
     // 6222０００１ (full-width digits) is 62220001; L4: both its name and its account are listed. L5 (有限责任公司), L6
     // (金顶 for 金鼎) are other names; L7's payee is an ID on a list of ID numbers, which names no payee; L8 is paid in July.
-    expect(hits.map((h) => [h.subject_id, h.unit_id, h.amount, h.severity, h.evidence.matched, h.evidence.list])).toEqual([
-      ['L1', 201, '12000.00', 'orange', ' 陕西金鼎建材有限公司 ', '县市场监管局 吊销企业'],
-      ['L2', 201, '8000.00', 'orange', 'ＡＢＣ商贸有限公司', '县市场监管局 吊销企业'],
-      ['L3', 201, '5000.00', 'orange', '6222０００１', '县法院 失信被执行人账户'],
-      ['L4', 201, '7000.00', 'orange', '6222０００１；榆林恒通商贸有限公司', '县市场监管局 吊销企业；县法院 失信被执行人账户'],
+    // The listed companies and the listed accounts come apart: an account is masked where it is shown, a company not.
+    expect(hits.map((h) => [h.subject_id, h.unit_id, h.amount, h.severity, h.evidence.listed_company, h.evidence.listed_account, h.evidence.list])).toEqual([
+      ['L1', 201, '12000.00', 'orange', ' 陕西金鼎建材有限公司 ', null, '县市场监管局 吊销企业'],
+      ['L2', 201, '8000.00', 'orange', 'ＡＢＣ商贸有限公司', null, '县市场监管局 吊销企业'],
+      ['L3', 201, '5000.00', 'orange', null, '6222０００１', '县法院 失信被执行人账户'],
+      ['L4', 201, '7000.00', 'orange', '榆林恒通商贸有限公司', '6222０００１', '县市场监管局 吊销企业；县法院 失信被执行人账户'],
     ]);
     expect(hits[0].evidence).toMatchObject({ pay_date: '2018-05-10', payee_name: '陕西金鼎建材有限公司', payee_account: '61050001', purpose: '建材款' });
     expect((await run(db, 'LISTED_PAYEE', '2018-07-31')).map((h) => h.subject_id)).toEqual(['L1', 'L2', 'L3', 'L4', 'L8']);
