@@ -4,6 +4,7 @@ import { saveRiskPointsAction } from '@/app/(dashboard)/funds/risk-points/action
 import { useFormAction } from '@/components/admin/useFormAction';
 import { FormMessage } from '@/components/admin/FormMessage';
 import { BUTTON_SECONDARY, FIELD, LABEL } from '@/components/ui/form';
+import { formatDateTime } from '@/lib/format';
 import type { RiskPointDefaults } from '@/lib/funds/risk-points';
 import { RISK_DAYS } from '@/lib/funds/risk-points-form';
 import type { FundRiskPoints } from '@/queries/funds/risk-points';
@@ -20,7 +21,7 @@ export function RiskPointsForm({ fund, defaults, showSection }: { fund: FundRisk
         <div>{fund.name}</div>
         <div className="text-xs text-slate-400">
           {showSection && fund.section ? `${fund.section} · ` : ''}
-          {fund.updated_by ? `${fund.updated_by} 于 ${fund.updated_at} 修改` : '未设置'}
+          {fund.updated_by && fund.updated_at ? `${fund.updated_by} 于 ${formatDateTime(fund.updated_at)} 修改` : '未设置'}
         </div>
       </div>
       <label className={LABEL}>
@@ -39,7 +40,7 @@ export function RiskPointsForm({ fund, defaults, showSection }: { fund: FundRisk
           placeholder={String(defaults.idleDays)} className={`${FIELD} w-32`} data-testid={`risk-idle-${fund.id}`} />
       </label>
       <button type="submit" disabled={pending} className={BUTTON_SECONDARY}>{pending ? '正在保存…' : '保存'}</button>
-      <FormMessage state={state} />
+      <FormMessage state={state} testId={`risk-message-${fund.id}`} />
     </form>
   );
 }

@@ -5,7 +5,7 @@
 -- The funds of $section (NULL: every fund) in catalog order, with their risk points.
 SELECT f.id, f.level, f.seq, f.name, f.section_id, u.name AS section,
        r.alloc_days, r.final_date::VARCHAR AS final_date, r.idle_days,
-       r.updated_by, strftime(r.updated_at, '%Y-%m-%d %H:%M') AS updated_at
+       r.updated_by, r.updated_at::VARCHAR AS updated_at
 FROM funds f
 LEFT JOIN units u ON u.id = f.section_id
 LEFT JOIN fund_risk_points r ON r.fund_id = f.id
