@@ -166,6 +166,7 @@ describe('the 疑点 journey: send to a town, answer, close', () => {
     await boxes.nth(1).check();
     await page.getByTestId('bulk-action').selectOption({ label: '认定正常' });
     await page.getByTestId('bulk-comment').fill('批量核对为正常业务');
+    await page.screenshot({ path: 'test-results/workflow-bulk.png', fullPage: false });
     await page.getByTestId('bulk-submit').click();
     await expect.poll(() => page.getByTestId('bulk-message').textContent(), POLL).toBe('已认定正常 2 条疑点');
     // 待认定 only: the two are gone from the list.
@@ -187,6 +188,7 @@ describe('the 疑点 journey: send to a town, answer, close', () => {
     await page.getByTestId('calendar-submit').click();
     await expect.poll(() => page.getByTestId('calendar-message').textContent(), POLL).toBe('已将 2018-06-08 设为放假（测试假日）');
     await expect.poll(() => page.locator('[data-testid=calendar-row][data-day="2018-06-08"]').count(), POLL).toBe(1);
+    await page.screenshot({ path: 'test-results/workflow-calendar.png', fullPage: false });
     await page.getByTestId('calendar-remove-2018-06-08').click();
     await expect.poll(() => page.locator('[data-testid=calendar-row][data-day="2018-06-08"]').count(), POLL).toBe(0);
     await page.goto(`${site.url}/audit`);
