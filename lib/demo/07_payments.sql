@@ -68,34 +68,40 @@ counted AS (
   FROM shares
 )
 SELECT counted.* EXCLUDE (base_n, frac_rank, remainder, scaled, total_weight, weight),
-       base_n + CASE WHEN frac_rank <= remainder THEN 1 ELSE 0 END AS n,
-       2 * pi() * rnd(id, 'phase', seed) AS phase
+       base_n + CASE WHEN frac_rank <= remainder THEN 1 ELSE 0 END AS n
 FROM counted;
 
+-- The companies paid: 150 in a county-sized demo, one more per 2,000 payments beyond (a county with millions of
+-- payments deals with thousands of firms; 150 would make every firm's payments collide by chance).
 CREATE OR REPLACE TEMP TABLE orgs AS
 SELECT k,
-  ['陕西宏远', '榆林鑫源', '恒达', '陕北金土地', '秦川', '华宇', '鼎盛', '瑞丰', '众兴', '天泽', '利民', '富民', '金穗', '绿源', '塞上'][1 + k % 15]
+  ['', '榆林', '神木', '府谷', '靖边', '定边', '绥德', '米脂', '佳县', '吴堡', '清涧', '子洲', '横山', '延安', '西安'][1 + (k // 150) % 15]
+  || CASE WHEN k >= 2250 THEN (k // 2250)::VARCHAR ELSE '' END
+  || ['陕西宏远', '榆林鑫源', '恒达', '陕北金土地', '秦川', '华宇', '鼎盛', '瑞丰', '众兴', '天泽', '利民', '富民', '金穗', '绿源', '塞上'][1 + k % 15]
   || ['建筑工程有限公司', '农业专业合作社', '水利工程有限公司', '路桥工程有限公司', '农牧业开发有限公司', '苗木有限公司',
-      '建材有限公司', '光伏科技有限公司', '工程监理有限公司', '医疗器械有限公司'][1 + k // 15] AS name,
+      '建材有限公司', '光伏科技有限公司', '工程监理有限公司', '医疗器械有限公司'][1 + (k // 15) % 10] AS name,
   '61050' || digits(k, 'org-acct', gen.seed, 11) AS account_no,
   pick(['中国农业银行示范县支行', '中国建设银行示范县支行', '示范县农村商业银行', '中国邮政储蓄银行示范县支行'], k, 'bank', gen.seed) AS bank
-FROM gen, range(150) r(k);
+FROM gen, range(greatest(150, gen.n_payments // 2000)) r(k);
 
 INSERT INTO payments (voucher_no, pay_date, amount, indicator_id, indicator_doc_no, unit_id, project_code, func_code, eco_code,
                       payee_name, payee_account, payee_bank, payee_type, purpose, town_id, village_id)
 WITH rows AS (
   SELECT ap.id, ap.ord, ap.indicator_id, ap.ind_doc_no, ap.unit_id, ap.project_code, ap.func_code, ap.eco_code, ap.fund_name,
-         ap.n, k, ap.seed, ap.start_date, ap.end_date, ap.year, ap.py, ap.paid_total, ap.phase,
-         ap.is_to_person AND ap.paid_total / ap.n < 20000 AS to_person, np.n_persons
-  FROM alloc_plan ap, range(ap.n) t(k), (SELECT count(*) AS n_persons FROM persons) np
+         ap.n, k, ap.seed, ap.start_date, ap.end_date, ap.year, ap.py, ap.paid_total,
+         ap.is_to_person AND ap.paid_total / ap.n < 20000 AS to_person, np.n_persons, no.n_orgs
+  FROM alloc_plan ap, range(ap.n) t(k), (SELECT count(*) AS n_persons FROM persons) np, (SELECT count(*) AS n_orgs FROM orgs) no
   WHERE ap.n > 0
 ),
 shaped AS (
-  -- DECIMAL, so the sum below is exact and the same whatever order the threads add in. The sine's two equal values
-  -- per period would repeat an amount to the fen to the same payee days apart; a per-voucher jitter keeps
-  -- DUPLICATE_PAY to the planted repeats and chance.
-  SELECT rows.*, round(paid_total / n * (1 + 0.6 * sin(2 * pi() * k / n + phase)
-                                          + 0.1 * (rnd(ord * 100000000 + k, 'amount', seed) - 0.5)), 2)::DECIMAL(18,2) AS amount
+  -- DECIMAL, so the sum below is exact and the same whatever order the threads add in. Vouchers come in pairs whose
+  -- amounts mirror each other around the mean (0.4–1.6 times it), so the pairs add up to the allocation's paid share
+  -- and the last voucher takes only the rounding; the amounts are spread evenly, so one payee is not paid the same
+  -- amount to the fen twice but by chance (DUPLICATE_PAY).
+  SELECT rows.*,
+         round(paid_total / n * CASE WHEN k % 2 = 0 THEN 0.4 + 1.2 * rnd(ord * 100000000 + k // 2, 'amount', seed)
+                                                     ELSE 1.6 - 1.2 * rnd(ord * 100000000 + k // 2, 'amount', seed) END,
+               2)::DECIMAL(18,2) AS amount
   FROM rows
 ),
 keyed AS (
@@ -103,7 +109,8 @@ keyed AS (
   SELECT shaped.*,
          sum(amount) OVER (PARTITION BY id) - amount AS before_last,
          CASE WHEN to_person THEN hash(ord, k, 'payee', seed) % n_persons END AS person_k,
-         CASE WHEN NOT to_person THEN hash(ord, 'org', seed) % 150 END AS org_k
+         -- A firm is paid a run of about twenty of an allocation's vouchers, then another firm takes over.
+         CASE WHEN NOT to_person THEN hash(ord, k // 20, 'org', seed) % n_orgs END AS org_k
   FROM shaped
 )
 SELECT
