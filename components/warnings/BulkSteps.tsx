@@ -3,12 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { FormMessage } from '@/components/admin/FormMessage';
+import { SendFields, type SendTarget } from './SendFields';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD, LABEL } from '@/components/ui/form';
 
-const KIND_LABELS = { section: '股室', department: '部门', town: '镇(中心)' } as const;
 const LIMIT = 500;
 
-type Target = { id: number; kind: keyof typeof KIND_LABELS; name: string };
 type Answer = { ok?: string; error?: string; refused?: { id: number; error: string }[] };
 
 /**
@@ -16,7 +15,7 @@ type Answer = { ok?: string; error?: string; refused?: { id: number; error: stri
  * attribute), so the table stays a server component. Posts JSON to /api/warnings/bulk, which checks every warning
  * again and moves all or none; a refusal lists each warning that could not move and why.
  */
-export function BulkSteps({ formId, targets, defaultDays }: { formId: string; targets: Target[]; defaultDays: number }) {
+export function BulkSteps({ formId, targets, defaultDays }: { formId: string; targets: SendTarget[]; defaultDays: number }) {
   const router = useRouter();
   const [action, setAction] = useState<'send' | 'dismiss'>('send');
   const [answer, setAnswer] = useState<Answer>({});
@@ -61,25 +60,7 @@ export function BulkSteps({ formId, targets, defaultDays }: { formId: string; ta
             <option value="dismiss">认定正常</option>
           </select>
         </label>
-        {action === 'send' && (
-          <>
-            <label className={LABEL}>
-              下发至
-              <select name="unit_id" required defaultValue="" className={`${FIELD} w-56`} data-testid="bulk-unit">
-                <option value="" disabled>选择股室、部门或镇</option>
-                {(['section', 'department', 'town'] as const).map((kind) => (
-                  <optgroup key={kind} label={KIND_LABELS[kind]}>
-                    {targets.filter((t) => t.kind === kind).map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-                  </optgroup>
-                ))}
-              </select>
-            </label>
-            <label className={LABEL}>
-              答复期限（工作日）
-              <input type="number" name="days" min={1} max={60} defaultValue={defaultDays} className={`${FIELD} w-24`} data-testid="bulk-days" />
-            </label>
-          </>
-        )}
+        {action === 'send' && <SendFields targets={targets} defaultDays={defaultDays} testId="bulk" />}
         <label className={`${LABEL} min-w-[16rem] flex-1`}>
           {action === 'dismiss' ? '认定正常的理由' : '说明（可不填）'}
           <input name="comment" required={action === 'dismiss'} maxLength={2000} className={FIELD} data-testid="bulk-comment" />

@@ -5,6 +5,7 @@ import { attachmentTooBig } from '@/lib/warnings/attachment-limit';
 import { takeStepAction } from '@/app/(dashboard)/warnings/[id]/actions';
 import { useFormAction } from '@/components/admin/useFormAction';
 import { FormMessage } from '@/components/admin/FormMessage';
+import { SendFields, type SendTarget } from './SendFields';
 import { BUTTON_PRIMARY, FIELD, LABEL } from '@/components/ui/form';
 
 export interface StepChoice {
@@ -14,7 +15,6 @@ export interface StepChoice {
   comment: string | null;
 }
 
-const KIND_LABELS = { section: '股室', department: '部门', town: '镇(中心)' } as const;
 
 /**
  * The steps the viewer may take on a 疑点 now (the server decided which; it checks again when the form is posted):
@@ -23,7 +23,7 @@ const KIND_LABELS = { section: '股室', department: '部门', town: '镇(中心
  */
 export function StepForm({ id, steps, targets, defaultDays, waiting }: {
   id: number; steps: StepChoice[]; defaultDays: number; waiting: string;
-  targets: { id: number; kind: keyof typeof KIND_LABELS; name: string }[];
+  targets: SendTarget[];
 }) {
   const { state, dispatch, pending, onSubmit } = useFormAction(takeStepAction);
   const [action, setAction] = useState(steps[0]?.action);
@@ -55,25 +55,7 @@ export function StepForm({ id, steps, targets, defaultDays, waiting }: {
             {steps.map((s) => <option key={s.action} value={s.action}>{s.label}</option>)}
           </select>
         </label>
-        {step.action === 'send' && (
-          <>
-            <label className={LABEL}>
-              下发至
-              <select name="unit_id" required defaultValue="" className={`${FIELD} w-56`} data-testid="step-unit">
-                <option value="" disabled>选择股室、部门或镇</option>
-                {(['section', 'department', 'town'] as const).map((kind) => (
-                  <optgroup key={kind} label={KIND_LABELS[kind]}>
-                    {targets.filter((t) => t.kind === kind).map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-                  </optgroup>
-                ))}
-              </select>
-            </label>
-            <label className={LABEL}>
-              答复期限（工作日）
-              <input type="number" name="days" min={1} max={60} defaultValue={defaultDays} className={`${FIELD} w-24`} data-testid="step-days" />
-            </label>
-          </>
-        )}
+        {step.action === 'send' && <SendFields targets={targets} defaultDays={defaultDays} testId="step" />}
       </div>
       <label className={LABEL}>
         {step.comment ?? '说明（可不填）'}

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
-import type { Viewer } from '@/lib/auth/roles';
 import { adminRemoveCalendarDay, adminSetCalendarDay } from '@/lib/calendar/calendar-admin';
 import { calendarYear, loadCalendar } from '@/queries/calendar';
 import { takeStep } from '@/queries/warnings/step';
 import { tempDb } from '../helpers/temp-db';
+import { testViewer } from '../helpers/viewer';
 
 // Four new warnings to send, each after another edit of the calendar (docs/workflow.md).
 const FIXTURE = `
@@ -13,10 +13,8 @@ INSERT INTO warnings (id, rule_id, key, subject_type, subject_id, unit_id, amoun
 SELECT i, 'BAD_MEMO', 'BAD_MEMO:payment:P' || i, 'payment', 'P' || i, 101, 100.00, 'blue', 'new' FROM range(1, 5) t(i);
 `;
 
-const viewer = (username: string, role: Viewer['role'], unitId: number | null): Viewer =>
-  ({ id: 1, username, displayName: null, role, unitId, unitName: null });
-const admin = viewer('admin', 'admin', null);
-const supervisor = viewer('jiandu', 'supervisor', null);
+const admin = testViewer('admin', 'admin', null);
+const supervisor = testViewer('jiandu', 'supervisor', null);
 
 describe('editing the calendar (lib/calendar/calendar-admin.ts)', () => {
   let db: Db;

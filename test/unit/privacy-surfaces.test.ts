@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/queries/db';
+import { describe, expect, it } from 'vitest';
 import type { Scope, Viewer } from '@/lib/auth/roles';
 import { describeAuditDetail } from '@/lib/auth/audit-labels';
 import { paymentsCsv } from '@/lib/payments/export';
@@ -12,8 +11,7 @@ import { exportPayments, type PaymentQuery } from '@/queries/payments';
 import { runView, type ViewQuery } from '@/queries/views/run';
 import { warningById } from '@/queries/warnings';
 import { takeStep } from '@/queries/warnings/step';
-import { tempDb } from '../helpers/temp-db';
-import { loadFixture } from '../helpers/fixture';
+import { useFixtureDb } from '../helpers/fixture';
 
 // Personal data on every surface (docs/roles.md "Personal data"): masked (first 6 and last 4 kept) for every role but
 // the admin. Town 101 甲镇 pays P1 (account 6217000012345678901, 19 characters) and P2 (no indicator, so it is in
@@ -45,40 +43,34 @@ const ALL: Scope = { kind: 'all' };
 const TOWN_SCOPE: Scope = { kind: 'town', unitId: 101 };
 
 describe('ID numbers and accounts on each surface: masked for everyone but the admin', () => {
-  let db: Db;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ db, cleanup } = await tempDb());
-    await loadFixture(db, FIXTURE);
-  });
-  afterAll(() => cleanup());
+  const ctx = useFixtureDb(FIXTURE);
 
   it('预警列表 (the view the page, JSON and export read): the subject id, an account or a payout keyed by ID number', async () => {
     const view = viewById('warnings')!;
     const q: ViewQuery = { filter: { ...EMPTY_VIEW_FILTER, year: 2018, asOf: '2018-10-31' }, sort: { key: 'id', dir: 'asc' }, page: null };
-    const subjects = async (scope: Scope, v: Viewer) => (await runView(db, view, q, scope, privacyOf(v))).rows.map((r) => r.subject_id);
+    const subjects = async (scope: Scope, v: Viewer) => (await runView(ctx.db, view, q, scope, privacyOf(v))).rows.map((r) => r.subject_id);
     expect(await subjects(ALL, ADMIN)).toEqual([ACCOUNT, `${ID}:2018-03-01:低保`]);
     expect(await subjects(ALL, SUPERVISOR)).toEqual([ACCOUNT_MASKED, `${ID_MASKED}:2018-03-01:低保`]);
     // The town reads only W1, sent to it. The admin read went first: the kept rows were not changed by masking.
     expect(await subjects(TOWN_SCOPE, TOWN)).toEqual([ACCOUNT_MASKED]);
     expect(await subjects(ALL, ADMIN)).toEqual([ACCOUNT, `${ID}:2018-03-01:低保`]);
     // A caller that names no privacy gets the masked rows.
-    expect((await runView(db, view, q, ALL)).rows.map((r) => r.subject_id)).toEqual([ACCOUNT_MASKED, `${ID_MASKED}:2018-03-01:低保`]);
+    expect((await runView(ctx.db, view, q, ALL)).rows.map((r) => r.subject_id)).toEqual([ACCOUNT_MASKED, `${ID_MASKED}:2018-03-01:低保`]);
   });
 
   it('疑点详情: the subject and the evidence fields declared personal', async () => {
-    const masked = (await warningById(db, 2, ALL, privacyOf(SUPERVISOR)))!;
+    const masked = (await warningById(ctx.db, 2, ALL, privacyOf(SUPERVISOR)))!;
     expect(masked.subject_id).toBe(`${ID_MASKED}:2018-03-01:低保`);
     expect(masked.evidence).toMatchObject({ id_number: ID_MASKED, payee_account: ACCOUNT_MASKED, payee_name: '张三', fund_or_item: '低保' });
-    const whole = (await warningById(db, 2, ALL, privacyOf(ADMIN)))!;
+    const whole = (await warningById(ctx.db, 2, ALL, privacyOf(ADMIN)))!;
     expect(whole.evidence).toMatchObject({ id_number: ID, payee_account: ACCOUNT });
-    expect((await warningById(db, 1, TOWN_SCOPE, privacyOf(TOWN)))!.subject_id).toBe(ACCOUNT_MASKED);
+    expect((await warningById(ctx.db, 1, TOWN_SCOPE, privacyOf(TOWN)))!.subject_id).toBe(ACCOUNT_MASKED);
   });
 
   it('支付明细 export: the payee account column', async () => {
     const f: PaymentQuery = { ...EMPTY_VIEW_FILTER, year: 2018, asOf: '2018-12-31', basis: 'all' };
     const csv = async (scope: Scope, v: Viewer) =>
-      Buffer.concat(await paymentsCsv(exportPayments(db, f, scope, 10), privacyOf(v)).toArray()).toString('utf8');
+      Buffer.concat(await paymentsCsv(exportPayments(ctx.db, f, scope, 10), privacyOf(v)).toArray()).toString('utf8');
     const town = await csv(TOWN_SCOPE, TOWN);
     expect(town).toContain(`,${ACCOUNT_MASKED},`);
     expect(town).not.toContain(ACCOUNT);
@@ -87,15 +79,15 @@ describe('ID numbers and accounts on each surface: masked for everyone but the a
 
   it('数据质量: the payments without an indicator, with their payee account', async () => {
     const accounts = async (scope: Scope, v: Viewer) =>
-      (await paymentsWithGap(db, scope, 'indicator', {}, privacyOf(v))).map((p) => [p.voucher_no, p.payee_account]);
+      (await paymentsWithGap(ctx.db, scope, 'indicator', {}, privacyOf(v))).map((p) => [p.voucher_no, p.payee_account]);
     expect(await accounts(TOWN_SCOPE, TOWN)).toEqual([['P2', ACCOUNT_MASKED]]);
     expect(await accounts(ALL, ADMIN)).toEqual([['P2', ACCOUNT]]);
   });
 
   it('审计日志: a 疑点 step copies the subject; the supervisor reads it masked, the admin whole', async () => {
-    const sent = await takeStep(db, 2, 'send', SUPERVISOR, { comment: '请核实', unitId: 101, days: 3 }, null, '2018-06-04');
+    const sent = await takeStep(ctx.db, 2, 'send', SUPERVISOR, { comment: '请核实', unitId: 101, days: 3 }, null, '2018-06-04');
     expect(sent.ok).toBe(true);
-    const [row] = await listAudit(db, { action: 'warning_send' });
+    const [row] = await listAudit(ctx.db, { action: 'warning_send' });
     expect(describeAuditDetail(row.detail, new Map(), privacyOf(SUPERVISOR))).toContain(`对象：payout:${ID_MASKED}:2018-03-01:低保`);
     expect(describeAuditDetail(row.detail, new Map(), privacyOf(SUPERVISOR))).not.toContain(ID);
     expect(describeAuditDetail(row.detail, new Map(), privacyOf(ADMIN))).toContain(`对象：payout:${ID}:2018-03-01:低保`);

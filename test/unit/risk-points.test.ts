@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ruleById } from '@/lib/rules/registry';
 import type { RuleHit } from '@/lib/rules/types';
 import type { Viewer } from '@/lib/auth/roles';
@@ -9,8 +9,7 @@ import type { Db } from '@/queries/db';
 import { listAudit } from '@/queries/auth/audit';
 import { listRiskPoints, saveRiskPoints, type RiskPoints } from '@/queries/funds/risk-points';
 import { evaluateRule } from '@/queries/rules/evaluate';
-import { loadFixture } from '../helpers/fixture';
-import { tempDb } from '../helpers/temp-db';
+import { useFixtureDb } from '../helpers/fixture';
 import { ALLOC_LIMIT_FIXTURE, DEADLINE_FIXTURE, IDLE_LIMIT_FIXTURE } from '../fixtures/risk-points';
 
 // 个性风险点 per fund (docs/rules.md "Risk points per fund"): the fund's own values decide the rules where set, the
@@ -22,18 +21,8 @@ const run = (db: Db, id: string, asOf = AS_OF, params: Record<string, number> = 
 const brief = (hits: RuleHit[]) => hits.map((h) => [h.subject_id, h.unit_id, h.amount, h.severity]);
 const ids = (hits: RuleHit[]) => hits.map((h) => h.subject_id);
 
-function withFixture(sql: string) {
-  const ctx = {} as { db: Db; cleanup: () => void };
-  beforeAll(async () => {
-    Object.assign(ctx, await tempDb());
-    await loadFixture(ctx.db, sql);
-  });
-  afterAll(() => ctx.cleanup());
-  return ctx;
-}
-
 describe('a fund’s own 分配时限 replaces ALLOC_OVERDUE’s and NOT_ALLOCATED’s days', () => {
-  const ctx = withFixture(ALLOC_LIMIT_FIXTURE);
+  const ctx = useFixtureDb(ALLOC_LIMIT_FIXTURE);
 
   it('ALLOC_OVERDUE', async () => {
     const hits = await run(ctx.db, 'ALLOC_OVERDUE');
@@ -62,7 +51,7 @@ describe('a fund’s own 分配时限 replaces ALLOC_OVERDUE’s and NOT_ALLOCAT
 });
 
 describe('a fund’s own 滞留天数 replaces IDLE_FUNDS’s days', () => {
-  const ctx = withFixture(IDLE_LIMIT_FIXTURE);
+  const ctx = useFixtureDb(IDLE_LIMIT_FIXTURE);
 
   it('a balance idle 61 days fires on a fund of 60, not on a fund of the default 90', async () => {
     const hits = await run(ctx.db, 'IDLE_FUNDS');
@@ -81,7 +70,7 @@ describe('a fund’s own 滞留天数 replaces IDLE_FUNDS’s days', () => {
 });
 
 describe('FUND_DEADLINE 最后使用关口', () => {
-  const ctx = withFixture(DEADLINE_FIXTURE);
+  const ctx = useFixtureDb(DEADLINE_FIXTURE);
 
   it('a final date passed is red, 30 days ahead orange, 31 nothing; spent money and later money are not due', async () => {
     const hits = await run(ctx.db, 'FUND_DEADLINE');
@@ -116,7 +105,7 @@ describe('FUND_DEADLINE 最后使用关口', () => {
 });
 
 describe('who sets a fund’s risk points, and the audit', () => {
-  const ctx = withFixture('');
+  const ctx = useFixtureDb('');
   const viewer = (role: Viewer['role'], unitId: number | null, username: string = role): Viewer =>
     ({ id: 1, username, displayName: null, role, unitId, unitName: null });
   // Sections of the catalog: 农财所 = 4 (funds 22, 128), 教科文股 = 2 (fund 43).

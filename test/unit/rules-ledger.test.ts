@@ -8,8 +8,7 @@ import { ruleById } from '@/lib/rules/registry';
 import type { RuleHit } from '@/lib/rules/types';
 import { Db } from '@/queries/db';
 import { evaluateRule } from '@/queries/rules/evaluate';
-import { loadFixture } from '../helpers/fixture';
-import { tempDb } from '../helpers/temp-db';
+import { useFixtureDb } from '../helpers/fixture';
 import {
   ALLOCATION_FIXTURE, IDLE_FIXTURE, OVER_FIXTURE, PROJECT_FIXTURE, RUSH_FIXTURE, SPEND_LAG_FIXTURE,
 } from '../fixtures/rules-ledger';
@@ -27,18 +26,8 @@ async function run(db: Db, id: string, asOf = AS_OF, params: Record<string, numb
 const brief = (hits: RuleHit[]) => hits.map((h) => [h.subject_type, h.subject_id, h.unit_id, h.amount, h.severity]);
 const ids = (hits: RuleHit[]) => hits.map((h) => h.subject_id);
 
-function withFixture(sql: string) {
-  const ctx = {} as { db: Db; cleanup: () => void };
-  beforeAll(async () => {
-    Object.assign(ctx, await tempDb());
-    await loadFixture(ctx.db, sql);
-  });
-  afterAll(() => ctx.cleanup());
-  return ctx;
-}
-
 describe('ALLOC_OVERDUE and NOT_ALLOCATED', () => {
-  const ctx = withFixture(ALLOCATION_FIXTURE);
+  const ctx = useFixtureDb(ALLOCATION_FIXTURE);
 
   it('ALLOC_OVERDUE: what was not allocated within 30 days, allocated late or not yet', async () => {
     const hits = await run(ctx.db, 'ALLOC_OVERDUE');
@@ -91,7 +80,7 @@ describe('ALLOC_OVERDUE and NOT_ALLOCATED', () => {
 });
 
 describe('SPEND_LAG', () => {
-  const ctx = withFixture(SPEND_LAG_FIXTURE);
+  const ctx = useFixtureDb(SPEND_LAG_FIXTURE);
 
   it('funds, 股室, 部门 and 镇 more than 10 points behind 序时进度 (50 %), with the band as severity', async () => {
     const hits = await run(ctx.db, 'SPEND_LAG');
@@ -126,7 +115,7 @@ describe('SPEND_LAG', () => {
 });
 
 describe('IDLE_FUNDS', () => {
-  const ctx = withFixture(IDLE_FIXTURE);
+  const ctx = useFixtureDb(IDLE_FIXTURE);
 
   it('balances with no payment for 90 days or more, one per (indicator, unit), keyed by the first allocation', async () => {
     const hits = await run(ctx.db, 'IDLE_FUNDS');
@@ -155,7 +144,7 @@ describe('IDLE_FUNDS', () => {
 });
 
 describe('OVER_INDICATOR', () => {
-  const ctx = withFixture(OVER_FIXTURE);
+  const ctx = useFixtureDb(OVER_FIXTURE);
 
   it('payments beyond the indicator, by the 截止日期', async () => {
     // O1 paid exactly 100,000; O2 paid 100,000.01 (over on 05-02); O3's second payment is after the 截止日期.
@@ -170,7 +159,7 @@ describe('OVER_INDICATOR', () => {
 });
 
 describe('YEAR_END_RUSH', () => {
-  const ctx = withFixture(RUSH_FIXTURE);
+  const ctx = useFixtureDb(RUSH_FIXTURE);
 
   it('December over 30 % of a finished year, per fund and per paying unit', async () => {
     const hits = await run(ctx.db, 'YEAR_END_RUSH');
@@ -198,7 +187,7 @@ describe('YEAR_END_RUSH', () => {
 });
 
 describe('project rules', () => {
-  const ctx = withFixture(PROJECT_FIXTURE);
+  const ctx = useFixtureDb(PROJECT_FIXTURE);
 
   it('PROJECT_OVERDUE: past the planned end and not finished by the 截止日期', async () => {
     expect(brief(await run(ctx.db, 'PROJECT_OVERDUE'))).toEqual([

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
-import type { Viewer } from '@/lib/auth/roles';
 import { attachmentDirFor } from '@/lib/warnings/attachments';
 import { ATTACHMENT_LIMIT } from '@/lib/warnings/attachment-limit';
 import { attachmentResponse } from '@/lib/warnings/attachment-download';
@@ -12,6 +11,7 @@ import { takeStepWithFile } from '@/queries/warnings/attachments';
 import { takeStep } from '@/queries/warnings/step';
 import { warningEvents } from '@/queries/warnings';
 import { tempDb } from '../helpers/temp-db';
+import { testViewer } from '../helpers/viewer';
 
 // Two warnings sent to 101 甲镇; 102 乙镇 is another town (docs/workflow.md).
 const FIXTURE = `
@@ -21,11 +21,9 @@ INSERT INTO warnings (id, rule_id, key, subject_type, subject_id, unit_id, amoun
   (2, 'BAD_MEMO', 'BAD_MEMO:payment:P2', 'payment', 'P2', 101, 200.00, 'blue', 'new');
 `;
 
-const viewer = (username: string, role: Viewer['role'], unitId: number | null): Viewer =>
-  ({ id: 1, username, displayName: null, role, unitId, unitName: null });
-const supervisor = viewer('jiandu', 'supervisor', null);
-const jia = viewer('jiazhen', 'town', 101);
-const yi = viewer('yizhen', 'town', 102);
+const supervisor = testViewer('jiandu', 'supervisor', null);
+const jia = testViewer('jiazhen', 'town', 101);
+const yi = testViewer('yizhen', 'town', 102);
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('整改通知书：已补充支付摘要。\n%%EOF\n')]);
 const PDF_SHA = createHash('sha256').update(PDF).digest('hex');

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/queries/db';
+import { describe, expect, it } from 'vitest';
 import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
 import { runView, runViewChart, type ViewQuery } from '@/queries/views/run';
-import { tempDb } from '../helpers/temp-db';
-import { loadFixture } from '../helpers/fixture';
+import { useFixtureDb } from '../helpers/fixture';
 
 // 逾期 counts from China's today, passed as $today, and an answer counts on its day in China; timestamps are stored in
 // UTC (China = UTC + 8 h). Today is 2018-06-05 in China. Four doubts sent to 甲镇 (101):
@@ -30,32 +28,26 @@ const query = (view: string, today: string): ViewQuery => ({
 });
 
 describe("逾期 and the weekly trend count China's days ($today, queries/warnings/*.sql)", () => {
-  let db: Db;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ db, cleanup } = await tempDb());
-    await loadFixture(db, FIXTURE);
-  });
-  afterAll(() => cleanup());
+  const ctx = useFixtureDb(FIXTURE);
 
   it('预警列表: a deadline of yesterday in China is 逾期, one of today is not, an answer counts on its China day', async () => {
-    const { rows } = await runView(db, viewById('warnings')!, query('warnings', '2018-06-05'), { kind: 'all' });
+    const { rows } = await runView(ctx.db, viewById('warnings')!, query('warnings', '2018-06-05'), { kind: 'all' });
     const overdue = Object.fromEntries(rows.map((r) => [Number(r.id), r.overdue]));
     expect(overdue).toEqual({ 1: '逾期', 2: null, 3: '逾期', 4: null });
     // The day first found is China's too.
     expect(rows.find((r) => Number(r.id) === 1)?.first_seen).toBe('2018-06-04');
     // A day earlier (06-04 in China) W1 is due today: not yet 逾期.
-    const before = await runView(db, viewById('warnings')!, query('warnings', '2018-06-04'), { kind: 'all' });
+    const before = await runView(ctx.db, viewById('warnings')!, query('warnings', '2018-06-04'), { kind: 'all' });
     expect(before.rows.find((r) => Number(r.id) === 1)?.overdue).toBeNull();
   });
 
   it('预警总览 by unit: 逾期 = W1 + W3 = 2 of 4 sent; 2 answered', async () => {
-    const { rows } = await runView(db, viewById('warnings_by_unit')!, query('warnings_by_unit', '2018-06-05'), { kind: 'all' });
+    const { rows } = await runView(ctx.db, viewById('warnings_by_unit')!, query('warnings_by_unit', '2018-06-05'), { kind: 'all' });
     expect(rows.map((r) => [r.name, r.sent, r.answered, r.overdue])).toEqual([['甲镇', 4, 2, 2]]);
   });
 
   it("the weekly chart ends at China's week of $today, with W1 found in it", async () => {
-    const weeks = await runViewChart(db, viewById('warnings_by_rule')!, query('warnings_by_rule', '2018-06-05'), { kind: 'all' });
+    const weeks = await runViewChart(ctx.db, viewById('warnings_by_rule')!, query('warnings_by_rule', '2018-06-05'), { kind: 'all' });
     expect(weeks).toHaveLength(12);
     // 2018-06-05 is a Tuesday: its week begins Monday 06-04; the week before, 05-28, holds W2–W4.
     expect(weeks.slice(-2)).toEqual([{ week: '05-28', found: 3, settled: 0 }, { week: '06-04', found: 1, settled: 0 }]);

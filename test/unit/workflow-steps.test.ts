@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/queries/db';
-import type { Viewer } from '@/lib/auth/roles';
 import { takeStep } from '@/queries/warnings/step';
 import { tempDb } from '../helpers/temp-db';
+import { testViewer } from '../helpers/viewer';
 
 // Three warnings of one rule; 101 甲镇 and 102 乙镇 answer (docs/workflow.md).
 const FIXTURE = `
@@ -13,11 +13,9 @@ INSERT INTO warnings (id, rule_id, key, subject_type, subject_id, unit_id, amoun
   (3, 'BAD_MEMO', 'BAD_MEMO:payment:P3', 'payment', 'P3', 102, 300.00, 'blue', 'new');
 `;
 
-const viewer = (username: string, role: Viewer['role'], unitId: number | null): Viewer =>
-  ({ id: 1, username, displayName: null, role, unitId, unitName: null });
-const supervisor = viewer('jiandu', 'supervisor', null);
-const jia = viewer('jiazhen', 'town', 101);
-const yi = viewer('yizhen', 'town', 102);
+const supervisor = testViewer('jiandu', 'supervisor', null);
+const jia = testViewer('jiazhen', 'town', 101);
+const yi = testViewer('yizhen', 'town', 102);
 
 describe('taking 疑点 steps (queries/warnings/step.ts)', () => {
   let db: Db;
