@@ -107,6 +107,11 @@ export function rateToPercentNumber(fraction: number): number {
 }
 
 /** Percentage points, signed, one decimal, short form for tables and cards: 3.24 → '+3.2', -12.5 → '-12.5', 0 → '0.0'. */
+/** How far a gap is, without its sign, in points to one decimal ("低于序时进度 12.3 个百分点"): "12.3". */
+export function formatPointsDistance(points: number): string {
+  return roundFloat(Math.abs(points), 1);
+}
+
 export function formatPointsShort(points: number): string {
   const text = roundFloat(points, 1);
   if (text === '—' || text.startsWith(MINUS) || Number(text) === 0) return text;

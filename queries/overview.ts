@@ -61,6 +61,12 @@ export function monthlyProgress(db: Db, f: OverviewFilter, scope: Scope): Promis
   return db.kept<MonthPoint>(scoped('monthly.sql'), params(f, scope));
 }
 
+/** 序时进度 at a 截止日期, a fraction (the SQL macro time_progress, docs/measures.md). */
+export async function timeProgressAt(db: Db, year: number, asOf: string, mode: TimeProgressMode): Promise<number> {
+  const [row] = await db.kept<{ tp: number }>('SELECT time_progress($as_of::DATE, $year::INTEGER, $mode) AS tp', { as_of: asOf, year, mode });
+  return Number(row?.tp ?? 0);
+}
+
 /** The year of the newest indicators and the last date with data in it: the overview's default filter. */
 export async function dataExtent(db: Db): Promise<{ years: number[]; lastDate: Record<number, string> }> {
   const rows = await db.kept<{ year: number; last_date: string }>(sqlFile('queries/overview/extent.sql'));

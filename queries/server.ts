@@ -6,6 +6,7 @@ import {
   dataExtent,
   levelTotals,
   monthlyProgress,
+  timeProgressAt,
   type LevelRow,
   type MonthPoint,
   type OverviewFilter,
@@ -100,10 +101,5 @@ export const cachedViewLines = cache(
 );
 
 /** 序时进度 (fraction) at the filter's as-of date, by the schema's time_progress macro: the one formula. */
-export const cachedTimeProgress = cache(async (year: number, asOf: string, mode: TimeProgressMode): Promise<number> => {
-  const row = await (await serverDb()).one<{ tp: number }>(
-    'SELECT time_progress($as_of::DATE, $year::INTEGER, $mode) AS tp',
-    { as_of: asOf, year, mode },
-  );
-  return Number(row?.tp ?? 0);
-});
+export const cachedTimeProgress = cache(async (year: number, asOf: string, mode: TimeProgressMode): Promise<number> =>
+  timeProgressAt(await serverDb(), year, asOf, mode));
