@@ -4,13 +4,15 @@ import { LevelChart } from '../charts/LevelChart';
 import { Card } from '../ui/Card';
 import { LevelTable } from './LevelTable';
 
+const CHART_TITLE = '分级次资金执行';
+
 /** 分级次 chart: fetches on the server, draws in the browser. */
 export async function LevelChartCard({ filter }: { filter: OverviewFilter }) {
   const { year, asOf, timeProgressMode: mode } = filter;
   const rows = await cachedLevelTotals(year, asOf, mode);
   return (
-    <Card title="分级次资金执行" aside="金额单位：万元；级次下方为支出进度" testId="level-chart">
-      <LevelChart rows={rows} />
+    <Card title={CHART_TITLE} aside="金额单位：万元；级次下方为支出进度" testId="level-chart">
+      <LevelChart rows={rows} title={CHART_TITLE} asOf={asOf} />
     </Card>
   );
 }

@@ -84,7 +84,7 @@ describe('overview page in Chromium', () => {
       await expect(page.getByTestId(`level-row-${level}`).isVisible()).resolves.toBe(true);
     }
     expect(await page.getByTestId('level-row-total').innerText()).toContain(yuanToWan(expected['2018-10-31'].paid));
-    await page.getByTestId('trend-chart').locator('canvas, svg').first().waitFor();
+    await page.getByTestId('trend-chart').getByTestId('chart-area').locator('svg').first().waitFor();
     expect(await page.getByTestId('ranking-sections').innerText()).toContain('农财所');
     expect(await page.getByTestId('ranking-towns').innerText()).toContain('石窑镇');
   });

@@ -46,7 +46,7 @@ describe('滞留资金 and 资金流速 pages', () => {
   it('the page draws the aging chart above the table and switches the threshold', async () => {
     const supervisor = await session('supervisor');
     await supervisor.goto(`${site.url}/views/stalled?${FILTER}&idle_days=90`);
-    await expect.poll(() => supervisor.locator('[data-testid=view-chart] svg rect, [data-testid=view-chart] svg path').count()).toBeGreaterThan(0);
+    await expect.poll(() => supervisor.locator('[data-testid=view-chart] [data-testid=chart-area] svg :is(rect, path)').count()).toBeGreaterThan(0);
     expect(await supervisor.getByTestId('view-chart').innerText()).toContain('90–179天');
     expect(await supervisor.locator('[data-testid=view-card] header').innerText()).toContain(`共 ${formatCount(supervisor90.count)} 行`);
     await supervisor.screenshot({ path: 'test-results/stalled.png', fullPage: false });

@@ -93,7 +93,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
       {view.narrowedBy.includes('idleDays') && <IdleDaysLinks filter={query.filter} />}
       {view.chart && (
         <Card title={view.chart.label} testId="view-chart">
-          <ViewChart kind={view.chart.kind} rows={chart} label={view.chart.label} />
+          <ViewChart kind={view.chart.kind} rows={chart} label={view.chart.label} asOf={query.filter.asOf} />
         </Card>
       )}
       <Card
