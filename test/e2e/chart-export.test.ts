@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { EXPORT_HEADER_HEIGHT } from '@/components/charts/options/exportOption';
+import { todayInChina } from '@/lib/format';
 import { signIn } from '../helpers/browser';
 import { useDemoSite } from '../helpers/demo-site';
 
@@ -107,7 +108,7 @@ describe('chart downloads', () => {
     await page.context().close();
   });
 
-  it('a view\'s chart (滞留资金) downloads with the view\'s chart title and the 截止日期', async () => {
+  it('a view\'s chart downloads with the view\'s chart title and the date its rows run to', async () => {
     const page = await leader();
     await page.goto(`${site.url}/views/stalled?${FILTER}&idle_days=90`);
     const card = page.getByTestId('view-chart');
@@ -123,6 +124,14 @@ describe('chart downloads', () => {
     const text = svg.bytes.toString('utf8');
     expect(text).toContain('>滞留资金账龄分布：各账龄段笔数与余额</text>');
     expect(text).toContain('>截至 2018-10-31 · 单位：万元</text>');
+
+    // 预警总览's weekly chart counts the twelve weeks up to today, so its picture is dated today, whatever the 截止日期.
+    await page.goto(`${site.url}/views/warnings_by_rule?${FILTER}`);
+    const weeks = page.getByTestId('view-chart');
+    await chartSize(weeks);
+    const weekly = await download(page, weeks, 'svg');
+    expect(weekly.name).toBe(`近12周预警趋势：每周新发现与已办结条数_${todayInChina()}.svg`);
+    expect(weekly.bytes.toString('utf8')).toContain(`>截至 ${todayInChina()} · 单位：条</text>`);
     await page.context().close();
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/server';
 import { scopeOf } from '@/lib/auth/roles';
-import { formatCount } from '@/lib/format';
+import { formatCount, todayInChina } from '@/lib/format';
 import { privacyOf } from '@/lib/privacy/mask';
 import { withoutEmpty, type SearchParams } from '@/lib/url-params';
 import { viewFilterParams } from '@/lib/views/filter';
@@ -93,7 +93,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
       {view.narrowedBy.includes('idleDays') && <IdleDaysLinks filter={query.filter} />}
       {view.chart && (
         <Card title={view.chart.label} testId="view-chart">
-          <ViewChart kind={view.chart.kind} rows={chart} label={view.chart.label} asOf={query.filter.asOf} />
+          <ViewChart kind={view.chart.kind} rows={chart} label={view.chart.label} dates={{ asOf: query.filter.asOf, today: todayInChina() }} />
         </Card>
       )}
       <Card
