@@ -17,7 +17,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 /**
- * Every chart downloads as PNG and SVG from the menu at its top right (docs/briefing.md: chart images): the PNG at
+ * Every chart downloads as PNG and SVG from the menu at its top right (docs/views.md: every chart downloads): the PNG at
  * twice the chart's CSS size plus its title header, on white; the SVG with the title and the 截止日期 as text.
  */
 describe('chart downloads', () => {
