@@ -7,7 +7,7 @@ import type { Briefing } from './types';
 /** What the summary is written from: the 通报's data without the summary itself and its hash. */
 export type BriefingData = Omit<Briefing, 'summary' | 'dataHash'>;
 
-export const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
 /** A gap in points in words: "低于序时进度25.6个百分点", or "与序时进度持平" where it rounds to zero. */
 function against(gapPoints: number): string {
@@ -62,7 +62,9 @@ function levelsParagraph(b: BriefingData): string {
   const rows = LEVELS.flatMap((level) => b.levels.filter((l) => l.level === level && Number(l.total) > 0));
   const parts = rows.map((l) => `${LEVEL_LABELS[l.level!]}资金支出进度${formatRate(l.spend_rate)}，${against(l.gap_points)}`);
   const lagging = rows.filter((l) => l.gap_points < 0 && Number(formatPointsDistance(l.gap_points)) > 0).map((l) => LEVEL_LABELS[l.level!]);
-  const verdict = lagging.length === 0 ? '各级次资金支出进度均达到序时进度' : `${lagging.join('、')}资金支出进度滞后于序时进度`;
+  const verdict = lagging.length === 0 ? '各级次资金支出进度均达到序时进度'
+    : lagging.length > 1 && lagging.length === rows.length ? '各级次资金支出进度均滞后于序时进度'
+      : `${lagging.join('、')}资金支出进度滞后于序时进度`;
   return `分级次看，${parts.join('；')}。${verdict}。`;
 }
 

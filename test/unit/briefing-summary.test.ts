@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBriefing } from '@/queries/briefing/load';
+import { briefingSummary } from '@/lib/briefing/summary';
 import { useFixtureDb } from '../helpers/fixture';
 import { BRIEFING_FIXTURE } from '../fixtures/briefing';
 
@@ -40,6 +41,13 @@ describe('briefingSummary', () => {
     // No ranking paragraph: its one line ranks nothing.
     expect(own.summary.some((p) => p.startsWith('各'))).toBe(false);
     expect(own.summary[1]).toBe('分级次看，中央资金支出进度21.0%，低于序时进度29.0个百分点；县级资金支出进度55.0%，高于序时进度5.0个百分点。中央资金支出进度滞后于序时进度。');
+  });
+
+  it('says so when every level lags, or none', async () => {
+    const b = await loadBriefing(ctx.db, 2018, '2018-06-30', { kind: 'county' });
+    const withGap = (points: number) => briefingSummary({ ...b, levels: b.levels.map((l) => ({ ...l, gap_points: points })) })[1];
+    expect(withGap(-1)).toMatch(/。各级次资金支出进度均滞后于序时进度。$/);
+    expect(withGap(0)).toMatch(/。各级次资金支出进度均达到序时进度。$/);
   });
 
   it('says so when a year has no indicators', async () => {
