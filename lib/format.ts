@@ -51,6 +51,11 @@ function hundredthsToText(h: bigint, separators = true): string {
   return `${negative ? MINUS : ''}${grouped}.${frac}`;
 }
 
+/** 分 back to an exact 元 string without separators ('56499975' → '564999.75'), for a sum taken in 分. */
+export function fenToYuan(fen: bigint): string {
+  return hundredthsToText(fen, false);
+}
+
 /** 元 → 万元 text with two decimals and thousands separators: '123456789.12' → '12,345.68'. No unit. */
 export function yuanToWan(yuan: string | number | bigint): string {
   return hundredthsToText(divRound(yuanToFen(yuan), FEN_PER_CENT_OF_WAN));

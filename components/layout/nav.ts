@@ -26,6 +26,7 @@ function viewItem(id: string, label: string): NavEntry {
 
 export const NAV_ITEMS: NavEntry[] = [
   { href: '/', label: '总览', exact: true },
+  { href: '/briefing', label: '通报', allowed: permissions.readBriefing },
   viewItem('ledger', '资金台账'),
   viewItem('sections', '股室'),
   viewItem('departments', '部门'),

@@ -36,6 +36,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   calendar_day_set: '设置节假日或调休',
   calendar_day_remove: '删除节假日或调休',
   warning_attachment: '下载整改附件',
+  briefing_pdf: '下载通报PDF',
   // 疑点 steps (docs/workflow.md): warning_dismiss → 疑点认定正常 …
   ...Object.fromEntries((Object.keys(STEPS) as WarningAction[]).map((a) => [`warning_${a}`, `疑点${STEPS[a].label}`])),
 };
@@ -112,6 +113,11 @@ const KEY_LABELS: Record<string, string> = {
   attachment: '附件',
   size: '大小(字节)',
   sha256: 'SHA-256',
+  // a 通报 (docs/briefing.md)
+  year: '年度',
+  scope: '范围',
+  scope_name: '范围名称',
+  data_hash: '数据指纹',
 };
 
 const RULE_NAMES: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.id, r.name]));
@@ -165,6 +171,7 @@ export function auditTargetLabel(target: string | null): string {
   if (!target) return '';
   if (target === 'payments') return '支付明细导出';
   if (target === 'settings') return '系统设置';
+  if (target === 'briefing') return '通报';
   const warning = /^warning:(\d+)$/.exec(target);
   if (warning) return `疑点 #${warning[1]}`;
   const day = /^calendar:(\d{4}-\d{2}-\d{2})$/.exec(target);

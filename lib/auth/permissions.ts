@@ -1,4 +1,5 @@
 import { IMPORT_KINDS, type ImportKind } from '@/lib/import/types';
+import type { BriefingScope } from '@/lib/briefing/types';
 import { scopeOf, type Scope, type Viewer } from './roles';
 
 /**
@@ -104,6 +105,12 @@ export const permissions = {
   seeRankings: (v: Who) => scopeOf(v).kind === 'all',
   /** ID numbers and bank accounts whole; everyone else reads them masked (docs/roles.md "Personal data"). */
   seeIdentities: isAdmin,
+  /** 通报 (docs/briefing.md): the county's for the roles that read the county, a 股室 bound to its unit its own
+   * report; a 部门 or 镇 none (a 通报 ranks the units it is issued to). */
+  readBriefing: (v: Who) => scopeOf(v).kind === 'all' || ownSection(v) !== null,
+  /** …of this scope: the county's roles any, the county's or a 股室's; a 股室 only its own. */
+  readBriefingOf: (v: Who, s: BriefingScope) =>
+    scopeOf(v).kind === 'all' || (s.kind === 'section' && ownSection(v) !== null && s.unitId === ownSection(v)),
   /** The views' `allowed` (lib/views/registry.ts). */
   view: { ranking, everyone, answering },
 };

@@ -1,4 +1,5 @@
 import type { LevelRow, MonthPoint } from '@/queries/overview';
+import type { GapBand } from '@/lib/settings';
 import type { ViewRow } from '@/lib/views/types';
 
 /** Whose 通报 (docs/briefing.md): the whole county's, or one 股室's own report on the funds it manages. */
@@ -24,6 +25,10 @@ export interface Briefing {
   timeProgress: number;
   /** by 级次, and the total (level null) */
   levels: LevelRow[];
+  /** the total over all levels at `comparedWith` (the county's or the 股室's 环比), null where nothing was received */
+  previousTotal: LevelRow | null;
+  /** the gap bands of the settings, for the rankings' colours and the summary's thresholds (docs/measures.md) */
+  gapBands: GapBand[];
   /** the year's cumulative 支出进度 month by month, for the trend chart */
   monthly: MonthPoint[];
   /** each ranking's lines in rank order; [] where the ranking does not apply to the scope (a 股室's own report
@@ -31,6 +36,8 @@ export interface Briefing {
   rankings: { sections: ViewRow[]; departments: ViewRow[]; towns: ViewRow[] };
   /** the largest balances idle 90 days or more (滞留资金), largest first */
   stalled: ViewRow[];
+  /** every balance idle 90 days or more, not only the lines listed: how many, and their sum in exact 元 */
+  stalledTotal: { count: number; balance: string };
   /** warning statistics by answering unit (预警总览 按单位) and by rule (按规则) */
   warningsByUnit: ViewRow[];
   warningsByRule: ViewRow[];

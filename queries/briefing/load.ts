@@ -5,6 +5,7 @@ import { getSettings } from '../settings';
 import { runView } from '../views/run';
 import type { Scope } from '@/lib/auth/roles';
 import { briefingSummary } from '@/lib/briefing/summary';
+import { fenToYuan, yuanToFen } from '@/lib/format';
 import type { Briefing, BriefingScope } from '@/lib/briefing/types';
 import { previousMonthEnd } from '@/lib/views/compare';
 import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
@@ -34,20 +35,29 @@ export async function loadBriefing(db: Db, year: number, asOf: string, scope: Br
   };
   const overview = { year, asOf, timeProgressMode: settings.timeProgressMode };
   const byRank: ViewSort = { key: 'rank', dir: 'asc' };
-  const [timeProgress, levels, monthly, sections, departments, towns, stalled, warningsByUnit, warningsByRule, scopeName] = await Promise.all([
+  const comparedWith = previousMonthEnd(asOf);
+  const [timeProgress, levels, previousLevels, monthly, sections, departments, towns, allStalled, warningsByUnit, warningsByRule, scopeName] = await Promise.all([
     timeProgressAt(db, year, asOf, settings.timeProgressMode),
     levelTotals(db, overview, viewerScope),
+    levelTotals(db, { ...overview, asOf: comparedWith }, viewerScope),
     monthlyProgress(db, overview, viewerScope),
     lines('sections', byRank),
     lines('departments', byRank),
     lines('towns', byRank),
-    lines('stalled', { key: 'balance', dir: 'desc' }, { idleDays: 90 }, STALLED_LINES),
+    // all of them: the summary counts and sums every idle balance, the 通报 lists the largest
+    lines('stalled', { key: 'balance', dir: 'desc' }, { idleDays: 90 }),
     lines('warnings_by_unit'),
     lines('warnings_by_rule'),
     scope.kind === 'county' ? '全县' : sectionName(db, scope.unitId),
   ]);
+  const stalledTotal = {
+    count: allStalled.length,
+    balance: fenToYuan(allStalled.reduce((sum, r) => sum + yuanToFen(String(r.balance)), 0n)),
+  };
   const data = {
-    county: settings.countyName, scope, scopeName, year, asOf, comparedWith: previousMonthEnd(asOf), timeProgress, levels, monthly, rankings: { sections, departments, towns }, stalled, warningsByUnit, warningsByRule,
+    county: settings.countyName, scope, scopeName, year, asOf, comparedWith, timeProgress, levels,
+    previousTotal: previousLevels.find((l) => l.level === null) ?? null, gapBands: settings.gapBands, monthly,
+    rankings: { sections, departments, towns }, stalled: allStalled.slice(0, STALLED_LINES), stalledTotal, warningsByUnit, warningsByRule,
   };
   const summary = briefingSummary(data);
   const dataHash = createHash('sha256').update(JSON.stringify({ ...data, summary })).digest('hex');
@@ -59,3 +69,4 @@ async function sectionName(db: Db, unitId: number): Promise<string> {
   if (!row) throw new Error(`股室 ${unitId} 不存在`);
   return row.name;
 }
+

@@ -1,15 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium, with the flags that keep it off the (closed) network; Playwright gives it a fresh profile. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN',
-    ],
-  });
-}
+export { launchChromium } from '@/lib/browser/chromium';
+import type { Browser } from 'playwright-core';
 
 /** Signs in through the login form (the demo accounts share one password) and waits for the overview. */
 export async function signIn(page: import('playwright-core').Page, baseUrl: string, username: string, password = 'demo2018') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  fenToYuan,
   formatCount,
   formatDate,
   formatMonth,
@@ -168,5 +169,14 @@ describe('isZeroYuan', () => {
     expect(isZeroYuan('-0.00')).toBe(true);
     expect(isZeroYuan('0.01')).toBe(false);
     expect(isZeroYuan('-50.00')).toBe(false);
+  });
+});
+
+describe('fenToYuan', () => {
+  it('gives 分 back as an exact 元 string without separators', () => {
+    expect(fenToYuan(56_499_975n)).toBe('564999.75');
+    expect(fenToYuan(5n)).toBe('0.05');
+    expect(fenToYuan(-120_000n)).toBe('-1200.00');
+    expect(fenToYuan(yuanToFen('289999.75') + yuanToFen('200000') + yuanToFen('75000'))).toBe('564999.75');
   });
 });

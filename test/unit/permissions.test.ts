@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { permissions, type Who } from '@/lib/auth/permissions';
 import { ROLES, ROLE_UNIT_KIND, scopeOf, type Role } from '@/lib/auth/roles';
 import { viewById } from '@/lib/views/registry';
+import { briefingScopeFor, briefingScopeParam } from '@/lib/briefing/request';
 
 /** A viewer of each role; a scoped role is bound to unit 7. */
 const who = (role: Role): Who => ({ role, unitId: ROLE_UNIT_KIND[role] ? 7 : null });
@@ -74,5 +75,40 @@ describe('who may do what (lib/auth/permissions.ts), per role', () => {
     expect(permissions.managePreset({ role: 'section', username: 'a' }, { created_by: 'a' })).toBe(true);
     expect(permissions.managePreset({ role: 'section', username: 'b' }, { created_by: 'a' })).toBe(false);
     expect(permissions.managePreset({ role: 'admin', username: 'b' }, { created_by: 'a' })).toBe(true);
+  });
+});
+
+describe('通报 (docs/briefing.md): who reads which report', () => {
+  const county = { kind: 'county' } as const;
+  const own = { kind: 'section', unitId: 7 } as const;
+  const other = { kind: 'section', unitId: 8 } as const;
+  // readBriefing, then readBriefingOf the county's, the 股室 7's own, another 股室's; each scoped role is bound to unit 7.
+  const EXPECTED: Record<Role, [number, number, number, number]> = {
+    admin: [1, 1, 1, 1],
+    leader: [1, 1, 1, 1],
+    supervisor: [1, 1, 1, 1],
+    section: [1, 0, 1, 0],
+    department: [0, 0, 0, 0],
+    town: [0, 0, 0, 0],
+  };
+  it.each(ROLES)('%s', (role) => {
+    const v = who(role);
+    const got = [permissions.readBriefing(v), ...[county, own, other].map((s) => permissions.readBriefingOf(v, s))].map(Number);
+    expect(got).toEqual(EXPECTED[role]);
+  });
+
+  it('refuses a 股室 account bound to no unit', () => {
+    expect(permissions.readBriefing({ role: 'section', unitId: null })).toBe(false);
+  });
+
+  it('reads the scope from the URL, a 股室 user’s own by default, and refuses what the viewer may not read', () => {
+    expect(briefingScopeFor(who('leader'), undefined)).toEqual({ kind: 'county' });
+    expect(briefingScopeFor(who('leader'), 'section:8')).toEqual({ kind: 'section', unitId: 8 });
+    expect(briefingScopeFor(who('section'), undefined)).toEqual({ kind: 'section', unitId: 7 });
+    expect(briefingScopeFor(who('section'), 'section:7')).toEqual({ kind: 'section', unitId: 7 });
+    expect(briefingScopeFor(who('section'), 'county')).toBeNull();
+    expect(briefingScopeFor(who('town'), undefined)).toBeNull();
+    expect(briefingScopeFor(who('leader'), 'section:x')).toBeNull();
+    expect(briefingScopeParam({ kind: 'section', unitId: 4 })).toBe('section:4');
   });
 });
