@@ -2,8 +2,10 @@
  * Chart colours. Red, orange, yellow, blue and green belong to the gap bands (docs/measures.md), so the series
  * here use slate greys, navy and violet, which carry no judgement.
  */
+/** Single-quoted names: ECharts' server-side SVG writes the list into a double-quoted style attribute unescaped, so
+ * double quotes here would end the attribute and leave an SVG that no XML reader (Word, resvg) opens. */
 export const CHART_FONT =
-  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+  "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
 
 export const SERIES_COLORS = {
   total: '#cbd5e1', // 指标 slate-300
