@@ -1,3 +1,4 @@
+import type { BriefingScope } from '@/lib/briefing/types';
 import { IMPORT_KINDS, type ImportKind } from '@/lib/import/types';
 import { scopeOf, type Scope, type Viewer } from './roles';
 
@@ -30,6 +31,13 @@ function batchSection(batch: { options: Record<string, unknown> }): number | nul
   const id = batch.options.section_id;
   return typeof id === 'number' && Number.isSafeInteger(id) ? id : null;
 }
+
+/** The roles that read the whole county (admin, leader, supervisor). */
+const readsCounty = (v: Who) => scopeOf(v).kind === 'all';
+
+/** A 通报 (docs/briefing.md): the county's and any 股室's for the roles that read the whole county; a 股室 user its own. */
+const readBriefing = (v: Who, scope: BriefingScope) =>
+  readsCounty(v) || (scope.kind === 'section' && ownSection(v) !== null && ownSection(v) === scope.unitId);
 
 /** The kinds a viewer may import (empty for roles that may not import at all). */
 function importKinds(v: Who): readonly ImportKind[] {
@@ -102,6 +110,10 @@ export const permissions = {
   riskPointsSection: fundsSection,
   /** The overview's town ranking compares the county's towns: for viewers who read the whole county. */
   seeRankings: (v: Who) => scopeOf(v).kind === 'all',
+  /** 通报: generating it (page, PDF, Word, the archive's re-download) for a scope — the county's or a 股室's own report. */
+  readBriefing,
+  /** 通报存档: the list of generated 通报, for whoever may generate one (a 股室 user sees its own reports only). */
+  readBriefingArchive: (v: Who) => readsCounty(v) || ownSection(v) !== null,
   /** ID numbers and bank accounts whole; everyone else reads them masked (docs/roles.md "Personal data"). */
   seeIdentities: isAdmin,
   /** The views' `allowed` (lib/views/registry.ts). */
