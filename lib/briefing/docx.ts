@@ -67,14 +67,14 @@ function wordTable(t: BriefingTable): (Paragraph | Table)[] {
   return [caption(t.title), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] })];
 }
 
-function chartPicture(c: BriefingChart): Paragraph[] {
+function chartPicture(c: BriefingChart, png: Buffer): Paragraph[] {
   const height = Math.round((CHART_WIDTH_PX * c.height) / c.width);
   return [
     caption(c.title),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       children: [new ImageRun({
-        type: 'svg', data: Buffer.from(c.svg), fallback: { type: 'png', data: svgToPng(c.svg, 2) },
+        type: 'svg', data: Buffer.from(c.svg), fallback: { type: 'png', data: png },
         transformation: { width: CHART_WIDTH_PX, height },
         altText: { name: c.title, title: c.title, description: c.title },
       })],
@@ -96,6 +96,8 @@ export async function renderBriefingDocx(b: Briefing): Promise<Buffer> {
   const rankings = rest.slice(0, -2);
   const [stalled, warnings] = rest.slice(-2);
   const title = briefingTitle(b);
+  const charts = briefingCharts(b);
+  const pngs = await Promise.all(charts.map((c) => svgToPng(c.svg, 2)));
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: title, size: SIZE.title, font: TITLE_FONT })] }),
     new Paragraph({
@@ -105,9 +107,9 @@ export async function renderBriefingDocx(b: Briefing): Promise<Buffer> {
     }),
     heading(0, '总体情况'),
     ...b.summary.map(body),
-    heading(1, '分级次支出进度'),
+    heading(1, '支出进度与序时进度'),
     ...wordTable(levels),
-    ...briefingCharts(b).flatMap(chartPicture),
+    ...charts.flatMap((c, i) => chartPicture(c, pngs[i])),
     heading(2, '支出进度排名'),
     body(`排名按支出进度由高到低；环比为较${chineseDate(b.comparedWith)}支出进度的变化（百分点）；色带按超(短)序时进度划分。`),
     ...rankings.flatMap(wordTable),

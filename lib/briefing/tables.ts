@@ -1,4 +1,4 @@
-import { LEVEL_LABELS } from '@/components/labels';
+import { LEVEL_LABELS, LEVELS } from '@/components/labels';
 import { formatCount, formatPointsShort, formatRate, yuanToWan } from '@/lib/format';
 import type { GapBand } from '@/lib/settings';
 import { viewById } from '@/lib/views/registry';
@@ -67,9 +67,10 @@ function viewTable(title: string, viewId: string, keys: string[], rows: ViewRow[
 
 const RANKING_KEYS = ['rank', 'name', 'total', 'paid', 'spend_rate', 'gap_points', 'change_points', 'band'];
 
-/** 支出进度 against 序时进度 by 级次, the total last. */
+/** 支出进度 against 序时进度 by 级次, in the 级次's order (中央, 省, 市, 县), the total last. */
 function levelTable(b: Briefing): BriefingTable {
-  const ordered = [...b.levels.filter((l) => l.level !== null), ...b.levels.filter((l) => l.level === null)];
+  const order = (l: Briefing['levels'][number]) => (l.level === null ? LEVELS.length : LEVELS.indexOf(l.level));
+  const ordered = [...b.levels].sort((x, y) => order(x) - order(y));
   const num = (text: string): BriefingCell => ({ text, numeric: true });
   return {
     title: '分级次支出进度',

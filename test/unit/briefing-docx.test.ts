@@ -34,6 +34,8 @@ describe('renderBriefingDocx', () => {
     // 分级次's total: received 1,700,000 元 = 170.00 万元; allocated A1–A5 400,000 + 100,000 + 200,000 + 300,000 +
     // 150,000 = 1,150,000 元 = 115.00 万元; paid 415,000.25 元 = 41.50 万元; 24.4 % against 50.0 %, -25.6 points.
     const total = afterCaption('分级次支出进度');
+    // The 级次 in their order (中央 I1, 省 I2, 县 I3; no 市 indicator in 2018), the total last.
+    expect(total.filter((t) => ['中央', '省级', '市级', '县级', '合计'].includes(t))).toEqual(['中央', '省级', '县级', '合计']);
     expect(total.slice(total.indexOf('合计'), total.indexOf('合计') + 7)).toEqual(['合计', '170.00', '115.00', '41.50', '24.4%', '50.0%', '-25.6']);
     // Two charts: each an SVG with its PNG fallback, the PNG drawn at 2× (600 px wide → 1200).
     const pngs = parts.filter((p) => /^word\/media\/.+\.png$/.test(p));
