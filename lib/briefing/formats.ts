@@ -16,8 +16,6 @@ export const BRIEFING_FORMATS: Record<string, BriefingFormat> = {
   docx: { render: renderBriefingDocx, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
 };
 
-export type BriefingFormatId = keyof typeof BRIEFING_FORMATS;
-
 /** The format of a file name's extension (`.docx` → docx), or null for one the 通报 is not made in. */
 export function briefingFormatOf(fileName: string): string | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();

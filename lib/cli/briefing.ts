@@ -32,7 +32,7 @@ async function scopeOf(db: Db, text: string | undefined): Promise<BriefingScope>
 }
 
 /** The 通报 for a 截止日期 read from a database file (opened read-only, nothing recorded), without the command's own checks. */
-export async function briefingFromFile(dbFile: string, asOf: string, year: number, scopeText: string | undefined): Promise<Briefing> {
+async function briefingFromFile(dbFile: string, asOf: string, year: number, scopeText: string | undefined): Promise<Briefing> {
   const db = await openExistingDb(dbFile, { readOnly: true });
   try {
     return await loadBriefing(db, year, asOf, await scopeOf(db, scopeText));
