@@ -92,9 +92,7 @@ const pageNumberFooter = () => new Footer({
 const chineseDate = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
 export async function renderBriefingDocx(b: Briefing): Promise<Buffer> {
-  const [levels, ...rest] = briefingTables(b);
-  const rankings = rest.slice(0, -2);
-  const [stalled, warnings] = rest.slice(-2);
+  const { levels, rankings, stalled, warnings } = briefingTables(b);
   const title = briefingTitle(b);
   const charts = briefingCharts(b);
   const pngs = await Promise.all(charts.map((c) => svgToPng(c.svg, 2)));

@@ -85,10 +85,10 @@ function levelTable(b: Briefing): BriefingTable {
 }
 
 /**
- * The 通报's tables in its order: by 级次, the three rankings (those the scope has: a 股室's own report ranks no towns
- * or departments), the stalled balances, the warnings by answering unit.
+ * The 通报's tables: by 级次, the three rankings (those the scope has: a 股室's own report ranks no towns or departments),
+ * the stalled balances, the warnings by answering unit.
  */
-export function briefingTables(b: Briefing): BriefingTable[] {
+export function briefingTables(b: Briefing): { levels: BriefingTable; rankings: BriefingTable[]; stalled: BriefingTable; warnings: BriefingTable } {
   const rankings: BriefingTable[] = [
     viewTable('股室支出进度排名', 'sections', RANKING_KEYS, b.rankings.sections, '没有股室收到本年度指标。'),
   ];
@@ -98,10 +98,10 @@ export function briefingTables(b: Briefing): BriefingTable[] {
       viewTable('镇(中心)支出进度排名', 'towns', RANKING_KEYS, b.rankings.towns, '没有镇(中心)收到本年度分配。'),
     );
   }
-  return [
-    levelTable(b),
-    ...rankings,
-    viewTable('滞留资金（滞留90天以上余额最大者）', 'stalled', ['name', 'fund', 'section', 'balance', 'last_paid', 'idle_days'], b.stalled, '没有滞留90天以上的资金。'),
-    viewTable('预警处理情况（按核实单位）', 'warnings_by_unit', ['name', 'sent', 'answered', 'answer_rate', 'rectified', 'rectify_rate', 'overdue'], b.warningsByUnit, '没有下发核实的预警。'),
-  ];
+  return {
+    levels: levelTable(b),
+    rankings,
+    stalled: viewTable('滞留资金（滞留90天以上余额最大者）', 'stalled', ['name', 'fund', 'section', 'balance', 'last_paid', 'idle_days'], b.stalled, '没有滞留90天以上的资金。'),
+    warnings: viewTable('预警处理情况（按核实单位）', 'warnings_by_unit', ['name', 'sent', 'answered', 'answer_rate', 'rectified', 'rectify_rate', 'overdue'], b.warningsByUnit, '没有下发核实的预警。'),
+  };
 }
