@@ -20,6 +20,7 @@ export function BriefingActions({ query, pdfReady }: { query: string; pdfReady: 
         </>
       )}
       <a href={`/api/briefing/docx?${query}`} download className={`${BUTTON_SECONDARY} leading-9`} data-testid="briefing-docx">下载Word</a>
+      <a href="/briefing/archive" className="text-sm text-navy-700 underline-offset-2 hover:underline" data-testid="briefing-archive-link">通报存档</a>
     </div>
   );
 }

@@ -36,7 +36,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   calendar_day_set: '设置节假日或调休',
   calendar_day_remove: '删除节假日或调休',
   warning_attachment: '下载整改附件',
-  briefing_pdf: '下载通报PDF',
+  briefing_generate: '生成通报',
+  briefing_download: '下载存档通报',
   // 疑点 steps (docs/workflow.md): warning_dismiss → 疑点认定正常 …
   ...Object.fromEntries((Object.keys(STEPS) as WarningAction[]).map((a) => [`warning_${a}`, `疑点${STEPS[a].label}`])),
 };
@@ -113,11 +114,12 @@ const KEY_LABELS: Record<string, string> = {
   attachment: '附件',
   size: '大小(字节)',
   sha256: 'SHA-256',
-  // a 通报 (docs/briefing.md)
+  // a generated or re-downloaded 通报 (queries/briefing/archive.ts)
   year: '年度',
   scope: '范围',
   scope_name: '范围名称',
   data_hash: '数据指纹',
+  same_data_as: '与存档数据相同',
 };
 
 const RULE_NAMES: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.id, r.name]));

@@ -32,6 +32,9 @@ function batchSection(batch: { options: Record<string, unknown> }): number | nul
   return typeof id === 'number' && Number.isSafeInteger(id) ? id : null;
 }
 
+/** The roles that read the whole county (admin, leader, supervisor). */
+const readsCounty = (v: Who) => scopeOf(v).kind === 'all';
+
 /** The kinds a viewer may import (empty for roles that may not import at all). */
 function importKinds(v: Who): readonly ImportKind[] {
   if (isAdmin(v)) return IMPORT_KINDS;
@@ -107,10 +110,11 @@ export const permissions = {
   seeIdentities: isAdmin,
   /** 通报 (docs/briefing.md): the county's for the roles that read the county, a 股室 bound to its unit its own
    * report; a 部门 or 镇 none (a 通报 ranks the units it is issued to). */
-  readBriefing: (v: Who) => scopeOf(v).kind === 'all' || ownSection(v) !== null,
-  /** …of this scope: the county's roles any, the county's or a 股室's; a 股室 only its own. */
+  readBriefing: (v: Who) => readsCounty(v) || ownSection(v) !== null,
+  /** …of this scope (the page, PDF, Word, the archive's list and re-download): the county's roles any, the county's or
+   * a 股室's; a 股室 only its own. */
   readBriefingOf: (v: Who, s: BriefingScope) =>
-    scopeOf(v).kind === 'all' || (s.kind === 'section' && ownSection(v) !== null && s.unitId === ownSection(v)),
+    readsCounty(v) || (s.kind === 'section' && ownSection(v) !== null && s.unitId === ownSection(v)),
   /** The views' `allowed` (lib/views/registry.ts). */
   view: { ranking, everyone, answering },
 };

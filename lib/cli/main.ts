@@ -7,6 +7,9 @@ import { batchesCommand, importCommand, rollbackCommand } from './import';
 import { benchImportCommand } from './bench-import';
 import { viewCommand, viewFilterOptions } from './view';
 import { rulesRunCommand } from './rules';
+import { briefingCommand } from './briefing';
+import { benchBriefingCommand } from './bench-briefing';
+import { BRIEFING_FORMATS } from '@/lib/briefing/formats';
 import { VIEWS } from '@/lib/views/registry';
 
 function integer(value: string): number {
@@ -113,6 +116,25 @@ program
   .option('--user <name>', 'who runs, for the run record (default: cli:$USER)')
   .option('--json', 'print the result as one JSON object: run_id, as_of and per rule id, rows, new, cleared, amount_yuan, ms')
   .action((opts) => rulesRunCommand({ ...opts, db: opts.db ?? defaultDbFile() }));
+
+program
+  .command('briefing')
+  .description('write the 通报 (docs/briefing.md) for a 截止日期 to a file; the format is the extension of --out')
+  .option('--db <file>', 'database file, opened read-only (default: $FUND_MONITOR_DB or data/demo.duckdb)')
+  .requiredOption('--as-of <date>', '截止日期 YYYY-MM-DD')
+  .option('--year <y>', 'budget year (default: the year of --as-of)')
+  .option('--scope <scope>', 'county (default), or section:NAME for a 股室\'s own report')
+  .requiredOption('--out <file>', `the file to write: ${Object.keys(BRIEFING_FORMATS).map((f) => `FILE.${f}`).join(' | ')}`)
+  .option('--json', 'print one JSON object: file, format, size, year, as_of, scope, data_hash')
+  .action((opts) => briefingCommand({ ...opts, db: opts.db ?? defaultDbFile() }));
+
+program
+  .command('bench-briefing')
+  .description('time the county\'s 通报 on an existing database: loadBriefing and each file format, median of --runs')
+  .option('--db <file>', 'database file, opened read-only (default: $FUND_MONITOR_DB or data/demo.duckdb)')
+  .option('--as-of <date>', '截止日期 YYYY-MM-DD (default: the newest data)')
+  .option('--runs <n>', 'runs per step (median)', integer, 3)
+  .action((opts) => benchBriefingCommand({ ...opts, db: opts.db ?? defaultDbFile() }));
 
 program
   .command('bench-import')

@@ -1,6 +1,5 @@
-import { randomBytes, createHash } from 'node:crypto';
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { storePrivateFile } from '@/lib/files/private-file';
 import { rawDirFor } from '@/lib/import/raw-dir';
 import { safeFileName } from '@/lib/import/load/raw-file';
 import { attachmentTooBig } from './attachment-limit';
@@ -55,25 +54,11 @@ export function attachmentProblem(name: string, size: number, bytes: Uint8Array 
 /** The folder of 已整改 attachments: `attachments` inside the raw imports' folder, wherever that is. */
 export const attachmentDirFor = (dbFile: string) => path.join(/*turbopackIgnore: true*/ rawDirFor(dbFile), 'attachments');
 
-/**
- * Writes the checked bytes under `<warning id>-<sha256 first 16>-<random>-<name>`: the content hash in the name, a
- * random part so that two answers never share a file (removing one's leftover never removes another's). The folder
- * 0700 (also one made before), the file 0600 and never overwritten.
- */
+/** Writes the checked bytes as a private file named after the warning (lib/files/private-file.ts). */
 export async function storeAttachment(dir: string, warningId: number, name: string, bytes: Uint8Array): Promise<StoredAttachment> {
   const problem = attachmentProblem(name, bytes.byteLength, bytes);
   if (problem) throw new Error(problem);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await chmod(dir, 0o700);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const safe = safeFileName(name).slice(-120);
-  const file = path.join(/*turbopackIgnore: true*/ dir, `${warningId}-${sha256.slice(0, 16)}-${randomBytes(4).toString('hex')}-${safe}`);
-  try {
-    await writeFile(file, bytes, { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    // A partial write goes; a name already taken (never, with the random part) is someone else's file and stays.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(file, { force: true });
-    throw error;
-  }
+  const { sha256, path: file } = await storePrivateFile(dir, String(warningId), safe, bytes);
   return { name: safe, size: bytes.byteLength, sha256, path: file };
 }
