@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  yuanToWanExact,
   formatCount,
   formatDate,
   formatMonth,
@@ -168,5 +169,14 @@ describe('isZeroYuan', () => {
     expect(isZeroYuan('-0.00')).toBe(true);
     expect(isZeroYuan('0.01')).toBe(false);
     expect(isZeroYuan('-50.00')).toBe(false);
+  });
+});
+
+describe('yuanToWanExact (the 万元 an exported cell holds)', () => {
+  it('moves the point four places, nothing rounded', () => {
+    expect(yuanToWanExact('12345678901.23')).toBe('1234567.890123');
+    expect(yuanToWanExact('-0.07')).toBe('-0.000007');
+    expect(yuanToWanExact('500000.00')).toBe('50');
+    expect(yuanToWanExact('0.00')).toBe('0');
   });
 });
