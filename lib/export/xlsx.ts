@@ -8,9 +8,9 @@ import { exportHeader, textWidth, titleLine, type Cell, type CellFormat, type Ex
 /**
  * An export's XLSX workbook, its sheet XML written row by row straight into a zip stream (archiver, with Node's zlib).
  * exceljs's streaming writer took ≈3 s of CPU for 100,000 rows of 支付明细 (a Row and Cell object per value, their
- * styles looked up per cell); writing the XML here, with one style per column and inline strings (shared strings
- * would keep every distinct text until the end), takes a fraction of that (BENCHMARKS.md "Issue 11: exports").
- * Memory stays bounded: each chunk of rows waits until the zip has taken the one before.
+ * styles looked up per cell); writing the XML here, one style per column, repeated texts shared and the rest inline,
+ * takes about half (BENCHMARKS.md "Issue 11: exports"). Memory stays bounded: each chunk of rows waits until the zip
+ * has taken the one before, and the shared texts are capped.
  *
  * The sheet: row 1 the title (table, filter, 截止日期; merged across the columns), row 2 the Chinese headers, frozen
  * below both; money in 万元 (the exact 元 amount moved four places, shown with two decimals as the pages show it),
@@ -97,7 +97,7 @@ const SHARED_MAX = 50_000;
 
 /**
  * The texts that repeat (a unit, a bank, a fund, a date) written once, in xl/sharedStrings.xml, each cell holding its
- * index: half the XML to build, encode and compress. A column whose chunk of rows brought mostly new texts (凭证号,
+ * index: a third less XML to build, encode and compress. A column whose chunk of rows brought mostly new texts (凭证号,
  * 账号) is no longer shared, and the table stops growing at SHARED_MAX, so memory stays bounded whatever the rows.
  */
 class SharedStrings {
@@ -246,8 +246,10 @@ async function writeSheet(sheet: PassThrough, out: Readable, table: ExportTable,
     if (out.destroyed) return;
   }
   if (!started) start([]);
+  // The title spans the columns (a merge of one cell alone is one Excel repairs).
   const last = columnName(table.columns.length - 1);
-  sheet.end(`</sheetData><mergeCells count="1"><mergeCell ref="A1:${last}1"/></mergeCells>`
+  const merge = last === 'A' ? '' : `<mergeCells count="1"><mergeCell ref="A1:${last}1"/></mergeCells>`;
+  sheet.end(`</sheetData>${merge}`
     + '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
     + '<pageSetup paperSize="9" orientation="landscape"/></worksheet>');
 }
