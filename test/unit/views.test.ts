@@ -10,6 +10,7 @@ import { VIEWS, viewById } from '@/lib/views/registry';
 import type { ViewSort } from '@/lib/views/types';
 import { viewCsv, viewXlsx } from '@/lib/views/export';
 import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS } from '@/lib/settings';
+import { yuanToWan } from '@/lib/format';
 import { tempDb } from '../helpers/temp-db';
 import { loadViewsFixture } from '../fixtures/views';
 
@@ -155,6 +156,11 @@ describe('views on a hand-computed fixture', () => {
     // Money in 万元, exact: 500,000 元 = 50 万元; 210,000.25 = 21.000025; −39,999.75 = −3.999975; 364,999.75 = 36.499975.
     expect(sheet.getRow(3).values).toEqual([undefined, '甲镇', 50, 50, 21.000025, 42, -8, -3.999975, 40, 36.499975, 0, 1, 0, '滞后10个百分点以内']);
     expect(sheet.getCell('D3').numFmt).toBe('#,##0.00'); // shows 21.00, as the page's 万元
+    // What Excel shows (two decimals) is what the page shows, for every money column of the line.
+    towns.columns.forEach((c, i) => {
+      if (c.format !== 'wan') return;
+      expect((sheet.getRow(3).getCell(i + 1).value as number).toFixed(2), c.key).toBe(yuanToWan(String(list[0][c.key])).replace(/,/g, ''));
+    });
     expect(sheet.getCell('A4').value).toBe(`'=HYPERLINK("http://x")`);
   });
 });
