@@ -71,6 +71,17 @@ export function yuanToWanNumber(yuan: string | number | bigint): number {
   return Number(hundredthsToText(divRound(yuanToFen(yuan), FEN_PER_CENT_OF_WAN), false));
 }
 
+/**
+ * 元 → 万元 exactly, as a plain decimal (the point moved four places, no rounding): '12345678901.23' → '1234567.890123'.
+ * For exported files, whose cell holds the exact amount while its number format shows the page's two decimals.
+ */
+export function yuanToWanExact(yuan: string | number | bigint): string {
+  const fen = yuanToFen(yuan);
+  const abs = fen < 0n ? -fen : fen;
+  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${fen < 0n ? MINUS : ''}${abs / 1_000_000n}${frac ? `.${frac}` : ''}`;
+}
+
 /** 元 → '12,345.68万元' (with the unit, for running text). */
 export function formatWan(yuan: string | number | bigint): string {
   return `${yuanToWan(yuan)}万元`;

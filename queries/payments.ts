@@ -131,8 +131,11 @@ export async function listPayments(db: Db, f: PaymentQuery, scope: Scope, page: 
 }
 
 /** Up to `limit` payments with every column, for CSV/XLSX, a chunk of rows at a time (Db.stream). */
-export function exportPayments(db: Db, f: PaymentQuery, scope: Scope, limit: number): AsyncGenerator<PaymentExportRow[]> {
-  return db.stream<PaymentExportRow>(filtered('export.sql'), { ...params(f, scope, true), limit });
+export async function* exportPayments(db: Db, f: PaymentQuery, scope: Scope, limit: number): AsyncGenerator<PaymentExportRow[]> {
+  // A row arrives as one JSON text (export.sql says why).
+  for await (const rows of db.stream<{ json: string }>(filtered('export.sql'), { ...params(f, scope, true), limit })) {
+    yield rows.map((r) => JSON.parse(r.json) as PaymentExportRow);
+  }
 }
 
 /** The filter bar's choices: towns and 预算单位 that occur in the payments the viewer may read. */

@@ -17,12 +17,13 @@ export function ExportLinks({ query, count, max }: { query: string; count: numbe
   const link = 'inline-flex h-7 items-center rounded-md border border-slate-300 bg-white px-2.5 text-xs text-slate-700 hover:bg-slate-50';
   return (
     <span className="flex items-center gap-2">
-      <span>导出（金额单位：元）</span>
+      {/* Excel in 万元 as the pages, CSV in exact 元 for programs (docs/views.md "Exported files"). */}
+      <span>导出</span>
       <a className={link} href={`/api/payments/export${query}${sep}format=xlsx`} data-testid="export-xlsx" download>
-        Excel
+        Excel（万元）
       </a>
       <a className={link} href={`/api/payments/export${query}${sep}format=csv`} data-testid="export-csv" download>
-        CSV
+        CSV（元）
       </a>
     </span>
   );

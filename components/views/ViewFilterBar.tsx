@@ -1,32 +1,10 @@
-import { LEVEL_LABELS, idleDaysLabel } from '@/components/labels';
-import { PROJECT_STATUSES } from '@/lib/import/project-status';
-import { RULES } from '@/lib/rules/registry';
-import { SEVERITIES, SEVERITY_LABELS } from '@/lib/rules/types';
-import { STATUSES, STATUS_LABELS } from '@/lib/warnings/workflow';
-import { FILTER_PARAMS, IDLE_DAYS, LEVELS, type FilterKey, type ViewFilter } from '@/lib/views/filter';
+import { FILTER_PARAMS, type FilterKey, type ViewFilter } from '@/lib/views/filter';
 import type { ViewSort } from '@/lib/views/types';
 import type { FilterOptions } from '@/queries/views/navigation';
 import { FilterActions } from '../ui/FilterActions';
 import { PeriodFields } from '../ui/PeriodFields';
 import { FIELD, LABEL } from '../ui/form';
-
-type Choice = { value: string; label: string };
-
-/** The choices of each select-type field; units and funds come from SQL within the viewer's scope. */
-function choices(key: FilterKey, options: FilterOptions): Choice[] | null {
-  const units = (list: FilterOptions[keyof FilterOptions]) => list.map((o) => ({ value: String(o.id), label: o.name }));
-  switch (key) {
-    case 'level': return LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }));
-    case 'fund': return options.fund.map((o) => ({ value: String(o.id), label: `${o.name}（${LEVEL_LABELS[o.level as keyof typeof LEVEL_LABELS] ?? o.level}）` }));
-    case 'section': case 'town': case 'village': case 'department': return units(options[key]);
-    case 'status': return PROJECT_STATUSES.map((s) => ({ value: s.id, label: s.label }));
-    case 'idleDays': return IDLE_DAYS.map((d) => ({ value: String(d), label: idleDaysLabel(d) }));
-    case 'rule': return RULES.map((r) => ({ value: r.id, label: r.name }));
-    case 'severity': return SEVERITIES.map((v) => ({ value: v, label: SEVERITY_LABELS[v] }));
-    case 'state': return [{ value: 'open', label: '未办结' }, ...STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))];
-    default: return null;
-  }
-}
+import { choices, filterCaption } from './filter-caption';
 
 const DATES: FilterKey[] = ['payFrom', 'payTo'];
 
@@ -40,13 +18,12 @@ export function ViewFilterBar({ action, filter, narrowedBy, years, options, sort
   action: string; filter: ViewFilter & { year: number; asOf: string }; narrowedBy: FilterKey[]; years: number[];
   options: FilterOptions; sort: ViewSort | null;
 }) {
-  const shown: string[] = [`${filter.year}年度`, `截止 ${filter.asOf}`];
+  const shown = filterCaption(filter, narrowedBy, options);
   const controls = narrowedBy.map((key) => {
     const { param, label } = FILTER_PARAMS[key];
     const value = filter[key] === null ? '' : String(filter[key]);
     const list = choices(key, options);
     if (key === 'overdue') {
-      if (filter.overdue) shown.push('仅逾期项目');
       return (
         <label key={key} className="flex h-9 items-center gap-1.5 self-end text-sm text-slate-700">
           <input type="checkbox" name={param} value="1" defaultChecked={filter.overdue === true} data-testid={`view-filter-${param}`} />
@@ -56,7 +33,6 @@ export function ViewFilterBar({ action, filter, narrowedBy, years, options, sort
     }
     if (list) {
       const all = value && !list.some((c) => c.value === value) ? [...list, { value, label: `#${value}` }] : list;
-      if (value) shown.push(`${label} ${all.find((c) => c.value === value)!.label}`);
       return (
         <label key={key} className={LABEL}>
           {label}
@@ -67,7 +43,6 @@ export function ViewFilterBar({ action, filter, narrowedBy, years, options, sort
         </label>
       );
     }
-    if (value) shown.push(`${label} ${value}`);
     return (
       <label key={key} className={LABEL}>
         {label}

@@ -5,6 +5,7 @@ import { benchCommand } from './bench';
 import { resetDemoPasswordsCommand } from './demo-passwords';
 import { batchesCommand, importCommand, rollbackCommand } from './import';
 import { benchImportCommand } from './bench-import';
+import { benchExportCommand } from './bench-export';
 import { viewCommand, viewFilterOptions } from './view';
 import { rulesRunCommand } from './rules';
 import { briefingCommand } from './briefing';
@@ -49,6 +50,15 @@ program
   .option('--runs <n>', 'runs per query', integer, 5)
   .option('--db <file>', 'reuse this database file (built when missing)')
   .action(benchCommand);
+
+program
+  .command('bench-export')
+  .description('time 支付明细\'s export of N rows as CSV and XLSX (median of 5 runs): wall and CPU time, rows/s, size, peak memory')
+  .option('--payments <n>', 'number of treasury payments of the demo database built', integer, 200_000)
+  .option('--rows <n>', 'rows exported (at most the demo year\'s payments)', integer, 100_000)
+  .option('--runs <n>', 'runs per format', integer, 5)
+  .option('--db <file>', 'reuse this database file (built when missing)')
+  .action(benchExportCommand);
 
 program
   .command('import')

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Db } from '@/queries/db';
 import { EXPORT_COLUMNS, paymentsCsv, paymentsXlsx } from '@/lib/payments/export';
-import { zipInput } from '@/lib/export/xlsx-zip';
+import { exportHeader, textWidth } from '@/lib/export/table';
 import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
 import type { PaymentQuery } from '@/queries/payments';
 import { exportPayments, type PaymentExportRow } from '@/queries/payments';
@@ -34,31 +34,47 @@ describe('支付明细 export files', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
-  it('XLSX: the amount is a number equal to the DECIMAL, text cells are neutralised text', async () => {
+  it('XLSX: a title row with the filter and the 截止日期, Chinese headers frozen below it, 万元 amounts, neutralised text', async () => {
+    const caption = ['2018年度', '截止 2018-09-30', '支付口径 全部支付', '镇(中心) 石窑镇'];
+    const rows = [[ROW], [{ ...ROW, voucher_no: 'PZ002', amount: '0.07', purpose: '=1+1' }]];
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await bytes(paymentsXlsx([[ROW], [{ ...ROW, voucher_no: 'PZ002', amount: '0.07' }]], 'whole'))) as never);
+    await workbook.xlsx.load((await bytes(paymentsXlsx(rows, 'whole', caption))) as never);
     const sheet = workbook.getWorksheet('支付明细')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, ...EXPORT_COLUMNS.map((c) => c.header)]);
-    const amountCol = EXPORT_COLUMNS.findIndex((c) => c.key === 'amount') + 1;
-    expect(sheet.getRow(2).getCell(amountCol).value).toBe(-12345678901.23);
-    expect(sheet.getRow(3).getCell(amountCol).value).toBe(0.07);
-    expect(sheet.getRow(2).getCell(EXPORT_COLUMNS.findIndex((c) => c.key === 'payee_name') + 1).value).toBe('\'=cmd|" /C calc"!A0');
-    expect(sheet.getRow(2).getCell(EXPORT_COLUMNS.findIndex((c) => c.key === 'payee_account') + 1).value).toBe('6217000012345678901');
-    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getCell('A1').value).toBe('支付明细（2018年度 · 截止 2018-09-30 · 支付口径 全部支付 · 镇(中心) 石窑镇）');
+    expect(sheet.getRow(2).values).toEqual([undefined, ...EXPORT_COLUMNS.map((c) => exportHeader(c, '万元'))]);
+    expect(sheet.getCell('C2').value).toBe('金额(万元)');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const col = (key: keyof PaymentExportRow) => EXPORT_COLUMNS.findIndex((c) => c.key === key) + 1;
+    // −12,345,678,901.23 元 = −1,234,567.890123 万元 (the point moved four places; shown −1,234,567.89 as on the page).
+    expect(sheet.getRow(3).getCell(col('amount')).value).toBe(-1234567.890123);
+    expect(sheet.getRow(3).getCell(col('amount')).numFmt).toBe('#,##0.00');
+    expect(sheet.getRow(4).getCell(col('amount')).value).toBe(0.000007); // 0.07 元
+    expect(sheet.getRow(3).getCell(col('payee_name')).value).toBe('\'=cmd|" /C calc"!A0');
+    expect(sheet.getRow(3).getCell(col('purpose')).value).toBe('他说"好"\n第二行');
+    expect(sheet.getRow(4).getCell(col('purpose')).value).toBe("'=1+1");
+    expect(sheet.getRow(3).getCell(col('payee_account')).value).toBe('6217000012345678901');
+    expect(sheet.getRow(3).getCell(col('payee_type')).value).toBe('个人');
+    // Widths measured, a CJK character counting two: 收款人 (6) holds '=cmd|" /C calc"!A0' (18) + 2;
+    // 收款银行's '农商行, 石窑支行' is 7 CJK + 2 = 16, + 2; 村 has only its header (2): the least, 8.
+    expect(sheet.getColumn(col('payee_name')).width).toBe(20);
+    expect(sheet.getColumn(col('payee_bank')).width).toBe(18);
+    expect(sheet.getColumn(col('village_name')).width).toBe(8);
+    expect(sheet.rowCount).toBe(4);
   });
 
-  it('exceljs still hands a sheet to the zip through a stream whose backlog can be waited on (zipInput)', async () => {
-    const out = new PassThrough();
-    out.resume();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('x');
-    for (let i = 0; i < 2000; i++) sheet.addRow([`第${i}行`, i]).commit();
-    await new Promise((resolve) => setImmediate(resolve));
-    // The rows went in faster than the zip compresses them: the stream says so, and says when it has caught up.
-    expect(zipInput(sheet)?._writableState.needDrain).toBe(true);
-    await once(zipInput(sheet)!, 'drain');
-    sheet.commit();
-    await workbook.commit();
+  it('CSV reads back as Chinese text: the BOM, then UTF-8', async () => {
+    const csv = await bytes(paymentsCsv([[{ ...ROW, purpose: '=1+1' }]], 'whole'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, line] = new TextDecoder('utf-8', { fatal: true }).decode(csv).split('\r\n');
+    expect(header.split(',').slice(0, 4)).toEqual(['支付日期', '支付凭证号', '金额(元)', '预算单位']);
+    expect(line.split(',')[3]).toBe('石窑镇');
+    expect(line).toContain(",'=1+1,");
+  });
+
+  it('measures text as Excel shows it: a CJK or full-width character takes two columns', () => {
+    expect(textWidth('abc')).toBe(3);
+    expect(textWidth('石窑镇')).toBe(6);
+    expect(textWidth('（A１）')).toBe(7); // full-width brackets and digit: 2 + 1 + 2 + 2
   });
 });
 
@@ -79,19 +95,19 @@ describe('支付明细 export streamed from DuckDB', () => {
   });
   afterAll(() => cleanup());
 
-  it('XLSX: the header, then every row newest first, amounts as formatted numbers, the formula-looking payee neutralised', async () => {
+  it('XLSX: the title, the header, then every row newest first, amounts in 万元, the formula-looking payee neutralised', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await bytes(paymentsXlsx(exportPayments(db, EVERY, { kind: 'all' }, N), 'whole'))) as never);
+    await workbook.xlsx.load((await bytes(paymentsXlsx(exportPayments(db, EVERY, { kind: 'all' }, N), 'whole', ['2018年度', '截止 2018-12-31']))) as never);
     const sheet = workbook.getWorksheet('支付明细')!;
-    expect(sheet.rowCount).toBe(N + 1);
-    expect(sheet.getRow(1).values).toEqual([undefined, ...EXPORT_COLUMNS.map((c) => c.header)]);
+    expect(sheet.rowCount).toBe(N + 2);
+    expect(sheet.getRow(2).values).toEqual([undefined, ...EXPORT_COLUMNS.map((c) => exportHeader(c, '万元'))]);
     const col = (key: keyof PaymentExportRow) => EXPORT_COLUMNS.findIndex((c) => c.key === key) + 1;
     // Newest first, then the larger voucher: by (day desc, i desc).
     const expected = Array.from({ length: N }, (_, k) => k + 1).sort((a, b) => b % 300 - a % 300 || b - a).map(voucher);
-    expect(sheet.getColumn(col('voucher_no')).values.slice(2)).toEqual(expected);
-    const row = sheet.getRow(expected.indexOf(voucher(4321)) + 2);
+    expect(sheet.getColumn(col('voucher_no')).values.slice(3)).toEqual(expected);
+    const row = sheet.getRow(expected.indexOf(voucher(4321)) + 3);
     expect(row.getCell(col('pay_date')).value).toBe('2018-05-02'); // 4321 % 300 = 121 days after 1 January
-    expect(row.getCell(col('amount')).value).toBe(4364.21);
+    expect(row.getCell(col('amount')).value).toBe(0.436421); // 4321 × 1.01 = 4,364.21 元
     expect(row.getCell(col('amount')).numFmt).toBe('#,##0.00');
     expect(row.getCell(col('payee_account')).numFmt).toBe('@'); // text, so Excel never turns an account into a number
     expect(row.getCell(col('payee_name')).value).toBe(`'=HYPERLINK("http://x","点我")`);
@@ -117,7 +133,7 @@ describe('支付明细 export streamed from DuckDB', () => {
           closed = true;
         }
       }
-      const file = write(endless(), 'masked');
+      const file = write(endless(), 'masked', []);
       await once(file, 'data');
       file.destroy();
       await vi.waitFor(() => expect(closed).toBe(true));

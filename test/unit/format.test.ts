@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   fenToYuan,
+  yuanToWanExact,
   formatCount,
   formatDate,
   formatMonth,
@@ -178,5 +179,14 @@ describe('fenToYuan', () => {
     expect(fenToYuan(5n)).toBe('0.05');
     expect(fenToYuan(-120_000n)).toBe('-1200.00');
     expect(fenToYuan(yuanToFen('289999.75') + yuanToFen('200000') + yuanToFen('75000'))).toBe('564999.75');
+  });
+});
+
+describe('yuanToWanExact (the 万元 an exported cell holds)', () => {
+  it('moves the point four places, nothing rounded', () => {
+    expect(yuanToWanExact('12345678901.23')).toBe('1234567.890123');
+    expect(yuanToWanExact('-0.07')).toBe('-0.000007');
+    expect(yuanToWanExact('500000.00')).toBe('50');
+    expect(yuanToWanExact('0.00')).toBe('0');
   });
 });

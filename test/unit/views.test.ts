@@ -10,6 +10,7 @@ import { VIEWS, viewById } from '@/lib/views/registry';
 import type { ViewSort } from '@/lib/views/types';
 import { viewCsv, viewXlsx } from '@/lib/views/export';
 import { DEFAULT_SETTINGS, DEFAULT_THRESHOLDS } from '@/lib/settings';
+import { yuanToWan } from '@/lib/format';
 import { tempDb } from '../helpers/temp-db';
 import { loadViewsFixture } from '../fixtures/views';
 
@@ -148,9 +149,18 @@ describe('views on a hand-computed fixture', () => {
     expect(lines[1]).toBe('甲镇,500000.00,500000.00,210000.25,42,-8,-39999.75,40,364999.75,0,1,0,滞后10个百分点以内');
     expect(lines[2]).toBe(`"'=HYPERLINK(""http://x"")",200000.00,200000.00,0.00,0,-50,-100000.00,,200000.00,0,2,0,滞后30个百分点以上`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await viewXlsx(towns, [list[0], evil], DEFAULT_SETTINGS.gapBands) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(await viewXlsx(towns, [list[0], evil], DEFAULT_SETTINGS.gapBands, ['2018年度', '截止 2018-06-30']) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(2).values).toEqual([undefined, '甲镇', 500000, 500000, 210000.25, 42, -8, -39999.75, 40, 364999.75, 0, 1, 0, '滞后10个百分点以内']);
-    expect(sheet.getCell('A3').value).toBe(`'=HYPERLINK("http://x")`);
+    expect(sheet.getCell('A1').value).toBe('镇(中心)支出进度（2018年度 · 截止 2018-06-30）');
+    expect(sheet.getCell('B2').value).toBe('预算(已分配)(万元)');
+    // Money in 万元, exact: 500,000 元 = 50 万元; 210,000.25 = 21.000025; −39,999.75 = −3.999975; 364,999.75 = 36.499975.
+    expect(sheet.getRow(3).values).toEqual([undefined, '甲镇', 50, 50, 21.000025, 42, -8, -3.999975, 40, 36.499975, 0, 1, 0, '滞后10个百分点以内']);
+    expect(sheet.getCell('D3').numFmt).toBe('#,##0.00'); // shows 21.00, as the page's 万元
+    // What Excel shows (two decimals) is what the page shows, for every money column of the line.
+    towns.columns.forEach((c, i) => {
+      if (c.format !== 'wan') return;
+      expect((sheet.getRow(3).getCell(i + 1).value as number).toFixed(2), c.key).toBe(yuanToWan(String(list[0][c.key])).replace(/,/g, ''));
+    });
+    expect(sheet.getCell('A4').value).toBe(`'=HYPERLINK("http://x")`);
   });
 });

@@ -102,8 +102,8 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
         aside={
           <span className="flex items-center gap-3">
             <span>共 {formatCount(result.count)} 行</span>
-            <a href={`/api/views/${view.id}/export?${exportQuery}&format=xlsx`} download className="print:hidden" data-testid="view-export-xlsx">Excel</a>
-            <a href={`/api/views/${view.id}/export?${exportQuery}&format=csv`} download className="print:hidden" data-testid="view-export-csv">CSV</a>
+            <a href={`/api/views/${view.id}/export?${exportQuery}&format=xlsx`} download title="所有符合筛选条件的行；金额单位：万元，首行为表名、筛选条件和截止日期" className="print:hidden" data-testid="view-export-xlsx">Excel</a>
+            <a href={`/api/views/${view.id}/export?${exportQuery}&format=csv`} download title="所有符合筛选条件的行；金额单位：元（精确到分）" className="print:hidden" data-testid="view-export-csv">CSV</a>
           </span>
         }
       >

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { NextRequest } from 'next/server';
 import { EXPORT_TYPES } from '@/lib/export/download';
 import { clientIpFrom } from '@/lib/auth/client-ip';
-import { EXPORT_MAX_ROWS } from '@/lib/payments/request';
+import { EXPORT_MAX_ROWS, PAYMENTS_READER } from '@/lib/payments/request';
 import { viewFilterJson } from '@/lib/views/filter';
 import { paymentsCsv, paymentsXlsx } from '@/lib/payments/export';
 import { privacyOf } from '@/lib/privacy/mask';
@@ -10,13 +10,14 @@ import { formatCount, todayInChina } from '@/lib/format';
 import { exportPayments, paymentSummary } from '@/queries/payments';
 import { audit } from '@/queries/auth/audit';
 import { withErrorId } from '@/lib/http/server-error';
+import { exportCaption } from '../../views/_lib/export-caption';
 import { paymentsAccess } from '../_lib/payments-request';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * GET /api/payments/export?format=csv|xlsx&<the one filter, as /api/payments> — every payment the viewer may read that matches,
- * amounts in exact 元, streamed as the query yields its rows. More than EXPORT_MAX_ROWS rows are refused (422) with a
+ * amounts in exact 元 (CSV) or 万元 (XLSX, under a title row naming the filter), streamed as the query yields its rows. More than EXPORT_MAX_ROWS rows are refused (422) with a
  * message to narrow the filter. Each export is audited.
  */
 async function handleGet(req: NextRequest) {
@@ -41,7 +42,10 @@ async function handleGet(req: NextRequest) {
     ip: clientIpFrom(req.headers),
   });
   const rows = exportPayments(db, filter, scope, EXPORT_MAX_ROWS);
-  const file = format === 'csv' ? paymentsCsv(rows, privacyOf(viewer)) : paymentsXlsx(rows, privacyOf(viewer));
+  // The title row names the basis even when it is the default: the page shows the four side by side.
+  const file = format === 'csv'
+    ? paymentsCsv(rows, privacyOf(viewer))
+    : paymentsXlsx(rows, privacyOf(viewer), await exportCaption(db, scope, { ...filter, basis: filter.basis ?? 'year' }, PAYMENTS_READER.narrowedBy));
   const name = `支付明细_${todayInChina().replace(/-/g, '')}.${format}`;
   return new Response(Readable.toWeb(file) as ReadableStream<Uint8Array>, {
     headers: {

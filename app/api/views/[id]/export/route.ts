@@ -9,13 +9,15 @@ import { audit } from '@/queries/auth/audit';
 import { todayInChina } from '@/lib/format';
 import { getSettings } from '@/queries/settings';
 import { runView } from '@/queries/views/run';
+import { exportCaption } from '../../_lib/export-caption';
 import { viewAccess } from '../../_lib/view-request';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * GET /api/views/[id]/export?format=csv|xlsx&<the view's filter and sort> — every matching row of the view (not just a
- * page), with the columns' Chinese labels as headers and text cells neutralised (lib/views/export.ts). Audited.
+ * page), with the columns' Chinese labels as headers and text cells neutralised; the XLSX's title row names the filter and the
+ * 截止日期 (lib/views/export.ts, docs/views.md "Exported files"). Audited with the filter and the row count.
  */
 async function handleGet(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const format = req.nextUrl.searchParams.get('format') ?? 'csv';
@@ -27,7 +29,9 @@ async function handleGet(req: NextRequest, { params }: { params: Promise<{ id: s
   const { db, view, query, scope, viewer } = access;
   const { rows, count } = await runView(db, view, { ...query, page: null }, scope, privacyOf(viewer));
   const bands = (await getSettings(db)).gapBands;
-  const body = format === 'csv' ? viewCsv(view, rows, bands) : await viewXlsx(view, rows, bands);
+  const body = format === 'csv'
+    ? viewCsv(view, rows, bands)
+    : await viewXlsx(view, rows, bands, await exportCaption(db, scope, query.filter, view.narrowedBy));
   await audit(db, {
     actor: viewer.username, action: 'export', target: `view:${view.id}`,
     detail: { format, rows: count, filter: viewFilterJson(query.filter), sort: query.sort }, ip: clientIpFrom(req.headers),
