@@ -9,8 +9,9 @@ import type { NextConfig } from 'next';
 const FORM_WITH_ATTACHMENT = '11mb';
 
 const nextConfig: NextConfig = {
-  // The DuckDB binding ships per-platform native binaries that the bundler must not try to resolve.
-  serverExternalPackages: ['@duckdb/node-api'],
+  // DuckDB's binding and resvg (the 通报's chart PNGs in Word) ship per-platform native binaries that the bundler must
+  // not try to resolve; playwright-core (the 通报's PDF) loads its drivers at run time.
+  serverExternalPackages: ['@duckdb/node-api', '@resvg/resvg-js', 'playwright-core'],
   experimental: {
     serverActions: { bodySizeLimit: FORM_WITH_ATTACHMENT },
     proxyClientMaxBodySize: FORM_WITH_ATTACHMENT,
