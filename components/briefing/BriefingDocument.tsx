@@ -7,6 +7,7 @@ import { formatCount, formatDate, formatPointsShort, formatRate, yuanToWan } fro
 import { LEVEL_LABELS, LEVELS } from '@/components/labels';
 import { levelChartOption } from '@/components/charts/options/levelChart';
 import { trendChartOption } from '@/components/charts/options/trendChart';
+import { briefingTitle } from '@/lib/briefing/title';
 
 /** The charts' size in CSS pixels: the A4 text width (210 − 2 × 18 mm ≈ 658 px at 96 dpi), so the PDF keeps them 1:1. */
 const CHART_WIDTH = 640;
@@ -29,7 +30,7 @@ export function BriefingDocument({ b }: { b: Briefing }) {
   return (
     <article className="bd-doc" data-testid="briefing-document">
       <header className="bd-head">
-        <h1 className="bd-title">{`${b.county}扶贫资金支出情况通报`}</h1>
+        <h1 className="bd-title">{briefingTitle(b)}</h1>
         <p className="bd-meta">
           {`${b.year}年度 · 截止日期 ${formatDate(b.asOf)} · 范围：${scopeText} · 金额单位：万元`}
         </p>

@@ -5,6 +5,7 @@ import { createElement } from 'react';
 import { BriefingDocument } from '@/components/briefing/BriefingDocument';
 import { projectRoot } from '@/queries/sql';
 import type { Briefing } from './types';
+import { briefingTitle } from './title';
 
 const STYLESHEET = 'components/briefing/briefing.css';
 
@@ -25,7 +26,7 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#$
 export function briefingHtml(b: Briefing): string {
   const css = readFileSync(path.join(/*turbopackIgnore: true*/ projectRoot, STYLESHEET), 'utf8');
   const body = renderToStaticMarkup(createElement(BriefingDocument, { b }));
-  const title = escapeHtml(`${b.county}扶贫资金支出情况通报（截至${b.asOf}）`);
+  const title = escapeHtml(`${briefingTitle(b)}（截至${b.asOf}）`);
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><style>${css}</style></head>`
     + `<body style="margin:0">${body}</body></html>`;
 }

@@ -2,6 +2,7 @@ import { chromiumAvailable, launchChromium } from '@/lib/browser/chromium';
 import { formatDateTime } from '@/lib/format';
 import { briefingHtml, escapeHtml } from './html';
 import type { Briefing } from './types';
+import { briefingTitle } from './title';
 
 /** Thrown where this machine has no Chromium to print with; the route answers 503 with its message. */
 export class ChromiumMissingError extends Error {
@@ -40,7 +41,7 @@ export async function renderBriefingPdf(b: Briefing, generatedAt: Date = new Dat
 
 /** Chromium draws the footer apart from the page, at its own tiny default size: it gets its own font and size. */
 function footer(b: Briefing, generated: string): string {
-  const left = escapeHtml(`${b.county}扶贫资金支出情况通报 · 截止日期 ${b.asOf} · 生成时间 ${generated}`);
+  const left = escapeHtml(`${briefingTitle(b)} · 截止日期 ${b.asOf} · 生成时间 ${generated}`);
   return `<div style="width:100%;margin:0 18mm;font-size:8pt;color:#64748b;font-family:'Noto Sans CJK SC',sans-serif;display:flex;justify-content:space-between">`
     + `<span>${left}</span><span>第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</span></div>`;
 }

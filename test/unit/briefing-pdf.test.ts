@@ -18,7 +18,7 @@ describe('renderBriefingPdf', () => {
     const html = briefingHtml(await loadBriefing(ctx.db, 2018, '2018-06-30', { kind: 'county' }));
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('thead { display: table-header-group; }');
-    expect(html).toContain('<h1 class="bd-title">示范县扶贫资金支出情况通报</h1>');
+    expect(html).toContain('<h1 class="bd-title">示范县2018年扶贫资金支出进度通报</h1>');
     // the level chart and the trend chart, drawn as SVG on the server
     expect(html.match(/<svg /g)).toHaveLength(2);
     expect(html).not.toContain('<button');
@@ -34,7 +34,7 @@ describe('renderBriefingPdf', () => {
       const file = path.join(dir, 'briefing.pdf');
       writeFileSync(file, pdf);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-      expect(text).toContain('示范县扶贫资金支出情况通报');
+      expect(text).toContain('示范县2018年扶贫资金支出进度通报');
       // 415,000.25 / 1,700,000 = 24.4 % (the summary's headline, test/unit/briefing-summary.test.ts)
       expect(text).toContain('支出进度为24.4%');
       // the first of each ranking: 农财所 (26.7 %), 县农业农村局 (73.3 %), 甲镇 (42.0 %)

@@ -43,7 +43,7 @@ export default async function BriefingPage({ searchParams }: { searchParams: Pro
   return (
     <div className="mx-auto max-w-[1100px] space-y-3">
       <div className="print:hidden space-y-3">
-        <PageTitle title="通报" summary="扶贫资金支出情况通报：选择截止日期与范围，打印或下载PDF、Word" />
+        <PageTitle title="通报" summary="扶贫资金支出进度通报：选择截止日期与范围，打印或下载PDF、Word" />
         <form method="get" action="/briefing" role="search" aria-label="通报条件"
           className="flex flex-wrap items-end gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3" data-testid="briefing-filter">
           <PeriodFields years={years} year={filter.year} asOf={filter.asOf} testId="briefing" />
