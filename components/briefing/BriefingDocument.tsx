@@ -2,16 +2,12 @@ import type { ReactNode } from 'react';
 import type { Briefing } from '@/lib/briefing/types';
 import type { GapBand } from '@/lib/settings';
 import type { ViewRow } from '@/lib/views/types';
-import { renderChartSvg } from '@/lib/charts/ssr';
 import { formatCount, formatDate, formatPointsShort, formatRate, yuanToWan } from '@/lib/format';
 import { LEVEL_LABELS, LEVELS } from '@/components/labels';
-import { levelChartOption } from '@/components/charts/options/levelChart';
-import { trendChartOption } from '@/components/charts/options/trendChart';
 import { briefingTitle } from '@/lib/briefing/title';
+import { briefingCharts } from '@/lib/briefing/charts';
 
 /** The charts' size in CSS pixels: the A4 text width (210 − 2 × 18 mm ≈ 658 px at 96 dpi), so the PDF keeps them 1:1. */
-const CHART_WIDTH = 640;
-const CHART_HEIGHT = 260;
 
 /**
  * One 通报 as an A4 document (docs/briefing.md), drawn alike by the /briefing page and the PDF (lib/briefing/pdf.ts),
@@ -42,8 +38,7 @@ export function BriefingDocument({ b }: { b: Briefing }) {
 
       {heading('分级次支出进度')}
       <LevelTable b={b} />
-      <Figure caption="各级次指标、分配与支付（万元）及支出进度" svg={renderChartSvg(levelChartOption(b.levels), CHART_WIDTH, CHART_HEIGHT)} />
-      <Figure caption="全年累计支出进度与序时进度" svg={renderChartSvg(trendChartOption(b.monthly), CHART_WIDTH, CHART_HEIGHT)} />
+      {briefingCharts(b).map((c) => <Figure key={c.title} caption={c.title} svg={c.svg} />)}
 
       {ranked.map((r) => (
         <section key={r.id}>

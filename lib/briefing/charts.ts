@@ -12,9 +12,9 @@ export interface BriefingChart {
   height: number;
 }
 
-/** The page width of the charts in CSS pixels: an A4 text column (about 16 cm) at 96 dpi. */
-const WIDTH = 600;
-const HEIGHT = 300;
+/** The charts' size in CSS pixels: about an A4 text column (16 cm) at 96 dpi, on the page, in the PDF and in Word. */
+const WIDTH = 640;
+const HEIGHT = 280;
 
 const chart = (title: string, option: EChartsOption): BriefingChart => ({ title, svg: renderChartSvg(option, WIDTH, HEIGHT), width: WIDTH, height: HEIGHT });
 
@@ -24,7 +24,7 @@ const chart = (title: string, option: EChartsOption): BriefingChart => ({ title,
  */
 export function briefingCharts(b: Briefing): BriefingChart[] {
   return [
-    chart('各级次资金支出进度', levelChartOption(b.levels)),
-    chart(`${b.year}年累计支出进度与序时进度`, trendChartOption(b.monthly)),
+    chart('各级次指标、分配与支付（万元）及支出进度', levelChartOption(b.levels)),
+    chart('全年累计支出进度与序时进度', trendChartOption(b.monthly)),
   ];
 }
