@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import { levelTotals, monthlyProgress, timeProgressAt } from '../overview';
 import { getSettings } from '../settings';
-import { runView } from '../views/run';
+import { runView, runViewChart } from '../views/run';
 import type { Scope } from '@/lib/auth/roles';
 import { briefingSummary } from '@/lib/briefing/summary';
 import { fenToYuan, yuanToFen } from '@/lib/format';
@@ -10,7 +10,7 @@ import type { Briefing, BriefingScope } from '@/lib/briefing/types';
 import { previousMonthEnd } from '@/lib/views/compare';
 import { EMPTY_VIEW_FILTER } from '@/lib/views/filter';
 import { viewById } from '@/lib/views/registry';
-import type { ViewRow, ViewSort } from '@/lib/views/types';
+import type { ViewDef, ViewRow, ViewSort } from '@/lib/views/types';
 
 /** How many of the largest idle balances a 通报 lists. */
 export const STALLED_LINES = 10;
@@ -27,16 +27,20 @@ export async function loadBriefing(db: Db, year: number, asOf: string, scope: Br
   const settings = await getSettings(db);
   const viewerScope = scopeOfBriefing(scope);
   const filter = { ...EMPTY_VIEW_FILTER, year, asOf };
+  const query = (view: ViewDef, sort?: ViewSort, narrowed: Partial<typeof filter> = {}, limit?: number) =>
+    ({ filter: { ...filter, ...narrowed }, sort: sort ?? view.defaultSort, page: limit ? { page: 1, pageSize: limit } : null });
   const lines = async (id: string, sort?: ViewSort, narrowed: Partial<typeof filter> = {}, limit?: number): Promise<ViewRow[]> => {
     const view = viewById(id)!;
     if (!view.allowed(viewerScope)) return [];
-    const q = { filter: { ...filter, ...narrowed }, sort: sort ?? view.defaultSort, page: limit ? { page: 1, pageSize: limit } : null };
-    return (await runView(db, view, q, viewerScope)).rows;
+    return (await runView(db, view, query(view, sort, narrowed, limit), viewerScope)).rows;
   };
+  // The 滞留资金 chart's aging buckets (counted and summed in SQL) from 90 days on: the summary's count and total.
+  const stalledView = viewById('stalled')!;
+  const idleBuckets = () => runViewChart(db, stalledView, query(stalledView, undefined, { idleDays: 90 }), viewerScope);
   const overview = { year, asOf, timeProgressMode: settings.timeProgressMode };
   const byRank: ViewSort = { key: 'rank', dir: 'asc' };
   const comparedWith = previousMonthEnd(asOf);
-  const [timeProgress, levels, previousLevels, monthly, sections, departments, towns, allStalled, warningsByUnit, warningsByRule, scopeName] = await Promise.all([
+  const [timeProgress, levels, previousLevels, monthly, sections, departments, towns, stalled, buckets, warningsByUnit, warningsByRule, scopeName] = await Promise.all([
     timeProgressAt(db, year, asOf, settings.timeProgressMode),
     levelTotals(db, overview, viewerScope),
     levelTotals(db, { ...overview, asOf: comparedWith }, viewerScope),
@@ -44,20 +48,20 @@ export async function loadBriefing(db: Db, year: number, asOf: string, scope: Br
     lines('sections', byRank),
     lines('departments', byRank),
     lines('towns', byRank),
-    // all of them: the summary counts and sums every idle balance, the 通报 lists the largest
-    lines('stalled', { key: 'balance', dir: 'desc' }, { idleDays: 90 }),
+    lines('stalled', { key: 'balance', dir: 'desc' }, { idleDays: 90 }, STALLED_LINES),
+    stalledView.allowed(viewerScope) ? idleBuckets() : Promise.resolve([]),
     lines('warnings_by_unit'),
     lines('warnings_by_rule'),
     scope.kind === 'county' ? '全县' : sectionName(db, scope.unitId),
   ]);
   const stalledTotal = {
-    count: allStalled.length,
-    balance: fenToYuan(allStalled.reduce((sum, r) => sum + yuanToFen(String(r.balance)), 0n)),
+    count: buckets.reduce((n, b) => n + Number(b.balances), 0),
+    balance: fenToYuan(buckets.reduce((sum, b) => sum + yuanToFen(String(b.balance)), 0n)),
   };
   const data = {
     county: settings.countyName, scope, scopeName, year, asOf, comparedWith, timeProgress, levels,
     previousTotal: previousLevels.find((l) => l.level === null) ?? null, gapBands: settings.gapBands, monthly,
-    rankings: { sections, departments, towns }, stalled: allStalled.slice(0, STALLED_LINES), stalledTotal, warningsByUnit, warningsByRule,
+    rankings: { sections, departments, towns }, stalled, stalledTotal, warningsByUnit, warningsByRule,
   };
   const summary = briefingSummary(data);
   const dataHash = createHash('sha256').update(JSON.stringify({ ...data, summary })).digest('hex');
