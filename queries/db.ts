@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBValue } from '@duckdb/node-api';
 import { migrate } from './migrate';
 import { SerialQueue } from './queue';
 import { ResultCache } from './result-cache';
@@ -87,16 +87,26 @@ export class Db {
   }
 
   /**
-   * The rows of one query as `all` gives them, a DuckDB chunk (up to 2,048 rows) at a time as the reader asks for them,
-   * so a large result never sits in JavaScript memory whole. The connection is held until the last chunk is read or
-   * the reader stops early (return() runs the finally).
+   * The first column of one query's rows (a text per row), a DuckDB chunk (up to 2,048 rows) at a time as the reader
+   * asks for them, so a large result never sits in JavaScript memory whole. DuckDB fetches the next chunk in its own
+   * threads while the reader works on this one. The connection is held until the last chunk is read or the reader
+   * stops early (return() runs the finally).
    */
-  async *stream<T = Record<string, unknown>>(sql: string, params?: Params): AsyncGenerator<T[]> {
+  async *streamTexts(sql: string, params?: Params): AsyncGenerator<string[]> {
     const conn = await this.instance.connect();
+    let next: Promise<DuckDBDataChunk | null> | undefined;
     try {
       const result = await conn.stream(sql, params);
-      for await (const rows of result.yieldRowObjectJson()) yield rows as T[];
+      next = result.fetchChunk();
+      for (;;) {
+        const chunk = await next;
+        next = undefined;
+        if (!chunk || chunk.rowCount === 0) return;
+        next = result.fetchChunk();
+        yield chunk.getColumnValues(0) as string[];
+      }
     } finally {
+      await next?.catch(() => null);
       conn.closeSync();
     }
   }

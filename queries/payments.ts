@@ -133,8 +133,8 @@ export async function listPayments(db: Db, f: PaymentQuery, scope: Scope, page: 
 /** Up to `limit` payments with every column, for CSV/XLSX, a chunk of rows at a time (Db.stream). */
 export async function* exportPayments(db: Db, f: PaymentQuery, scope: Scope, limit: number): AsyncGenerator<PaymentExportRow[]> {
   // A row arrives as one JSON text (export.sql says why).
-  for await (const rows of db.stream<{ json: string }>(filtered('export.sql'), { ...params(f, scope, true), limit })) {
-    yield rows.map((r) => JSON.parse(r.json) as PaymentExportRow);
+  for await (const texts of db.streamTexts(filtered('export.sql'), { ...params(f, scope, true), limit })) {
+    yield texts.map((text) => JSON.parse(text) as PaymentExportRow);
   }
 }
 

@@ -36,7 +36,7 @@ describe('支付明细 export files', () => {
 
   it('XLSX: a title row with the filter and the 截止日期, Chinese headers frozen below it, 万元 amounts, neutralised text', async () => {
     const caption = ['2018年度', '截止 2018-09-30', '支付口径 全部支付', '镇(中心) 石窑镇'];
-    const rows = [[ROW], [{ ...ROW, voucher_no: 'PZ002', amount: '0.07', purpose: '=1+1' }]];
+    const rows = [[ROW], [{ ...ROW, voucher_no: 'PZ002', amount: '0.07', purpose: '=1+1', unit_name: '', eco_code: null }]];
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await bytes(paymentsXlsx(rows, 'whole', caption))) as never);
     const sheet = workbook.getWorksheet('支付明细')!;
@@ -54,6 +54,12 @@ describe('支付明细 export files', () => {
     expect(sheet.getRow(4).getCell(col('purpose')).value).toBe("'=1+1");
     expect(sheet.getRow(3).getCell(col('payee_account')).value).toBe('6217000012345678901');
     expect(sheet.getRow(3).getCell(col('payee_type')).value).toBe('个人');
+    // Cells name their place only after an empty one (null or ''): every cell still lands in its column.
+    const shown = (r: number) => EXPORT_COLUMNS.map((_, i) => sheet.getRow(r).getCell(i + 1).value);
+    expect(shown(3)).toEqual(['2018-09-07', 'PZ001', -1234567.890123, '石窑镇', '石窑镇', null, '\'=cmd|" /C calc"!A0', '个人',
+      '6217000012345678901', '农商行, 石窑支行', '他说"好"\n第二行', 'ZB1', "'@doc", "'+资金", null, '2130599', '30305']);
+    expect(shown(4)).toEqual(['2018-09-07', 'PZ002', 0.000007, null, '石窑镇', null, '\'=cmd|" /C calc"!A0', '个人',
+      '6217000012345678901', '农商行, 石窑支行', "'=1+1", 'ZB1', "'@doc", "'+资金", null, '2130599', null]);
     // Widths measured, a CJK character counting two: 收款人 (6) holds '=cmd|" /C calc"!A0' (18) + 2;
     // 收款银行's '农商行, 石窑支行' is 7 CJK + 2 = 16, + 2; 村 has only its header (2): the least, 8.
     expect(sheet.getColumn(col('payee_name')).width).toBe(20);
