@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { PassThrough, pipeline, type Readable } from 'node:stream';
 import archiver from 'archiver';
 import { yuanToWanExact } from '@/lib/format';
+import { columnName } from '@/lib/xlsx/cell-ref';
 import { safeCell } from './safe-cell';
 import { exportHeader, textWidth, titleLine, type Cell, type CellFormat, type ExportTable, type RowChunks } from './table';
 
@@ -75,13 +76,6 @@ function xmlText(text: string): string {
 
 /** A sheet tab's name: at most 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (title: string) => title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
-
-/** Column letters: 0 → A, 25 → Z, 26 → AA. */
-function columnName(i: number): string {
-  let name = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
 
 /** Whether a text begins or ends with white space, which XML keeps only when told to. */
 const spaced = (text: string) => text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 || /^\s|\s$/.test(text);

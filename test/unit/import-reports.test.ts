@@ -51,7 +51,9 @@ describe('reject reports, presets and data quality', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await rejectsXlsx(db, batch)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const ws = wb.worksheets[0];
-    const rows = ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    const rows = ws.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    expect(ws.getCell('A1').value).toMatch(new RegExp(`^未导入的行（批次 #${batch} · 国库集中支付明细 · payments\\.csv · 导入于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} · 共 2 行）$`));
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(rows[0]).toEqual([...HEADER, '行号', '原因']);
     expect(rows[1][0]).toBe(`'=HYPERLINK("http://x","点我")`);
     expect(rows[1][2]).toBe("'-5");
@@ -93,5 +95,21 @@ describe('reject reports, presets and data quality', () => {
       { mapping: { 流水: 'voucher_no', 用途: null } });
     expect(r.accepted).toBe(1);
     expect(await db.one("SELECT voucher_no, purpose FROM payments WHERE voucher_no = 'M1'")).toEqual({ voucher_no: 'M1', purpose: null });
+  });
+  it('imports the corrected XLSX report again: its title line skipped, 行号 and 原因 mapped to nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await rejectsXlsx(db, batch)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const ws = wb.worksheets[0];
+    // The user corrects the two rows' date and amount (row 3 and 4 under the title and header), and the 凭证号.
+    ws.getCell('A3').value = 'R4';
+    ws.getCell('B3').value = '2018-12-01';
+    ws.getCell('C3').value = '5';
+    ws.getCell('C4').value = '10';
+    const fixed = Buffer.from(await wb.xlsx.writeBuffer());
+    const again = await importText(db, 'payments', fixed, { name: '未导入的行.xlsx' });
+    expect([again.accepted, again.rejected]).toEqual([2, 0]);
+    const [row] = await db.all<{ n: number; amount: string }>(
+      "SELECT count(*)::INT AS n, sum(amount)::VARCHAR AS amount FROM payments WHERE voucher_no IN ('R4', 'R5') AND batch_id = $b", { b: again.batch_id });
+    expect(row).toEqual({ n: 2, amount: '15.00' });
   });
 });

@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import type { SourceInfo, SourceOptions } from '../types';
 import { cellText } from './cells';
 import { CsvWriter } from './csv-out';
+import { withCellRefs } from './cell-refs';
 import { SourceError } from './errors';
 import { findHeader, HEADER_SCAN_ROWS, isBlank, isBlankRow, type HeaderLayout } from './header';
 import { assertColumns, assertRowNumber, MAX_XLSX_UNCOMPRESSED, xlsxTooBig } from './limits';
@@ -88,7 +89,7 @@ function patchReader(reader: ReaderInternals, budget: Budget): void {
   reader._parseSharedStrings = withEncoding(reader._parseSharedStrings);
   const parseWorksheet = reader._parseWorksheet;
   reader._parseWorksheet = function (this: ReaderInternals, iterator: AsyncIterable<unknown>, sheetNo: string) {
-    return parseWorksheet.call(this, utf8Chunks(iterator, budget), sheetNo);
+    return parseWorksheet.call(this, withCellRefs(utf8Chunks(iterator, budget)), sheetNo);
   };
 }
 
