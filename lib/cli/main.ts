@@ -10,6 +10,7 @@ import { viewCommand, viewFilterOptions } from './view';
 import { rulesRunCommand } from './rules';
 import { briefingCommand } from './briefing';
 import { benchBriefingCommand } from './bench-briefing';
+import { benchJourneyCommand } from './bench-journey';
 import { BRIEFING_FORMATS } from '@/lib/briefing/formats';
 import { VIEWS } from '@/lib/views/registry';
 
@@ -153,6 +154,13 @@ program
   .option('--runs <n>', 'runs per file (median)', integer, 3)
   .option('--keep', 'keep the generated files')
   .action(benchImportCommand);
+
+program
+  .command('bench-journey')
+  .description('time the clerk\'s journey: import a county\'s 指标, 项目库, 绩效目标, 分配 and 支付 files, run the rules, write the 通报 PDF')
+  .option('--payments <n>', 'payments of the demo county written out as the files', integer, 200_000)
+  .option('--keep', 'keep the files, the databases and the PDF')
+  .action(benchJourneyCommand);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
