@@ -38,6 +38,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   warning_attachment: '下载整改附件',
   briefing_generate: '生成通报',
   briefing_download: '下载存档通报',
+  api_token_create: '创建 API 令牌',
+  api_token_revoke: '吊销 API 令牌',
   // 疑点 steps (docs/workflow.md): warning_dismiss → 疑点认定正常 …
   ...Object.fromEntries((Object.keys(STEPS) as WarningAction[]).map((a) => [`warning_${a}`, `疑点${STEPS[a].label}`])),
 };
@@ -120,7 +122,16 @@ const KEY_LABELS: Record<string, string> = {
   scope_name: '范围名称',
   data_hash: '数据指纹',
   same_data_as: '与存档数据相同',
+  // an import's way in (lib/import/command.ts) and a personal API token (lib/auth/api-tokens.ts)
+  via: '方式',
+  rows_read: '读取行数',
+  subtotal_rows_skipped: '小计/合计行',
+  token: '令牌',
+  token_id: '令牌编号',
+  expires_on: '有效期至',
 };
+
+const VIA_LABELS: Record<string, string> = { cli: '命令行', token: 'API 令牌（命令行 --server）', file_route: '导入接口' };
 
 const RULE_NAMES: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.id, r.name]));
 
@@ -210,6 +221,7 @@ function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '无';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (key === 'reason' && typeof value === 'string') return REASON_LABELS[value] ?? value;
+  if (key === 'via' && typeof value === 'string') return VIA_LABELS[value] ?? value;
   if (key === 'role' && typeof value === 'string' && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
   if (key === 'basis' && typeof value === 'string' && value in BASIS_LABELS) return BASIS_LABELS[value as Basis];
   if (key === 'rule' && typeof value === 'string') return RULE_NAMES[value] ?? value;

@@ -106,6 +106,12 @@ export const permissions = {
   riskPointsSection: fundsSection,
   /** The overview's town ranking compares the county's towns: for viewers who read the whole county. */
   seeRankings: (v: Who) => scopeOf(v).kind === 'all',
+  /**
+   * Personal API tokens (docs/security.md): every user makes and revokes their own on 账户 → API 令牌; the admin also
+   * sees everyone's and may revoke any.
+   */
+  manageAllApiTokens: isAdmin,
+  revokeApiToken: (v: Pick<Viewer, 'role' | 'id'>, token: { user_id: number }) => v.role === 'admin' || token.user_id === v.id,
   /** ID numbers and bank accounts whole; everyone else reads them masked (docs/roles.md "Personal data"). */
   seeIdentities: isAdmin,
   /** 通报 (docs/briefing.md): the county's for the roles that read the county, a 股室 bound to its unit its own

@@ -26,6 +26,8 @@ export interface Viewer {
   unitName: string | null;
   /** Signed in with a password someone else chose: may do nothing but choose a new one (docs/security.md). */
   mustChangePassword?: boolean;
+  /** The request came with this personal API token (docs/security.md), not a session: the audit log names it. */
+  apiToken?: { id: number; name: string };
 }
 
 /**

@@ -84,6 +84,8 @@ program
   .option('--raw-dir <dir>', 'where the raw file is kept (default: $FUND_MONITOR_RAW_DIR, else imports/ beside the database file)')
   .option('--user <name>', 'who imports, for the batch record (default: cli:$USER)')
   .option('--json', 'print the result as one JSON object')
+  .option('--server <url>', 'import through this running server (it holds the database file) instead of into --db; needs --token')
+  .option('--token <token>', 'a personal API token (made on the site\'s 账户 → API 令牌 page); default: $FUND_MONITOR_TOKEN')
   .action((file, opts) => importCommand(file, { ...opts, db: opts.db ?? defaultDbFile() }));
 
 program

@@ -30,17 +30,18 @@ const DECISIONS: [string, (v: Who) => boolean][] = [
   ['manageRiskPoints', permissions.manageRiskPoints],
   ['manageCalendar', permissions.manageCalendar],
   ['decideWarnings', permissions.decideWarnings],
+  ['manageAllApiTokens', permissions.manageAllApiTokens],
 ];
 
 // docs/roles.md and docs/views.md, one row per role: 1 = allowed.
-//                                users units settings catalog audit import anyFund newUnits alias rankings towns depts sections ruleSettings runRules todo identities riskPoints calendar decide
+//                                users units settings catalog audit import anyFund newUnits alias rankings towns depts sections ruleSettings runRules todo identities riskPoints calendar decide allTokens
 const TABLE: Record<Role, number[]> = {
-  admin:      [1,    1,    1,       1,      1,    1,     1,      1,       1,    1,       1,    1,    1,       1,           1,           0,           1,  1,         1,       1],
-  leader:     [0,    0,    0,       0,      0,    0,     0,      0,       0,    1,       1,    1,    1,       0,           0,           0,           0,  0,         0,       0],
-  supervisor: [0,    0,    0,       0,      1,    0,     0,      0,       0,    1,       1,    1,    1,       0,           1,           0,           0,  0,         0,       1],
-  section:    [0,    0,    0,       0,      0,    1,     0,      0,       1,    0,       0,    0,    1,       0,           0,           1,           0,  1,         0,       0],
-  department: [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       0,    1,    0,       0,           0,           1,           0,  0,         0,       0],
-  town:       [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       1,    0,    0,       0,           0,           1,           0,  0,         0,       0],
+  admin:      [1,    1,    1,       1,      1,    1,     1,      1,       1,    1,       1,    1,    1,       1,           1,           0,           1,  1,         1,       1,       1],
+  leader:     [0,    0,    0,       0,      0,    0,     0,      0,       0,    1,       1,    1,    1,       0,           0,           0,           0,  0,         0,       0,       0],
+  supervisor: [0,    0,    0,       0,      1,    0,     0,      0,       0,    1,       1,    1,    1,       0,           1,           0,           0,  0,         0,       1,       0],
+  section:    [0,    0,    0,       0,      0,    1,     0,      0,       1,    0,       0,    0,    1,       0,           0,           1,           0,  1,         0,       0,       0],
+  department: [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       0,    1,    0,       0,           0,           1,           0,  0,         0,       0,       0],
+  town:       [0,    0,    0,       0,      0,    0,     0,      0,       0,    0,       1,    0,    0,       0,           0,           1,           0,  0,         0,       0,       0],
 };
 
 describe('who may do what (lib/auth/permissions.ts), per role', () => {
@@ -75,6 +76,10 @@ describe('who may do what (lib/auth/permissions.ts), per role', () => {
     expect(permissions.managePreset({ role: 'section', username: 'a' }, { created_by: 'a' })).toBe(true);
     expect(permissions.managePreset({ role: 'section', username: 'b' }, { created_by: 'a' })).toBe(false);
     expect(permissions.managePreset({ role: 'admin', username: 'b' }, { created_by: 'a' })).toBe(true);
+    // An API token: its owner, whatever the role, or the admin.
+    expect(permissions.revokeApiToken({ role: 'town', id: 5 }, { user_id: 5 })).toBe(true);
+    expect(permissions.revokeApiToken({ role: 'leader', id: 6 }, { user_id: 5 })).toBe(false);
+    expect(permissions.revokeApiToken({ role: 'admin', id: 1 }, { user_id: 5 })).toBe(true);
   });
 });
 
