@@ -7,8 +7,8 @@ import type { ActionState } from '@/app/(dashboard)/admin/users/actions';
  * useActionState for a form that keeps what was typed when the server refuses it: React resets a form after its
  * `action` runs, so the submit is dispatched by hand instead. Without JavaScript the form still posts to `action`.
  */
-export function useFormAction(action: (state: ActionState, form: FormData) => Promise<ActionState>) {
-  const [state, dispatch, pending] = useActionState(action, {});
+export function useFormAction<S extends ActionState = ActionState>(action: (state: Awaited<S>, form: FormData) => Promise<S>) {
+  const [state, dispatch, pending] = useActionState<S, FormData>(action, {} as Awaited<S>);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);

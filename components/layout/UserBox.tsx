@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Viewer } from '@/lib/auth/roles';
 import { userBoxText } from './user-text';
 
-/** Who is signed in, with what role and unit, a link to change the password, and the sign-out button (a POST form: no script needed). */
+/** Who is signed in, with what role and unit, links to change the password and to the API tokens, and the sign-out button (a POST form: no script needed). */
 export function UserBox({ viewer }: { viewer: Viewer }) {
   const { name, note } = userBoxText(viewer);
   return (
@@ -13,6 +13,9 @@ export function UserBox({ viewer }: { viewer: Viewer }) {
       </span>
       <Link href="/account/password" className="grid h-8 place-items-center rounded-md border border-white/25 px-2.5 hover:bg-white/10 print:hidden" data-testid="change-password">
         修改密码
+      </Link>
+      <Link href="/account/tokens" className="hidden h-8 place-items-center rounded-md border border-white/25 px-2.5 hover:bg-white/10 sm:grid print:hidden" data-testid="api-tokens">
+        API 令牌
       </Link>
       <form action="/logout" method="post">
         <button type="submit" className="h-8 rounded-md border border-white/25 px-2.5 hover:bg-white/10" data-testid="logout">

@@ -27,7 +27,9 @@ WHERE id = $id AND (last_used_at IS NULL OR last_used_at < current_localtimestam
 
 -- name: list
 -- A user's tokens, or everyone's (user_id NULL), live first, newest first.
-SELECT t.id, t.user_id, u.username, t.name, t.created_at::VARCHAR AS created_at, t.expires_at::VARCHAR AS expires_at,
+SELECT t.id, t.user_id, u.username, t.name, t.created_at::VARCHAR AS created_at,
+       -- the last day it works, in China (insert's expires_on)
+       (t.expires_at + INTERVAL 8 HOUR - INTERVAL 1 DAY)::DATE::VARCHAR AS expires_on,
        t.last_used_at::VARCHAR AS last_used_at, t.revoked_at::VARCHAR AS revoked_at, t.revoked_by,
        (t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > current_localtimestamp())) AS live
 FROM api_tokens t JOIN users u ON u.id = t.user_id

@@ -20,7 +20,8 @@ export interface ApiTokenRow {
   username: string;
   name: string;
   created_at: string;
-  expires_at: string | null;
+  /** The last day the token works (China time), or null: no expiry. */
+  expires_on: string | null;
   last_used_at: string | null;
   revoked_at: string | null;
   revoked_by: string | null;
