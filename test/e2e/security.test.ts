@@ -83,7 +83,7 @@ describe('hardening on a running server', () => {
   it('every route.ts exporting POST/PUT/PATCH/DELETE refuses a foreign Origin and a same-site Sec-Fetch-Site, even with a live session', async () => {
     const routes = mutatingRoutes();
     // The list is read from the files; these must be among them, so the test cannot pass on an empty list.
-    for (const known of ['POST /api/import/upload', 'POST /api/import/batches/1/rollback', 'POST /api/import/presets', 'DELETE /api/import/presets', 'POST /logout']) {
+    for (const known of ['POST /api/import/upload', 'POST /api/import/file', 'POST /api/import/batches/1/rollback', 'POST /api/import/presets', 'DELETE /api/import/presets', 'POST /logout']) {
       expect(routes.map((r) => `${r.method} ${r.url}`)).toContain(known);
     }
     for (const { url, method, file: source } of routes) {

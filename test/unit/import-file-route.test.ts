@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +14,7 @@ import { createOwnApiToken } from '@/lib/auth/api-tokens';
 import { importChoicesOf, runImportCommand } from '@/lib/import/command';
 import type { Viewer } from '@/lib/auth/roles';
 import { csv, seedCounty, writeFixture } from '../fixtures/import-load/helpers';
+import { BIN } from '../helpers/cli';
 
 // The route runs in this process on the server's own Db (queries/open-server-db.ts), opened on FUND_MONITOR_DB.
 vi.mock('server-only', () => ({}));
@@ -122,3 +127,63 @@ describe('POST /api/import/file with a token', () => {
     expect(readdirSync(path.join(dir, 'uploads'))).toEqual([]);
   });
 });
+
+describe('fund-monitor import --server, through this route', () => {
+  let url = '';
+  let server: http.Server;
+  beforeAll(async () => {
+    // The route behind a bare HTTP server, as Next.js would call it: no build needed to run the command against it.
+    server = http.createServer(async (req, res) => {
+      const answer = await POST(new NextRequest(`http://${req.headers.host}${req.url}`, {
+        method: req.method, headers: req.headers as Record<string, string>, body: Readable.toWeb(req) as ReadableStream, duplex: 'half',
+      } as ConstructorParameters<typeof NextRequest>[1]));
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => server?.close());
+
+  /** The command as a child process, awaited without blocking this process, which serves the route. */
+  const run = (args: string[], token?: string) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NODE_NO_WARNINGS: '1', FUND_MONITOR_TOKEN: token ?? '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+
+  it('prints the JSON and the lines a local import into a copy of the database prints', async () => {
+    const held = globalThis as typeof globalThis & { __fundMonitorDb?: Promise<Db> };
+    await (await held.__fundMonitorDb)!.run('CHECKPOINT');
+    const twin = path.join(dir, 'twin.duckdb');
+    copyFileSync(file, twin);
+    const source = writeFixture('支付-cli.csv', csv([HEADER, ['C1', '2018-07-02', '12.34', 'ZB001', '县水利局'], ['C2', '2018-13-01', '1', 'ZB001', '县水利局']]));
+    const remote = await run(['import', source, '--kind', 'payments', '--server', url, '--json'], tokens.boss);
+    const local = await run(['import', source, '--kind', 'payments', '--db', twin, '--raw-dir', path.join(dir, 'raw-twin'), '--json']);
+    expect([remote.code, remote.stderr]).toEqual([0, '']);
+    expect(local.code).toBe(0);
+    expect(JSON.parse(remote.stdout)).toEqual(JSON.parse(local.stdout));
+    expect(JSON.parse(remote.stdout)).toMatchObject({ accepted: 1, rejected: 1, amount_total_yuan: '12.34' });
+
+    const lines = writeFixture('支付-cli-2.csv', csv([HEADER, ['C3', '2018-07-03', '1', 'ZB001', '县水利局']]));
+    const remoteText = await run(['import', lines, '--kind', 'payments', '--server', url], tokens.boss);
+    const localText = await run(['import', lines, '--kind', 'payments', '--db', twin, '--raw-dir', path.join(dir, 'raw-twin')]);
+    expect(remoteText.stdout).toBe(localText.stdout);
+    expect(remoteText.stdout).toMatch(/^批次 #\d+（国库集中支付明细，支付-cli-2\.csv，utf-8）/);
+  }, 300_000);
+
+  it('exits 1 with the server\'s reason, as a local import that imports nothing does, and without a token', async () => {
+    const bad = writeFixture('bad-cli.csv', csv([['凭证号', '用途'], ['C9', 'x']]));
+    const remote = await run(['import', bad, '--kind', 'payments', '--server', url], tokens.boss);
+    expect(remote.code).toBe(1);
+    expect(remote.stderr).toContain('缺少必填字段 “支付日期”、“支付金额”');
+    const town = await run(['import', bad, '--kind', 'payments', '--server', url], tokens.jiazhen);
+    expect([town.code, town.stderr.trim()]).toEqual([1, `服务器 ${url} 拒绝导入（HTTP 403）：无权访问`]);
+    const none = await run(['import', bad, '--kind', 'payments', '--server', url]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('FUND_MONITOR_TOKEN');
+  }, 300_000);
+});
+
