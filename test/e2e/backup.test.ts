@@ -10,8 +10,9 @@ import { signedInPage } from '../helpers/browser';
 import { useDemoSite } from '../helpers/demo-site';
 
 /**
- * Backups through the running server (docs/backups.md): the admin sets the nightly backup on /admin/backup and makes
- * one now; POST /api/admin/backup makes another for the admin only; the file is held, so the command line must go
+ * Backups through the running server (docs/backups.md): the admin sets the nightly backup's hour, folder and retention
+ * on /admin/backup and makes
+ * a backup now; POST /api/admin/backup makes another for the admin only; the file is held, so the command line must go
  * through the server; once the server stops, the backup restores to tables equal to its manifest.
  */
 describe('backups of a database the server holds', () => {
@@ -22,7 +23,9 @@ describe('backups of a database the server holds', () => {
     const page = await signedInPage(site, 'admin');
     page.setDefaultTimeout(45_000);
     await page.goto(`${site.url}/admin/backup`);
-    await page.getByTestId('backup-enabled').check();
+    // Left off: switched on, the server's timer would make a nightly backup within the minute (none ever ran), and
+    // the counts below would race it. The timer's decision is tested on its own (test/unit/backup*.test.ts).
+    expect(await page.getByTestId('backup-enabled').isChecked()).toBe(false);
     await page.getByTestId('backup-hour').fill('3');
     await page.getByTestId('backup-folder').fill('backups');
     await page.getByTestId('backup-keep').fill('5');
