@@ -11,9 +11,9 @@ import { useDemoSite } from '../helpers/demo-site';
 
 /**
  * Backups through the running server (docs/backups.md): the admin sets the nightly backup's hour, folder and retention
- * on /admin/backup and makes
- * a backup now; POST /api/admin/backup makes another for the admin only; the file is held, so the command line must go
- * through the server; once the server stops, the backup restores to tables equal to its manifest.
+ * on /admin/backup and makes a backup now; POST /api/admin/backup makes another for the admin only; the file is held,
+ * so the command line must go through the server; once the server stops, the backup restores to tables equal to its
+ * manifest.
  */
 describe('backups of a database the server holds', () => {
   const site = useDemoSite('backup', { payments: 2_000, year: 2018, seed: 5 });
