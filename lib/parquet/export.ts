@@ -58,10 +58,12 @@ export async function exportParquet(db: Db, opts: ParquetExportOptions): Promise
           { county: opts.county, ...(table === 'payments' ? { with_payees: opts.withPayees === true } : {}) },
         );
         const rows = Number(result.getRows()[0]?.[0] ?? 0);
-        out.push({ table, rows, files: await countFiles(countyDir).catch(() => 0) });
+        out.push({ table, rows, files: await countFiles(countyDir) });
       }
-    } finally {
       await conn.run('COMMIT');
+    } catch (error) {
+      await conn.run('ROLLBACK');
+      throw error;
     }
   });
   return out;
