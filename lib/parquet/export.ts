@@ -27,8 +27,12 @@ export interface ParquetExportOptions {
   withPayees?: boolean;
 }
 
+/** The Parquet files written under a folder; an empty table writes none, and no folder. */
 async function countFiles(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
   return entries.filter((e) => e.isFile() && e.name.endsWith('.parquet')).length;
 }
 
