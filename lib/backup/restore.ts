@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Db } from '@/queries/db';
 import { tableChecksums } from '@/queries/backup/checksums';
+import { rebaseStoredPaths } from '@/queries/backup/rebase-paths';
 import { rawDirFor } from '@/lib/import/raw-dir';
 import { sha256Of } from './files';
 import { checksumDifferences, readManifest, type BackupManifest } from './manifest';
@@ -21,6 +22,8 @@ export interface RestoreResult {
   name: string;
   tables: number;
   raw_files: number;
+  /** Stored paths (raw files, attachments, 通报) pointed from the backed-up database's raw folder at raw_dir. */
+  paths_rebased: number;
 }
 
 /** Reads a database file's checksums read-only, so checking changes nothing (no migration runs). */
@@ -28,6 +31,22 @@ async function checksumsOf(file: string) {
   const db = await Db.open(file, { readOnly: true });
   try {
     return await db.withConnection((conn) => tableChecksums(conn));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Points the restored file's stored paths at the raw folder it is restored beside, then writes everything into the
+ * file, so the rename below moves no write-ahead log behind. Opened read-write, so a backup of an older schema is
+ * migrated here, as the server would on its first start.
+ */
+async function rebase(file: string, fromRawDir: string, toRawDir: string): Promise<number> {
+  const db = await Db.open(file);
+  try {
+    const moved = await rebaseStoredPaths(db, fromRawDir, toRawDir);
+    await db.run('CHECKPOINT');
+    return moved;
   } finally {
     db.close();
   }
@@ -43,6 +62,9 @@ async function verify(file: string, manifest: BackupManifest, when: string): Pro
  * server holds (even with force: the server would go on writing its own state over it) and an existing file without
  * force. Checks the backup before (the file's sha256, every table's rows and checksum, every raw file's sha256) and the
  * restored file after; the database is written under a temporary name and renamed over the target only once checked.
+ * Once checked, the stored paths of the raw files, attachments and 通报 are pointed at the copies restored beside it
+ * (rebase): the only change to the backup's contents, so the tables holding such a path differ from the manifest's
+ * checksums by exactly that.
  */
 export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult> {
   const { dir, manifest } = await readManifest(opts.from);
@@ -59,10 +81,13 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
   await verify(source, manifest, '恢复前');
 
   await mkdir(path.dirname(target), { recursive: true });
+  const rawDir = rawDirFor(target);
+  let pathsRebased: number;
   const temp = `${target}.restoring-${randomBytes(4).toString('hex')}`;
   try {
     await copyFile(source, temp);
     await verify(temp, manifest, '恢复后');
+    pathsRebased = await rebase(temp, manifest.source.raw_dir, rawDir);
     // A write-ahead log left by the file being replaced would be replayed onto the restored one.
     await rm(`${target}.wal`, { force: true });
     await rename(temp, target);
@@ -71,12 +96,11 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
     await rm(`${temp}.wal`, { force: true });
   }
 
-  const rawDir = rawDirFor(target);
   for (const f of manifest.raw_files) {
     const dest = path.join(rawDir, f.path.replace(/^imports\//, ''));
     await mkdir(path.dirname(dest), { recursive: true, mode: 0o700 });
     await copyFile(path.join(dir, f.path), dest);
     await chmod(dest, 0o600);
   }
-  return { database: target, raw_dir: rawDir, name: manifest.name, tables: manifest.tables.length, raw_files: manifest.raw_files.length };
+  return { database: target, raw_dir: rawDir, name: manifest.name, tables: manifest.tables.length, raw_files: manifest.raw_files.length, paths_rebased: pathsRebased };
 }
