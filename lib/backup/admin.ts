@@ -25,8 +25,8 @@ export async function adminBackupNow(db: Db, actor: Viewer | null, ip: string | 
   if (!actor || !permissions.manageBackups(actor)) return { ok: false, error: '无权备份' };
   const schedule = await getBackupSchedule(db);
   try {
-    const { dir } = await runBackup(db, { trigger: 'manual', actor: actor.username, folder: schedule.folder, ip });
-    return { ok: true, message: `备份完成：${dir}` };
+    const { dir, pruned } = await runBackup(db, { trigger: 'manual', actor: actor.username, folder: schedule.folder, ip });
+    return { ok: true, message: `备份完成：${dir}${pruned.length ? `（按保留 ${schedule.keep} 份删除了 ${pruned.length} 份较早的备份）` : ''}` };
   } catch (error) {
     return { ok: false, error: `备份失败：${error instanceof Error ? error.message : String(error)}` };
   }

@@ -14,7 +14,7 @@ export const NIGHTLY_ACTOR = 'system:nightly';
 export async function nightlyTick(db: Db, now = new Date()): Promise<boolean> {
   const schedule = await getBackupSchedule(db);
   if (!isBackupDue(schedule, now, await lastRunStarted(db, 'nightly'))) return false;
-  await runBackup(db, { trigger: 'nightly', actor: NIGHTLY_ACTOR, folder: schedule.folder, keep: schedule.keep }).catch((error: unknown) => {
+  await runBackup(db, { trigger: 'nightly', actor: NIGHTLY_ACTOR, folder: schedule.folder }).catch((error: unknown) => {
     console.error(`每日备份失败：${error instanceof Error ? error.message : String(error)}`);
   });
   return true;

@@ -1,28 +1,24 @@
-import path from 'node:path';
 import type { Db } from '@/queries/db';
 import { audit } from '@/queries/auth/audit';
 import { recordBackupRun } from '@/queries/backup/runs';
 import { makeBackup, type BackupResult } from './make';
 import type { BackupTrigger } from './manifest';
-import { pruneBackups } from './retention';
-
-/** A schedule's folder as a path: relative ones are read beside the database file, as the imports folder is. */
-export const backupFolderFor = (dbFile: string, folder: string) => path.resolve(path.dirname(path.resolve(dbFile)), folder);
+import { pruneToSchedule } from './retention';
+import { backupFolderFor } from './schedule';
 
 export interface RunBackupOptions {
   trigger: BackupTrigger;
   actor: string;
   folder: string;
-  /** Keep this many newest backups in the folder afterwards (the nightly retention); none: keep all. */
-  keep?: number;
   ip?: string | null;
 }
 
 /**
- * A backup the server makes (the nightly timer, an admin's request): made, the folder pruned to `keep`, recorded in
- * backup_runs and the audit log whether it succeeded or not, so the page shows the last result and a failure is seen.
+ * A backup the server makes (the nightly timer, an admin's request): made, the folder pruned to the setting's retention
+ * (pruneToSchedule), recorded in backup_runs and the audit log whether it succeeded or not, so the page shows the last
+ * result and a failure is seen.
  */
-export async function runBackup(db: Db, opts: RunBackupOptions): Promise<BackupResult> {
+export async function runBackup(db: Db, opts: RunBackupOptions): Promise<BackupResult & { pruned: string[] }> {
   const startedAt = new Date();
   const folder = backupFolderFor(db.file, opts.folder);
   let result: BackupResult | null = null;
@@ -30,7 +26,7 @@ export async function runBackup(db: Db, opts: RunBackupOptions): Promise<BackupR
   let failure: unknown = null;
   try {
     result = await makeBackup(db, { outDir: folder, trigger: opts.trigger, now: () => startedAt });
-    if (opts.keep) pruned = await pruneBackups(folder, opts.keep);
+    pruned = await pruneToSchedule(db, folder);
   } catch (error) {
     failure = error;
   }
@@ -44,5 +40,5 @@ export async function runBackup(db: Db, opts: RunBackupOptions): Promise<BackupR
     detail: { trigger: opts.trigger, folder, ok: failure === null, error, pruned }, ip: opts.ip ?? null,
   });
   if (failure !== null) throw failure;
-  return result!;
+  return { ...result!, pruned };
 }

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** The nightly backup's setting (设置 → 每日备份, stored as the setting `backup_schedule`). */
 export interface BackupSchedule {
   enabled: boolean;
@@ -8,6 +10,9 @@ export interface BackupSchedule {
   /** How many backups the folder keeps (the newest). */
   keep: number;
 }
+
+/** A schedule's folder as a path: relative ones are read beside the database file, as the imports folder is. */
+export const backupFolderFor = (dbFile: string, folder: string) => path.resolve(path.dirname(path.resolve(dbFile)), folder);
 
 export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = { enabled: false, hour: 2, folder: 'backups', keep: 7 };
 

@@ -6,7 +6,7 @@ import { serverDb } from '@/queries/server-db';
 import { getBackupSchedule } from '@/queries/settings';
 import { recentBackupRuns } from '@/queries/backup/runs';
 import { listBackups } from '@/lib/backup/list';
-import { backupFolderFor } from '@/lib/backup/run';
+import { backupFolderFor } from '@/lib/backup/schedule';
 import { PageTitle } from '@/components/overview/PageTitle';
 import { Card } from '@/components/ui/Card';
 import { ROW, TH, WRAP_CELL } from '@/components/ui/form';

@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 /**
  * POST /api/admin/backup — the admin asks the running server for a backup (docs/backups.md): the server holds the
  * database file, so only it can copy it consistently. Written into the configured backup folder (设置 → 每日备份's
- * folder; retention is the nightly run's), recorded and audited. 200 { dir, ...manifest }; 500 { error } when it failed.
+ * folder, pruned to its retention), recorded and audited. 200 { dir, ...manifest, pruned }; 500 { error } when it failed.
  * `fund-monitor backup --server URL --token T` calls it. A foreign origin is refused before this runs (proxy.ts).
  */
 async function handlePost(req: NextRequest) {
@@ -22,8 +22,8 @@ async function handlePost(req: NextRequest) {
   const db = await serverDb();
   const schedule = await getBackupSchedule(db);
   try {
-    const { dir, manifest } = await runBackup(db, { trigger: 'manual', actor: viewer.username, folder: schedule.folder, ip: clientIpFrom(req.headers) });
-    return Response.json({ dir, ...manifest });
+    const { dir, manifest, pruned } = await runBackup(db, { trigger: 'manual', actor: viewer.username, folder: schedule.folder, ip: clientIpFrom(req.headers) });
+    return Response.json({ dir, ...manifest, pruned });
   } catch (error) {
     return fail(500, `备份失败：${error instanceof Error ? error.message : String(error)}`);
   }
