@@ -1,11 +1,16 @@
 /**
  * Runs once when the server starts, before it answers a request: opens the database and runs the start checks
- * (lib/auth/startup.ts: no demo accounts on a real database, the first admin on an empty one). A failed check stops
- * the server with one line saying why, rather than serving requests that would each fail.
+ * (lib/auth/startup.ts: no demo accounts on a real database, the first admin on an empty one), then starts the nightly
+ * backup's timer. A failed check stops the server with one line saying why, rather than serving requests that would
+ * each fail.
  */
 export async function register() {
   // Only the Node.js server opens the database; `next build` also loads this file, and must not.
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { openAtStart } = await import('./queries/open-server-db');
+  const { openAtStart, serverDb } = await import('./queries/open-server-db');
   await openAtStart();
+  // The nightly backup's timer (docs/backups.md), in this process: it checks at once, so a night missed while the
+  // server was down is made up now.
+  const { startNightlyBackups } = await import('./lib/backup/nightly');
+  startNightlyBackups(await serverDb());
 }

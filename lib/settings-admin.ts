@@ -3,10 +3,12 @@ import { getSettings, saveSettings } from '@/queries/settings';
 import { audit } from '@/queries/auth/audit';
 import type { Viewer } from '@/lib/auth/roles';
 import { permissions } from '@/lib/auth/permissions';
-import { thresholdsProblem, type BandThresholds, type TimeProgressMode } from './settings';
+import { isCountyCode, thresholdsProblem, type BandThresholds, type TimeProgressMode } from './settings';
 
 export interface SettingsInput {
   countyName: string;
+  /** Absent: unchanged. */
+  countyCode?: string;
   timeProgressMode: string;
   thresholds: BandThresholds;
 }
@@ -18,13 +20,15 @@ export async function adminSaveSettings(db: Db, actor: Viewer | null, input: Set
   if (!actor || !permissions.manageSettings(actor)) return { ok: false, error: '无权修改设置' };
   const countyName = input.countyName.trim();
   if (!countyName || countyName.length > 30) return { ok: false, error: '县名须为 1 到 30 个字' };
+  const countyCode = input.countyCode?.trim();
+  if (countyCode && !isCountyCode(countyCode)) return { ok: false, error: '县代码须是 6 位行政区划代码，或留空' };
   if (input.timeProgressMode !== 'month' && input.timeProgressMode !== 'day') return { ok: false, error: '序时进度算法只能按月或按日' };
   const problem = thresholdsProblem(input.thresholds);
   if (problem) return { ok: false, error: problem };
   const before = await getSettings(db);
-  const after = { countyName, timeProgressMode: input.timeProgressMode as TimeProgressMode, thresholds: input.thresholds };
+  const after = { countyName, countyCode: countyCode ?? before.countyCode, timeProgressMode: input.timeProgressMode as TimeProgressMode, thresholds: input.thresholds };
   const changed = Object.fromEntries(
-    (['countyName', 'timeProgressMode', 'thresholds'] as const)
+    (['countyName', 'countyCode', 'timeProgressMode', 'thresholds'] as const)
       .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
       .map((k) => [k, { from: before[k], to: after[k] }]),
   );

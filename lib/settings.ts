@@ -17,10 +17,15 @@ export interface BandThresholds {
 
 export interface Settings {
   countyName: string;
+  /** 行政区划代码 (6 digits), '' until set: names the county in the Parquet a province gathers (docs/province.md). */
+  countyCode: string;
   timeProgressMode: TimeProgressMode;
   thresholds: BandThresholds;
   gapBands: GapBand[];
 }
+
+/** A county's 行政区划代码: six digits (610802 榆阳区). */
+export const isCountyCode = (code: string) => /^\d{6}$/.test(code);
 
 export const DEFAULT_THRESHOLDS: BandThresholds = { green: 0, blue: -10, yellow: -20, orange: -30 };
 
@@ -49,6 +54,7 @@ export function thresholdsProblem(t: BandThresholds): string | null {
 
 export const DEFAULT_SETTINGS: Settings = {
   countyName: '示范县',
+  countyCode: '',
   timeProgressMode: 'month',
   thresholds: DEFAULT_THRESHOLDS,
   gapBands: bandsFrom(DEFAULT_THRESHOLDS),
@@ -66,6 +72,7 @@ export function parseSettings(rows: { key: string; value: string }[]): Settings 
   const thresholds = storedThresholds(stored.gap_bands);
   return {
     countyName: typeof stored.county_name === 'string' && stored.county_name ? stored.county_name : DEFAULT_SETTINGS.countyName,
+    countyCode: typeof stored.county_code === 'string' && isCountyCode(stored.county_code) ? stored.county_code : '',
     timeProgressMode: stored.time_progress_mode === 'day' ? 'day' : 'month',
     thresholds,
     gapBands: bandsFrom(thresholds),
@@ -73,9 +80,10 @@ export function parseSettings(rows: { key: string; value: string }[]): Settings 
 }
 
 /** The stored form of settings: key → JSON text. */
-export function serializeSettings(s: Pick<Settings, 'countyName' | 'timeProgressMode' | 'thresholds'>): Record<string, string> {
+export function serializeSettings(s: Pick<Settings, 'countyName' | 'countyCode' | 'timeProgressMode' | 'thresholds'>): Record<string, string> {
   return {
     county_name: JSON.stringify(s.countyName),
+    county_code: JSON.stringify(s.countyCode),
     time_progress_mode: JSON.stringify(s.timeProgressMode),
     gap_bands: JSON.stringify(s.thresholds),
   };

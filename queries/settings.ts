@@ -1,4 +1,5 @@
-import type { Db } from './db';
+import { BOOKKEEPING, type Db } from './db';
+import { parseSchedule, type BackupSchedule } from '@/lib/backup/schedule';
 import { namedSql } from './sql';
 import { parseSettings, serializeSettings, type Settings } from '@/lib/settings';
 
@@ -9,7 +10,7 @@ export async function getSettings(db: Db): Promise<Settings> {
 }
 
 /** Writes every setting in one transaction. */
-export async function saveSettings(db: Db, s: Pick<Settings, 'countyName' | 'timeProgressMode' | 'thresholds'>): Promise<void> {
+export async function saveSettings(db: Db, s: Pick<Settings, 'countyName' | 'countyCode' | 'timeProgressMode' | 'thresholds'>): Promise<void> {
   await db.transaction(async (conn) => {
     for (const [key, value] of Object.entries(serializeSettings(s))) await conn.run(sql().upsert, { key, value });
   });
@@ -27,4 +28,16 @@ export function markDemoDatabase(db: Db): Promise<void> {
 
 export async function isDemoDatabase(db: Db): Promise<boolean> {
   return (await db.one<{ value: string }>(sql().get, { key: DEMO_MARK }))?.value === 'true';
+}
+
+const BACKUP_SCHEDULE = 'backup_schedule';
+
+/** The nightly backup's setting (lib/backup/schedule.ts); read afresh, as the timer asks once a minute. */
+export async function getBackupSchedule(db: Db): Promise<BackupSchedule> {
+  return parseSchedule((await db.one<{ value: string }>(sql().get, { key: BACKUP_SCHEDULE }))?.value);
+}
+
+/** Bookkeeping: the schedule changes no figure a page shows. */
+export function saveBackupSchedule(db: Db, s: BackupSchedule): Promise<void> {
+  return db.run(sql().upsert, { key: BACKUP_SCHEDULE, value: JSON.stringify(s) }, BOOKKEEPING);
 }

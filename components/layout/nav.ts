@@ -48,6 +48,7 @@ export const NAV_ITEMS: NavEntry[] = [
   { href: '/admin/users', label: '用户管理', allowed: permissions.manageUsers },
   { href: '/admin/units', label: '单位管理', allowed: permissions.manageUnits },
   { href: '/admin/calendar', label: '节假日', allowed: permissions.manageCalendar },
+  { href: '/admin/backup', label: '备份', allowed: permissions.manageBackups },
   { href: '/audit', label: '审计日志', allowed: permissions.readAudit },
 ];
 

@@ -23,6 +23,10 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           <input name="county_name" defaultValue={settings.countyName} required maxLength={30} className={FIELD} data-testid="settings-county" />
         </label>
         <label className={LABEL}>
+          县代码（6 位行政区划代码，省级汇总 Parquet 用）
+          <input name="county_code" defaultValue={settings.countyCode} pattern="[0-9]{6}" maxLength={6} className={FIELD} data-testid="settings-county-code" />
+        </label>
+        <label className={LABEL}>
           序时进度算法
           <select name="time_progress_mode" defaultValue={settings.timeProgressMode} className={FIELD} data-testid="settings-mode">
             <option value="month">按月：截止月份 ÷ 12（财政部口径）</option>

@@ -15,6 +15,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   import_preset: '保存映射方案',
   import_preset_delete: '删除映射方案',
   settings: '设置',
+  backup: '备份',
+  backup_schedule: '每日备份设置',
   rule_settings: '预警规则设置',
   rule_run: '运行预警规则',
   export: '导出',

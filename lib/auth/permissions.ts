@@ -61,6 +61,8 @@ export const permissions = {
   manageRuleSettings: isAdmin,
   /** 节假日与调休: adding and removing the calendar's days that deadlines count on (docs/workflow.md). */
   manageCalendar: isAdmin,
+  /** 备份: a backup through the server, the nightly backup's setting (docs/backups.md). */
+  manageBackups: isAdmin,
   /**
    * Deciding on 疑点 (docs/workflow.md): 认定正常, 下发核实, 退回, 销号 — supervision and the admin. The workflow's table
    * (lib/warnings/workflow.ts) asks this for its supervision steps; 预警列表 offers its bulk actions to these viewers.

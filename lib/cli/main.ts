@@ -11,6 +11,8 @@ import { rulesRunCommand } from './rules';
 import { briefingCommand } from './briefing';
 import { benchBriefingCommand } from './bench-briefing';
 import { benchJourneyCommand } from './bench-journey';
+import { backupCommand, restoreCommand } from './backup';
+import { exportParquetCommand } from './export-parquet';
 import { BRIEFING_FORMATS } from '@/lib/briefing/formats';
 import { VIEWS } from '@/lib/views/registry';
 
@@ -163,6 +165,35 @@ program
   .option('--payments <n>', 'payments of the demo county written out as the files', integer, 200_000)
   .option('--keep', 'keep the files, the databases and the PDF')
   .action(benchJourneyCommand);
+
+program
+  .command('backup')
+  .description('copy the database (one snapshot) and its raw import files into a new folder of --out, with a manifest of every table\'s rows and checksum (docs/backups.md)')
+  .option('--db <file>', 'database file (default: $FUND_MONITOR_DB or data/demo.duckdb)')
+  .option('--out <dir>', 'the folder of backups (each backup is a folder in it named by its China-time moment)')
+  .option('--server <url>', 'the running server holds the file: ask it to make the backup into its own backup folder')
+  .option('--token <token>', 'with --server: an admin\'s API token')
+  .option('--json', 'print the manifest (and the folder) as JSON')
+  .action((opts) => backupCommand({ ...opts, db: opts.db ?? defaultDbFile() }));
+
+program
+  .command('restore')
+  .description('restore a backup into a database file and its raw files into the imports folder beside it, checking the manifest before and after')
+  .requiredOption('--from <backup>', 'the backup\'s folder (or its manifest.json)')
+  .requiredOption('--db <file>', 'the database file to write')
+  .option('--force', 'replace an existing file (never one a running server holds)')
+  .option('--json', 'print the result as JSON')
+  .action(restoreCommand);
+
+program
+  .command('export-parquet')
+  .description('write the ledger as Parquet, hive-partitioned by county and year, for a province\'s engine (docs/province.md)')
+  .option('--db <file>', 'database file, opened read-only (default: $FUND_MONITOR_DB or data/demo.duckdb)')
+  .requiredOption('--out <dir>', 'the folder to write (DIR/<table>/county=<code>/year=<y>/…)')
+  .option('--county <code>', 'the county\'s code (行政区划代码; default: the setting 县代码)')
+  .option('--with-payees', 'include payees\' names, accounts and banks (left out by default: no measure needs them)')
+  .option('--json', 'print what was written as JSON')
+  .action((opts) => exportParquetCommand({ ...opts, db: opts.db ?? defaultDbFile() }));
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

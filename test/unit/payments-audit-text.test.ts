@@ -69,10 +69,10 @@ describe('format additions', () => {
 });
 
 describe('navigation by role', () => {
-  it('shows 资金台账, 支付明细 and 数据质量 to everyone, each analysis view to the roles its registry entry allows, 数据导入 to admin and section, 用户管理, 单位管理 and 节假日 to admin, 审计日志 to admin and supervisor', () => {
+  it('shows 资金台账, 支付明细 and 数据质量 to everyone, each analysis view to the roles its registry entry allows, 数据导入 to admin and section, 用户管理, 单位管理, 节假日 and 备份 to admin, 审计日志 to admin and supervisor', () => {
     // A scoped role bound to a unit; the navigation asks lib/auth/permissions.ts, as the pages do.
     const labels = (role: Role) => navFor({ role, unitId: role === 'admin' || role === 'leader' || role === 'supervisor' ? null : 7 }).map((i) => i.label);
-    expect(labels('admin')).toEqual(['总览', '通报', '资金台账', '股室', '部门', '乡镇', '项目', '滞留资金', '资金流速', '预警', '支付明细', '数据导入', '数据质量', '风险点', '比对名单', '资金目录', '设置', '用户管理', '单位管理', '节假日', '审计日志']);
+    expect(labels('admin')).toEqual(['总览', '通报', '资金台账', '股室', '部门', '乡镇', '项目', '滞留资金', '资金流速', '预警', '支付明细', '数据导入', '数据质量', '风险点', '比对名单', '资金目录', '设置', '用户管理', '单位管理', '节假日', '备份', '审计日志']);
     expect(labels('supervisor')).toEqual(['总览', '通报', '资金台账', '股室', '部门', '乡镇', '项目', '滞留资金', '资金流速', '预警', '支付明细', '数据质量', '比对名单', '审计日志']);
     expect(labels('leader')).toEqual(['总览', '通报', '资金台账', '股室', '部门', '乡镇', '项目', '滞留资金', '资金流速', '预警', '支付明细', '数据质量']);
     // 待办: the doubts a 股室, 部门 or 镇 has to answer (docs/workflow.md).
@@ -83,6 +83,7 @@ describe('navigation by role', () => {
     const rolesOf = (href: string) => ROLES.filter((role) => labels(role).includes(NAV_ITEMS.find((i) => i.href === href)!.label));
     expect(rolesOf('/admin/users')).toEqual(['admin']);
     expect(rolesOf('/admin/units')).toEqual(['admin']);
+    expect(rolesOf('/admin/backup')).toEqual(['admin']);
     expect(rolesOf('/funds/risk-points')).toEqual(['admin', 'section']);
     // 通报 (docs/briefing.md): the county's roles and a 股室's own report.
     expect(rolesOf('/briefing')).toEqual(['admin', 'leader', 'supervisor', 'section']);

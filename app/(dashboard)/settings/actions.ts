@@ -12,6 +12,7 @@ const num = (form: FormData, key: string) => Number(String(form.get(key) ?? '').
 export async function saveSettingsAction(_: ActionState, form: FormData): Promise<ActionState> {
   const result = await adminSaveSettings(await serverDb(), await getViewer(), {
     countyName: String(form.get('county_name') ?? ''),
+    countyCode: String(form.get('county_code') ?? ''),
     timeProgressMode: String(form.get('time_progress_mode') ?? ''),
     thresholds: { green: num(form, 'green'), blue: num(form, 'blue'), yellow: num(form, 'yellow'), orange: num(form, 'orange') },
   }, await clientIp());
