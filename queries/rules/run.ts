@@ -10,6 +10,7 @@ import { parseIsoDate } from '@/lib/url-params';
 import { todayInChina } from '@/lib/format';
 import { RULES } from '@/lib/rules/registry';
 import type { RuleDef } from '@/lib/rules/types';
+import { failpoint } from '@/lib/faults/failpoint';
 
 const sql = () => namedSql('queries/rules/run.sql');
 
@@ -87,6 +88,7 @@ export async function runRules(db: Db, options: RunRulesOptions, rules: RuleDef[
           run: runId, started_at: startedAt, ms: Math.round(performance.now() - t0), actor: options.actor, as_of: asOf,
           rule_ids: JSON.stringify(running.map((r) => r.rule.id)), rows: sum('rows'), new: sum('new'), cleared: sum('cleared'),
         });
+        await failpoint('rules-before-commit');
         return out;
       });
       return { run_id: runId, as_of: asOf, rules: items };
