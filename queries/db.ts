@@ -5,6 +5,9 @@ import { ResultCache } from './result-cache';
 
 export type Params = Record<string, DuckDBValue>;
 
+/** How DuckDB words an error after which the instance is unusable (Db.invalidated). */
+const FATAL = /^FATAL Error|database has been invalidated/;
+
 /** Rows as plain JSON objects on a connection the caller holds: DECIMAL and BIGINT arrive as strings, DATE as YYYY-MM-DD. */
 export async function connRows<T = Record<string, unknown>>(conn: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
   return (await conn.runAndReadAll(sql, params)).getRowObjectsJson() as T[];
@@ -52,6 +55,12 @@ export interface OpenOptions {
 export class Db {
   private readonly writes = new SerialQueue();
   private readonly results = new ResultCache();
+  /**
+   * DuckDB invalidated this instance after a fatal error (a checkpoint it could not write: the disk full) and answers
+   * every statement with that error until it is opened again; the file holds the last commit (docs/reliability.md).
+   * The server opens it anew (queries/open-server-db.ts).
+   */
+  invalidated = false;
 
   private constructor(private readonly instance: DuckDBInstance, readonly file: string) {}
 
@@ -76,6 +85,9 @@ export class Db {
     const conn = await this.instance.connect();
     try {
       return await fn(conn);
+    } catch (error) {
+      if (error instanceof Error && FATAL.test(error.message)) this.invalidated = true;
+      throw error;
     } finally {
       conn.closeSync();
     }

@@ -11,7 +11,21 @@ const holder = globalThis as typeof globalThis & { __fundMonitorDb?: Promise<Db>
  * is forgotten, so the next call tries again. Without 'server-only', which instrumentation.ts cannot import; the
  * app imports it through server-db.ts.
  */
-export function serverDb(): Promise<Db> {
+export async function serverDb(): Promise<Db> {
+  const opening = openOnce();
+  const db = await opening;
+  if (!db.invalidated) return db;
+  // DuckDB gave up on this instance after a fatal write error (the disk full during a checkpoint) and asks to be
+  // restarted; the file holds the last commit, so the server opens it anew instead of answering 500 until restarted.
+  if (holder.__fundMonitorDb === opening) {
+    holder.__fundMonitorDb = undefined;
+    db.close();
+    console.error('[db] DuckDB invalidated the database after a fatal error; opening it again');
+  }
+  return openOnce();
+}
+
+function openOnce(): Promise<Db> {
   if (!holder.__fundMonitorDb) {
     holder.__fundMonitorDb = Db.open(configuredDbFile()).then(async (db) => {
       try {

@@ -1,5 +1,6 @@
 import { SourceError } from '@/lib/import/source';
 import { serverError } from '@/lib/http/server-error';
+import { DiskFullError } from '@/lib/faults/disk-full';
 
 /** A JSON error answer with a message for the user. */
 export const fail = (status: number, error: string, extra: Record<string, unknown> = {}) => Response.json({ error, ...extra }, { status });
@@ -19,10 +20,12 @@ export const UPLOAD_GONE = '上传的文件不存在或已过期（上传后 1 �
 /**
  * The answer for an error thrown by reading or importing a file. The importer's own errors (unreadable file, missing
  * required columns, a mapping naming an unknown field) are for the user: 422 with the message. Anything else is a
- * fault of ours: 500 with an error id (server-error.ts); nothing was imported either way.
+ * fault of ours: 500 with an error id (server-error.ts); nothing was imported either way. A full disk is neither: 507.
  */
 export function importError(error: unknown, what: string): Response {
   const message = error instanceof Error ? error.message : String(error);
+  // 507 Insufficient Storage: the disk is full; the message names the file and says nothing was imported.
+  if (error instanceof DiskFullError) return fail(507, message);
   if (error instanceof SourceError || (error instanceof Error && error.name === 'SourceError') || /^(缺少必填字段|映射中的字段|无法确定项目年度)/.test(message)) return fail(422, message);
   return serverError(error, `import: ${what}`);
 }
