@@ -11,6 +11,7 @@ import { importTracer } from './load/trace';
 import { assertSectionMayImport } from './load/section';
 import { rawDirFor } from './raw-dir';
 import { DiskFullError, isDiskFull } from '@/lib/faults/disk-full';
+import { csvReadError } from './source/csv-error';
 
 export interface ImportFileOptions extends LoadOptions {
   db: Db;
@@ -50,9 +51,10 @@ export async function importFile(options: ImportFileOptions): Promise<ImportResu
   try {
     return await importOn(db, options, rawDir);
   } catch (error) {
-    // A full disk fails a write deep in DuckDB or in the raw copy; the user is told so in words (docs/reliability.md).
+    // A full disk fails a write deep in DuckDB or in the raw copy, a malformed CSV its reading: the user is told so in
+    // words (docs/reliability.md).
     if (isDiskFull(error)) throw new DiskFullError(fileName, error);
-    throw error;
+    throw csvReadError(error, fileName) ?? error;
   }
 }
 
