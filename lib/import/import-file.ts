@@ -12,6 +12,7 @@ import { assertSectionMayImport } from './load/section';
 import { rawDirFor } from './raw-dir';
 import { DiskFullError, isDiskFull } from '@/lib/faults/disk-full';
 import { csvReadError } from './source/csv-error';
+import { ReadOnlyError } from '@/lib/faults/read-only';
 
 export interface ImportFileOptions extends LoadOptions {
   db: Db;
@@ -46,6 +47,8 @@ export interface ImportFileOptions extends LoadOptions {
 export async function importFile(options: ImportFileOptions): Promise<ImportResult> {
   const { db, fileName, kind } = options;
   const rawDir = path.resolve(options.rawDir ?? rawDirFor(db.file));
+  // Refused before the file is copied or read (docs/reliability.md "Read-only database").
+  if (db.readOnly) throw new ReadOnlyError();
   // A 股室 imports only its own funds: kinds without a fund are refused before the file is touched.
   if (options.sectionId !== undefined) await assertSectionMayImport(db, kind, options.sectionId);
   try {

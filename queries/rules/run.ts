@@ -11,6 +11,7 @@ import { todayInChina } from '@/lib/format';
 import { RULES } from '@/lib/rules/registry';
 import type { RuleDef } from '@/lib/rules/types';
 import { failpoint } from '@/lib/faults/failpoint';
+import { ReadOnlyError } from '@/lib/faults/read-only';
 
 const sql = () => namedSql('queries/rules/run.sql');
 
@@ -61,6 +62,8 @@ export function chooseRules(rules: RuleDef[], ruleIds: string[] | undefined): Ru
  * rule. Runs and imports take turns (serialize.ts): a run never sees half an import.
  */
 export async function runRules(db: Db, options: RunRulesOptions, rules: RuleDef[] = RULES): Promise<RuleRunResult> {
+  // Refused before the rules' long reads (docs/reliability.md "Read-only database").
+  if (db.readOnly) throw new ReadOnlyError();
   const chosen = chooseRules(rules, options.ruleIds);
   if (options.asOf !== undefined && parseIsoDate(options.asOf) !== options.asOf) throw new Error(`截止日期 ${options.asOf} 不是 YYYY-MM-DD 格式的日期`);
   return serialized(db, async () => {
