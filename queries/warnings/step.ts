@@ -121,6 +121,7 @@ export async function takeSteps(
         else refused.push({ id, error: result.error });
       }
       if (refused.length > 0) throw new BulkRefused(refused);
+      await failpoint('step-before-commit');
       return { ok: true, status: status!, deadline: due.deadline, moved: unique.length };
     });
   } catch (error) {
