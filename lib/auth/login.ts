@@ -23,10 +23,9 @@ const readOnlyAccounts = new LoginThrottle(MAX_ATTEMPTS, LOCK_MINUTES * 60_000);
 function memoryAttempt(userId: number): { failed_attempts: number; locked: boolean } | undefined {
   const key = String(userId);
   if (!readOnlyAccounts.take(key)) return undefined;
-  // The slot just taken is this attempt; the throttle is full once MAX_ATTEMPTS are taken.
-  const locked = !readOnlyAccounts.take(key);
-  if (!locked) readOnlyAccounts.release(key);
-  return { failed_attempts: locked ? MAX_ATTEMPTS : 0, locked };
+  // Counted before the password is checked, as take_attempt does: the attempt that reaches the limit locks.
+  const failed = readOnlyAccounts.count(key);
+  return { failed_attempts: failed, locked: failed >= MAX_ATTEMPTS };
 }
 
 let dummy: Promise<string> | undefined;
@@ -69,7 +68,7 @@ export async function login(
     return { ok: false, message: locked ? LOCKED : WRONG };
   }
   throttle.release(address);
-  if (db.readOnly) readOnlyAccounts.release(String(user.id));
+  if (db.readOnly) readOnlyAccounts.clear(String(user.id));
   else await recordGoodLogin(db, user.id);
   const token = await createSession(db, user.id);
   await audit(db, { actor: user.username, action: 'login', ip });
