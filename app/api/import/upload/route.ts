@@ -5,6 +5,8 @@ import { permissions } from '@/lib/auth/permissions';
 import { KIND_LABELS } from '@/lib/import/types';
 import { safeFileName } from '@/lib/import/load/raw-file';
 import { serverDb } from '@/queries/server-db';
+import { READ_ONLY_REFUSAL } from '@/lib/faults/read-only';
+import { isDiskFull } from '@/lib/faults/disk-full';
 import { isImportKind } from '@/components/import/kinds';
 import { limitBytes, tooLargeMessage, uploadLimitMb } from '@/components/import/limits';
 import { describeUpload } from '../_lib/describe';
@@ -34,6 +36,8 @@ async function handlePost(req: NextRequest) {
   if (!permissions.importKind(viewer, kind)) {
     return fail(403, `您的账户不能导入“${KIND_LABELS[kind]}”。股室可导入指标台账、分配下达、国库集中支付明细和惠民发放明细，其他数据由信息中心导入。`);
   }
+  // A file that could not be imported is not taken in at all (docs/reliability.md "Read-only database").
+  if ((await serverDb()).readOnly) return fail(503, READ_ONLY_REFUSAL);
   const limitMb = uploadLimitMb();
   const limit = limitBytes(limitMb);
   const declared = Number(req.headers.get('content-length') ?? NaN);
@@ -55,6 +59,7 @@ async function handlePost(req: NextRequest) {
   } catch (error) {
     if (error instanceof UploadTooLarge) return fail(413, tooLargeMessage(limitMb), { limit_mb: limitMb });
     if (error instanceof UploadRefused) return fail(error.status, error.message);
+    if (isDiskFull(error)) return fail(507, `磁盘空间已满，文件“${name}”未能上传，没有导入任何数据。请清理服务器临时目录所在磁盘的空间后重新上传。`);
     console.error('[import] upload:', error);
     return fail(400, '文件上传中断，请重新上传。');
   }
