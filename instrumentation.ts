@@ -12,5 +12,5 @@ export async function register() {
   // The nightly backup's timer (docs/backups.md), in this process: it checks at once, so a night missed while the
   // server was down is made up now.
   const { startNightlyBackups } = await import('./lib/backup/nightly');
-  startNightlyBackups(await serverDb());
+  startNightlyBackups(serverDb);
 }

@@ -1,3 +1,4 @@
+import { READ_ONLY_REFUSAL } from '@/lib/faults/read-only';
 import type { Db } from '@/queries/db';
 import { getSettings, saveSettings } from '@/queries/settings';
 import { audit } from '@/queries/auth/audit';
@@ -18,6 +19,7 @@ export type SettingsResult = { ok: true; message: string } | { ok: false; error:
 /** Validates and saves the settings for an admin, auditing what changed (before and after). */
 export async function adminSaveSettings(db: Db, actor: Viewer | null, input: SettingsInput, ip: string | null): Promise<SettingsResult> {
   if (!actor || !permissions.manageSettings(actor)) return { ok: false, error: '无权修改设置' };
+  if (db.readOnly) return { ok: false, error: READ_ONLY_REFUSAL };
   const countyName = input.countyName.trim();
   if (!countyName || countyName.length > 30) return { ok: false, error: '县名须为 1 到 30 个字' };
   const countyCode = input.countyCode?.trim();

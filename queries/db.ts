@@ -2,8 +2,15 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckD
 import { migrate } from './migrate';
 import { SerialQueue } from './queue';
 import { ResultCache } from './result-cache';
+import { ReadOnlyError } from '@/lib/faults/read-only';
 
 export type Params = Record<string, DuckDBValue>;
+
+/** How DuckDB words an error after which the instance is unusable (Db.invalidated). */
+const FATAL = /^FATAL Error|database has been invalidated/;
+
+/** How DuckDB refuses a change on a database opened read-only (a connection of an import writes past Db's queue). */
+const READ_ONLY = /attached in read-only mode|read-only mode!/;
 
 /** Rows as plain JSON objects on a connection the caller holds: DECIMAL and BIGINT arrive as strings, DATE as YYYY-MM-DD. */
 export async function connRows<T = Record<string, unknown>>(conn: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
@@ -52,8 +59,22 @@ export interface OpenOptions {
 export class Db {
   private readonly writes = new SerialQueue();
   private readonly results = new ResultCache();
+  /**
+   * DuckDB invalidated this instance after a fatal error (a checkpoint it could not write: the disk full) and answers
+   * every statement with that error until it is opened again; the file holds the last commit (docs/reliability.md).
+   * The server opens it anew (queries/open-server-db.ts).
+   */
+  invalidated = false;
 
-  private constructor(private readonly instance: DuckDBInstance, readonly file: string) {}
+  /**
+   * Opened with access_mode READ_ONLY (the server on a file it may not write, docs/reliability.md): every change is
+   * refused with ReadOnlyError before it reaches DuckDB, and DuckDB's own refusal is turned into one.
+   */
+  readonly readOnly: boolean;
+
+  private constructor(private readonly instance: DuckDBInstance, readonly file: string, readOnly: boolean) {
+    this.readOnly = readOnly;
+  }
 
   static async open(file: string, options: OpenOptions = {}): Promise<Db> {
     const instance = await DuckDBInstance.create(file, {
@@ -64,7 +85,7 @@ export class Db {
       threads: String(options.threads ?? 2),
       ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
     });
-    const db = new Db(instance, file);
+    const db = new Db(instance, file, options.readOnly ?? false);
     // Timestamps are stored in UTC whatever zone the server runs in (DuckDB's ICU takes the process's otherwise), and
     // shown in China time by lib/format.ts's formatDateTime; a day that decides 逾期 comes in as $today.
     await db.withConnection((conn) => conn.run("SET GLOBAL TimeZone = 'UTC'"));
@@ -76,6 +97,10 @@ export class Db {
     const conn = await this.instance.connect();
     try {
       return await fn(conn);
+    } catch (error) {
+      if (error instanceof Error && FATAL.test(error.message)) this.invalidated = true;
+      if (error instanceof Error && READ_ONLY.test(error.message)) throw new ReadOnlyError();
+      throw error;
     } finally {
       conn.closeSync();
     }
@@ -126,6 +151,7 @@ export class Db {
   }
 
   private async writing<T>(options: WriteOptions, fn: () => Promise<T>): Promise<T> {
+    if (this.readOnly) throw new ReadOnlyError();
     try {
       return await this.writes.run(fn);
     } finally {

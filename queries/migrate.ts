@@ -5,7 +5,7 @@ import { runScript } from './script';
 import { projectRoot, sqlFile } from './sql';
 import { loadCatalog } from './catalog';
 import { loadCalendar } from './calendar';
-import { installRoutines } from './routines';
+import { installRoutines, staleRoutines } from './routines';
 
 const SCHEMA_DIR = 'queries/schema';
 
@@ -50,4 +50,14 @@ export async function migrate(db: Db): Promise<void> {
   await loadCatalog(db);
   await loadCalendar(db);
   await installRoutines(db);
+}
+
+/**
+ * What migrate would have to write to this database — migrations not applied, routines of an older version — for a
+ * database that may not be written (the server on a read-only file refuses to start on one, docs/reliability.md).
+ */
+export async function upgradeNeeded(db: Db): Promise<string[]> {
+  const applied = new Set((await db.all<{ version: number }>('SELECT version FROM schema_version').catch(() => [])).map((r) => r.version));
+  const pending = listMigrations().filter((m) => !applied.has(m.version)).map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`);
+  return [...pending, ...(await staleRoutines(db))];
 }

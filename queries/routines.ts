@@ -11,11 +11,15 @@ import { sqlFile } from './sql';
  */
 const ROUTINES = ['queries/import/parsers.sql', 'queries/import/fund_names.sql', 'queries/visibility.sql', 'queries/views/measures.sql', 'queries/rules/people.sql'];
 
+const routineText = (file: string) => {
+  const text = sqlFile(file);
+  return { text, sha256: createHash('sha256').update(text).digest('hex') };
+};
+
 export async function installRoutines(db: Db): Promise<void> {
   await db.run('CREATE TABLE IF NOT EXISTS routines (file VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL)');
   for (const file of ROUTINES) {
-    const text = sqlFile(file);
-    const sha256 = createHash('sha256').update(text).digest('hex');
+    const { text, sha256 } = routineText(file);
     const installed = await db.one<{ sha256: string }>('SELECT sha256 FROM routines WHERE file = $file', { file });
     if (installed?.sha256 === sha256) continue;
     await db.transaction(async (conn) => {
@@ -24,4 +28,11 @@ export async function installRoutines(db: Db): Promise<void> {
       await conn.run('INSERT OR REPLACE INTO routines (file, sha256) VALUES ($file, $sha256)', { file, sha256 });
     });
   }
+}
+
+/** The routine files a database holds in an older version (or not at all): what installRoutines would write. */
+export async function staleRoutines(db: Db): Promise<string[]> {
+  // A database from before routines has no such table: every routine is stale.
+  const installed = await db.all<{ file: string; sha256: string }>('SELECT file, sha256 FROM routines').catch(() => []);
+  return ROUTINES.filter((file) => installed.find((r) => r.file === file)?.sha256 !== routineText(file).sha256);
 }

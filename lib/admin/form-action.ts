@@ -3,6 +3,7 @@ import { clientIp } from '@/lib/auth/server';
 import type { AdminResult } from '@/lib/auth/user-admin';
 import type { Db } from '@/queries/db';
 import { serverDb } from '@/queries/server-db';
+import { READ_ONLY_REFUSAL } from '@/lib/faults/read-only';
 
 /** What an admin form's server action answers: a confirmation or an error, stamped so a repeated message shows again. */
 export type ActionState = { ok?: string; error?: string; at?: number };
@@ -14,7 +15,10 @@ export type ActionState = { ok?: string; error?: string; at?: number };
 export async function runAdminAction(
   path: string, work: (ctx: { db: Db; ip: string | null }) => Promise<AdminResult>,
 ): Promise<ActionState> {
-  const result = await work({ db: await serverDb(), ip: await clientIp() });
+  const db = await serverDb();
+  // Every admin change writes; on a read-only database none is tried (docs/reliability.md).
+  if (db.readOnly) return { error: READ_ONLY_REFUSAL, at: Date.now() };
+  const result = await work({ db, ip: await clientIp() });
   if (!result.ok) return { error: result.error, at: Date.now() };
   revalidatePath(path);
   return { ok: result.message, at: Date.now() };

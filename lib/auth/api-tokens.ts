@@ -3,6 +3,7 @@ import type { Db } from '@/queries/db';
 import { audit } from '@/queries/auth/audit';
 import { getApiToken, hashApiToken, insertApiToken, MAX_LIVE_TOKENS, revokeApiToken } from '@/queries/auth/api-tokens';
 import { todayInChina } from '@/lib/format';
+import { READ_ONLY_REFUSAL } from '@/lib/faults/read-only';
 import { TOKEN_PREFIX } from './bearer';
 import { permissions } from './permissions';
 import type { Viewer } from './roles';
@@ -24,6 +25,7 @@ export async function createOwnApiToken(
   db: Db, viewer: Viewer | null, input: { name: string; expiresOn: string | null }, ip: string | null,
 ): Promise<TokenResult> {
   if (!viewer) return { ok: false, error: '未登录或会话已过期，请重新登录' };
+  if (db.readOnly) return { ok: false, error: READ_ONLY_REFUSAL };
   const name = input.name.trim();
   if (!name || name.length > MAX_NAME) return { ok: false, error: `请填写令牌名称（不超过 ${MAX_NAME} 个字），如“导入脚本”` };
   const expiresOn = input.expiresOn?.trim() || null;
@@ -41,6 +43,7 @@ export async function createOwnApiToken(
 /** Revokes a token: its owner, or the admin any (permissions.revokeApiToken); another user's token reads as absent. */
 export async function revokeOwnApiToken(db: Db, viewer: Viewer | null, id: number, ip: string | null): Promise<TokenResult> {
   if (!viewer) return { ok: false, error: '未登录或会话已过期，请重新登录' };
+  if (db.readOnly) return { ok: false, error: READ_ONLY_REFUSAL };
   const token = Number.isSafeInteger(id) ? await getApiToken(db, id) : undefined;
   if (!token || !permissions.revokeApiToken(viewer, token)) return { ok: false, error: '令牌不存在' };
   if (!(await revokeApiToken(db, id, viewer.username))) return { ok: false, error: `令牌“${token.name}”已吊销` };

@@ -17,6 +17,7 @@ export class StartupRefusal extends Error {
  */
 export async function ensureAdmin(db: Db, env: Record<string, string | undefined> = process.env, log: (line: string) => void = console.log): Promise<void> {
   if ((await countUsers(db)) > 0) return;
+  if (db.readOnly) throw new StartupRefusal(`${db.file} 是只读的，且还没有用户账户，无法登录：请让服务进程对该文件及其所在目录有写权限后重新启动（首次启动会创建管理员账户）。`);
   const fromEnv = env.FUND_MONITOR_ADMIN_PASSWORD;
   const problem = fromEnv ? passwordProblem(fromEnv) : null;
   if (problem) throw new StartupRefusal(`FUND_MONITOR_ADMIN_PASSWORD 不符合密码要求：${problem}（至少 8 位，同时包含字母和数字）`);

@@ -26,6 +26,17 @@ export class LoginThrottle {
     return true;
   }
 
+  /** The attempts this key made within the window. */
+  count(key: string): number {
+    const since = this.now() - this.windowMs;
+    return (this.attempts.get(key) ?? []).filter((t) => t > since).length;
+  }
+
+  /** Forgets every attempt of this key (an account that signed in). */
+  clear(key: string): void {
+    this.attempts.delete(key);
+  }
+
   /** Gives back the slot of an attempt that signed in. */
   release(address: string): void {
     this.attempts.get(address)?.pop();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/queries/db';
-import { findUser, recordGoodLogin, takeLoginAttempt } from '@/queries/auth/users';
+import { findUser, LOCK_MINUTES, MAX_ATTEMPTS, recordGoodLogin, takeLoginAttempt } from '@/queries/auth/users';
 import { createSession } from '@/queries/auth/sessions';
 import { audit } from '@/queries/auth/audit';
 import { hashPassword, verifyPassword } from './password';
@@ -16,6 +16,17 @@ const THROTTLED = '登录失败次数过多，请 15 分钟后再试';
 const MAX_PASSWORD = 256;
 
 const defaultThrottle = new LoginThrottle();
+
+/** Failed attempts per account while the database is read-only: MAX_ATTEMPTS in LOCK_MINUTES, then locked. */
+const readOnlyAccounts = new LoginThrottle(MAX_ATTEMPTS, LOCK_MINUTES * 60_000);
+
+function memoryAttempt(userId: number): { failed_attempts: number; locked: boolean } | undefined {
+  const key = String(userId);
+  if (!readOnlyAccounts.take(key)) return undefined;
+  // Counted before the password is checked, as take_attempt does: the attempt that reaches the limit locks.
+  const failed = readOnlyAccounts.count(key);
+  return { failed_attempts: failed, locked: failed >= MAX_ATTEMPTS };
+}
 
 let dummy: Promise<string> | undefined;
 /** A hash no password matches: unknown, malformed and disabled usernames are checked against it, so they cost a known one's time. */
@@ -45,7 +56,8 @@ export async function login(
     await audit(db, { actor: name, action: 'login_failed', detail: { reason: user ? 'disabled' : 'unknown_user' }, ip });
     return { ok: false, message: user?.disabled ? '该账户已停用，请联系信息中心' : WRONG };
   }
-  const attempt = await takeLoginAttempt(db, user.id);
+  // A read-only database cannot count the attempt in users: the count is kept in memory, with the same limit.
+  const attempt = db.readOnly ? memoryAttempt(user.id) : await takeLoginAttempt(db, user.id);
   if (!attempt) {
     await audit(db, { actor: user.username, action: 'login_failed', detail: { reason: 'locked' }, ip });
     return { ok: false, message: LOCKED };
@@ -56,7 +68,8 @@ export async function login(
     return { ok: false, message: locked ? LOCKED : WRONG };
   }
   throttle.release(address);
-  await recordGoodLogin(db, user.id);
+  if (db.readOnly) readOnlyAccounts.clear(String(user.id));
+  else await recordGoodLogin(db, user.id);
   const token = await createSession(db, user.id);
   await audit(db, { actor: user.username, action: 'login', ip });
   return { ok: true, token, userId: user.id };

@@ -10,6 +10,9 @@ import { sweepRawDir } from './load/raw-sweep';
 import { importTracer } from './load/trace';
 import { assertSectionMayImport } from './load/section';
 import { rawDirFor } from './raw-dir';
+import { DiskFullError, isDiskFull } from '@/lib/faults/disk-full';
+import { csvReadError } from './source/csv-error';
+import { ReadOnlyError } from '@/lib/faults/read-only';
 
 export interface ImportFileOptions extends LoadOptions {
   db: Db;
@@ -42,11 +45,25 @@ export interface ImportFileOptions extends LoadOptions {
  * with the reason; kinds that have no fund (项目库, 绩效目标, the comparison lists) are refused before reading.
  */
 export async function importFile(options: ImportFileOptions): Promise<ImportResult> {
-  const { db, filePath, fileName, kind, sheet, encoding } = options;
+  const { db, fileName, kind } = options;
   const rawDir = path.resolve(options.rawDir ?? rawDirFor(db.file));
-  const trace = importTracer();
+  // Refused before the file is copied or read (docs/reliability.md "Read-only database").
+  if (db.readOnly) throw new ReadOnlyError();
   // A 股室 imports only its own funds: kinds without a fund are refused before the file is touched.
   if (options.sectionId !== undefined) await assertSectionMayImport(db, kind, options.sectionId);
+  try {
+    return await importOn(db, options, rawDir);
+  } catch (error) {
+    // A full disk fails a write deep in DuckDB or in the raw copy, a malformed CSV its reading: the user is told so in
+    // words (docs/reliability.md).
+    if (isDiskFull(error)) throw new DiskFullError(fileName, error);
+    throw csvReadError(error, fileName) ?? error;
+  }
+}
+
+function importOn(db: Db, options: ImportFileOptions, rawDir: string): Promise<ImportResult> {
+  const { filePath, fileName, kind, sheet, encoding } = options;
+  const trace = importTracer();
   // One import at a time per database (serialize.ts). The raw copy and its checksum start at once, in a worker, beside
   // the reading (a GBK file is transcoded meanwhile), and so does the preparation of the import's connection.
   return serialized(db, () => db.withConnection(async (conn) => {

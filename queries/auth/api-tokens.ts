@@ -53,7 +53,8 @@ export async function viewerForApiToken(db: Db, token: string): Promise<Viewer |
     must_change_password: boolean;
   }>(sql().viewer, { token_hash: hashApiToken(token) });
   if (!row) return null;
-  await db.run(sql().touch, { id: row.token_id }, BOOKKEEPING);
+  // A read-only database serves reads to a token too; its last use is then not recorded (docs/reliability.md).
+  if (!db.readOnly) await db.run(sql().touch, { id: row.token_id }, BOOKKEEPING);
   return {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, unitName: row.unit_name,
     mustChangePassword: row.must_change_password, apiToken: { id: row.token_id, name: row.token_name },

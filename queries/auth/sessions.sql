@@ -11,6 +11,13 @@ WHERE s.token_hash = $token_hash AND NOT u.disabled
   AND s.expires_at > current_localtimestamp()
   AND s.last_seen > current_localtimestamp() - to_minutes($idle_minutes::BIGINT);
 
+-- name: viewer_of_user
+-- The same, for a session kept in memory on a read-only database (memory-sessions.ts), which checked the limits.
+SELECT u.id, u.username, u.display_name, u.role, u.unit_id, un.name AS unit_name,
+       coalesce(u.must_change_password, false) AS must_change_password
+FROM users u LEFT JOIN units un ON un.id = u.unit_id
+WHERE u.id = $user_id AND NOT u.disabled;
+
 -- name: touch
 UPDATE sessions SET last_seen = current_localtimestamp()
 WHERE token_hash = $token_hash AND last_seen < current_localtimestamp() - INTERVAL 1 MINUTE;

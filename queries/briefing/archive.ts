@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { BOOKKEEPING, connRows, type Db } from '../db';
+import { ReadOnlyError } from '@/lib/faults/read-only';
 import { namedSql } from '../sql';
 import { auditOn } from '../auth/audit';
 import { storePrivateFile } from '@/lib/files/private-file';
@@ -71,6 +72,8 @@ const scopeParams = (s: BriefingScope) => ({ scope_kind: s.kind, section_id: s.k
  * route and format that generates a 通报 calls this. A record that fails removes the file again.
  */
 export async function archiveBriefing(db: Db, b: Briefing, format: string, bytes: Uint8Array, actor: BriefingActor): Promise<ArchiveResult> {
+  // Every 通报 made is archived, so none is made on a read-only database (docs/reliability.md).
+  if (db.readOnly) throw new ReadOnlyError();
   const kind = BRIEFING_FORMATS[format];
   if (!kind) throw new Error(`不支持的通报格式：${format}`);
   const fileName = briefingFileName(b, kind.extension);

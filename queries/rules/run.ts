@@ -10,6 +10,8 @@ import { parseIsoDate } from '@/lib/url-params';
 import { todayInChina } from '@/lib/format';
 import { RULES } from '@/lib/rules/registry';
 import type { RuleDef } from '@/lib/rules/types';
+import { failpoint } from '@/lib/faults/failpoint';
+import { ReadOnlyError } from '@/lib/faults/read-only';
 
 const sql = () => namedSql('queries/rules/run.sql');
 
@@ -60,6 +62,8 @@ export function chooseRules(rules: RuleDef[], ruleIds: string[] | undefined): Ru
  * rule. Runs and imports take turns (serialize.ts): a run never sees half an import.
  */
 export async function runRules(db: Db, options: RunRulesOptions, rules: RuleDef[] = RULES): Promise<RuleRunResult> {
+  // Refused before the rules' long reads (docs/reliability.md "Read-only database").
+  if (db.readOnly) throw new ReadOnlyError();
   const chosen = chooseRules(rules, options.ruleIds);
   if (options.asOf !== undefined && parseIsoDate(options.asOf) !== options.asOf) throw new Error(`截止日期 ${options.asOf} 不是 YYYY-MM-DD 格式的日期`);
   return serialized(db, async () => {
@@ -87,6 +91,7 @@ export async function runRules(db: Db, options: RunRulesOptions, rules: RuleDef[
           run: runId, started_at: startedAt, ms: Math.round(performance.now() - t0), actor: options.actor, as_of: asOf,
           rule_ids: JSON.stringify(running.map((r) => r.rule.id)), rows: sum('rows'), new: sum('new'), cleared: sum('cleared'),
         });
+        await failpoint('rules-before-commit');
         return out;
       });
       return { run_id: runId, as_of: asOf, rules: items };

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Db } from '../db';
 import { namedSql } from '../sql';
+import { ReadOnlyError } from '@/lib/faults/read-only';
 import { warningById } from '../warnings';
 import type { Scope, Viewer } from '@/lib/auth/roles';
 import type { StepInput, WarningAction } from '@/lib/warnings/workflow';
@@ -22,6 +23,8 @@ export async function takeStepWithFile(
   db: Db, warningId: number, action: WarningAction, actor: Viewer, input: StepInput & { days?: number },
   file: UploadedFile | null, ip: string | null, today?: string,
 ): Promise<StepResult> {
+  // Refused before the attachment is stored: nothing of a step lands on a read-only database.
+  if (db.readOnly) throw new ReadOnlyError();
   if (!file) return takeStep(db, warningId, action, actor, input, ip, today);
   if (action !== 'rectify') return { ok: false, error: '只有“已整改”可以附带附件' };
   const problem = attachmentProblem(file.name, file.bytes.byteLength, file.bytes);

@@ -7,6 +7,7 @@ import { calendarDays } from '../calendar';
 import type { Viewer } from '@/lib/auth/roles';
 import { todayInChina } from '@/lib/format';
 import { addWorkingDays, calendarSpan } from '@/lib/calendar/working-days';
+import { failpoint } from '@/lib/faults/failpoint';
 import { checkStep, type StepInput, type WarningAction, type WarningStatus } from '@/lib/warnings/workflow';
 
 const sql = () => namedSql('queries/warnings/step.sql');
@@ -77,7 +78,11 @@ export async function takeStep(
 ): Promise<StepResult> {
   const due = await deadlineFor(db, action, input.days, today);
   if ('error' in due) return { ok: false, error: due.error };
-  return db.transaction((conn) => stepOn(conn, warningId, action, actor, input, due.deadline, ip));
+  return db.transaction(async (conn) => {
+    const result = await stepOn(conn, warningId, action, actor, input, due.deadline, ip);
+    await failpoint('step-before-commit');
+    return result;
+  });
 }
 
 export type BulkResult =
@@ -116,6 +121,7 @@ export async function takeSteps(
         else refused.push({ id, error: result.error });
       }
       if (refused.length > 0) throw new BulkRefused(refused);
+      await failpoint('step-before-commit');
       return { ok: true, status: status!, deadline: due.deadline, moved: unique.length };
     });
   } catch (error) {

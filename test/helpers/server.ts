@@ -19,6 +19,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** The server's process (a test may SIGKILL it: test/e2e/faults.test.ts). */
+  pid: number;
   /** Resolves once the server process has exited, and with it released the database file's lock. */
   stop: () => Promise<void>;
 }
@@ -106,7 +108,7 @@ export async function startServer(dbFile: string, extraEnv: Record<string, strin
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).status < 500) return { url, stop };
+      if ((await fetch(url)).status < 500) return { url, pid: child.pid!, stop };
     } catch {
       /* not listening yet */
     }

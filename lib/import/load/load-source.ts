@@ -18,6 +18,7 @@ import { TARGETS } from './targets';
 import { isListKind, LIST_KIND, type ListImportKind } from '../comparison-list';
 import { viewSql, type TableColumn } from './view-sql';
 import { importTracer, type Trace } from './trace';
+import { failpoint } from '@/lib/faults/failpoint';
 
 export interface RawFileOptions {
   /** The file as the user gave it (kept byte for byte, and hashed). */
@@ -226,8 +227,10 @@ async function load(conn: DuckDBConnection, plan: LoadPlan, raw: RawFileOptions,
       options: JSON.stringify(optionsRecord),
     });
     const rejects = await connRows<RejectRow>(conn, sqlFile('queries/import/rejects.sql'), { batch: batchId, limit: RESULT_REJECTS, offset: 0 });
+    await failpoint('import-before-commit');
     await conn.run('COMMIT');
     inTransaction = false;
+    await failpoint('import-after-commit');
     await copy.keep();
     trace('commit');
 

@@ -7,6 +7,7 @@ import { assertText, bomLength, decodeHead, decoderLabel, detectEncoding, isVali
 import { blankEmptyLines } from './empty-lines';
 import { SourceError } from './errors';
 import { assertColumns } from './limits';
+import { assertNotCutShort } from './cut-end';
 import { tempPath, transcodeToUtf8 } from './transcode';
 
 async function chooseEncoding(filePath: string, fileName: string, options: SourceOptions, { head, size }: Sniffed): Promise<CsvEncoding> {
@@ -74,6 +75,7 @@ export async function readCsvSource(filePath: string, fileName: string, options:
     }
     // The raw copy's worker looks for empty lines in byte-wise encodings (see empty-lines.ts); not in UTF-16.
     if (encoding === 'utf-16le' || encoding === 'utf-16be') await blankEmptyLines(info);
+    await assertNotCutShort(info);
   } catch (e) {
     await Promise.all(info.tempFiles.map((f) => unlink(f).catch(() => {})));
     throw e;
