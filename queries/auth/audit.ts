@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { BOOKKEEPING, type Db } from '../db';
+import { LOG_ONLY, type Db } from '../db';
 import { namedSql } from '../sql';
 
 const sql = () => namedSql('queries/auth/audit.sql');
@@ -32,7 +32,7 @@ const entryParams = (entry: AuditEntry) => ({
 
 /** Appends to the audit log. There is deliberately no update or delete beside it. */
 export function audit(db: Db, entry: AuditEntry): Promise<void> {
-  return db.run(sql().insert, entryParams(entry), BOOKKEEPING);
+  return db.run(sql().insert, entryParams(entry), LOG_ONLY);
 }
 
 /** audit on a connection the caller holds, inside its transaction: the change and its record land together or not at all. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { BOOKKEEPING, type Db } from '../db';
+import { BOOKKEEPING, LOG_ONLY, type Db } from '../db';
 import { namedSql } from '../sql';
 import type { Role, Viewer } from '@/lib/auth/roles';
 
@@ -23,19 +23,54 @@ export async function createSession(db: Db, userId: number): Promise<string> {
   return token;
 }
 
+/**
+ * How long a session's viewer is remembered without reading the database. Every page and API request starts with
+ * the viewer; reading it (three tables joined) and marking the session used cost ≈ 8 ms of DuckDB per request, a fifth
+ * of a warm page (BENCHMARKS.md "Issue 12: load"). A write that may change a viewer (sign-out, a password, a role, a
+ * unit's name, a disabled account) forgets every remembered one at once (Db.viewerVersion); this bound only lets the
+ * session's last_seen be marked about as often as its touch does anyway.
+ */
+const VIEWER_MEMO_MS = 10_000;
+const MEMO_MAX = 10_000;
+
+interface Remembered {
+  viewer: Viewer;
+  /** until when it may be answered from memory: the read's time + VIEWER_MEMO_MS, never past the session's own end */
+  until: number;
+}
+
+const memos = new WeakMap<Db, { version: number; viewers: Map<string, Remembered> }>();
+
+function memoOf(db: Db): Map<string, Remembered> {
+  let memo = memos.get(db);
+  if (!memo || memo.version !== db.viewerVersion) memos.set(db, (memo = { version: db.viewerVersion, viewers: new Map() }));
+  return memo.viewers;
+}
+
 export async function viewerForToken(db: Db, token: string | undefined): Promise<Viewer | null> {
   if (!token) return null;
   const token_hash = hashToken(token);
+  const now = Date.now();
+  const remembered = memoOf(db).get(token_hash);
+  if (remembered && now < remembered.until) return remembered.viewer;
+  const version = db.viewerVersion;
   const row = await db.one<{
     id: number; username: string; display_name: string | null; role: Role; unit_id: number | null; unit_name: string | null;
-    must_change_password: boolean;
+    must_change_password: boolean; valid_until_ms: string;
   }>(sql().viewer, { token_hash, idle_minutes: sessionLimits().idle });
   if (!row) return null;
-  await db.run(sql().touch, { token_hash }, BOOKKEEPING);
-  return {
+  await db.run(sql().touch, { token_hash }, LOG_ONLY);
+  const viewer: Viewer = Object.freeze({
     id: row.id, username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, unitName: row.unit_name,
     mustChangePassword: row.must_change_password,
-  };
+  });
+  // Kept only if no write that could change it landed while it was read (the version read before the statement).
+  if (version === db.viewerVersion) {
+    const viewers = memoOf(db);
+    if (viewers.size >= MEMO_MAX) viewers.clear();
+    viewers.set(token_hash, { viewer, until: Math.min(now + VIEWER_MEMO_MS, Number(row.valid_until_ms)) });
+  }
+  return viewer;
 }
 
 export function deleteSession(db: Db, token: string): Promise<void> {
