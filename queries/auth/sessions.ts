@@ -37,7 +37,12 @@ interface Remembered {
   viewer: Viewer;
   /** until when it may be answered from memory: the read's time + VIEWER_MEMO_MS, never past the session's own end */
   until: number;
+  /** when this process last marked the session used */
+  marked: number;
 }
+
+/** The touch in sessions.sql changes a row only once a minute; asking more often only queues no-op writes. */
+const MARK_EVERY_MS = 60_000;
 
 const memos = new WeakMap<Db, { version: number; viewers: Map<string, Remembered> }>();
 
@@ -59,7 +64,15 @@ export async function viewerForToken(db: Db, token: string | undefined): Promise
     must_change_password: boolean; valid_until_ms: string;
   }>(sql().viewer, { token_hash, idle_minutes: sessionLimits().idle });
   if (!row) return null;
-  await db.run(sql().touch, { token_hash }, LOG_ONLY);
+  // Marking the session used waits in the one write queue, behind audit rows and other sessions' marks (queries/db.ts):
+  // under load that wait was 1–2 s every VIEWER_MEMO_MS, and 50 sessions' marks every 10 s kept the queue so full that
+  // an export waited 15 s for its audit row. So the mark is asked for only when it can change the row, and not
+  // awaited; a failed mark only leaves last_seen older (the session ends sooner), so it is logged, not thrown.
+  let marked = remembered?.marked ?? 0;
+  if (now - marked >= MARK_EVERY_MS) {
+    marked = now;
+    db.run(sql().touch, { token_hash }, LOG_ONLY).catch((error: unknown) => console.error('session last_seen not marked:', error));
+  }
   const viewer: Viewer = Object.freeze({
     id: row.id, username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, unitName: row.unit_name,
     mustChangePassword: row.must_change_password,
@@ -68,7 +81,7 @@ export async function viewerForToken(db: Db, token: string | undefined): Promise
   if (version === db.viewerVersion) {
     const viewers = memoOf(db);
     if (viewers.size >= MEMO_MAX) viewers.clear();
-    viewers.set(token_hash, { viewer, until: Math.min(now + VIEWER_MEMO_MS, Number(row.valid_until_ms)) });
+    viewers.set(token_hash, { viewer, until: Math.min(now + VIEWER_MEMO_MS, Number(row.valid_until_ms)), marked });
   }
   return viewer;
 }
