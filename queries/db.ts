@@ -35,9 +35,17 @@ async function inTransaction<T>(conn: DuckDBConnection, fn: () => Promise<T>): P
  */
 export interface WriteOptions {
   bookkeeping?: boolean;
+  /**
+   * The write changes no session, user or unit a signed-in viewer is read from (an audit row, a session's last_seen),
+   * so the viewers remembered per session (queries/auth/sessions.ts) stay; every other write forgets them.
+   */
+  keepsViewers?: boolean;
 }
 
 export const BOOKKEEPING: WriteOptions = { bookkeeping: true };
+
+/** A bookkeeping write that only appends to a log or marks a session used: it keeps the results and the viewers. */
+export const LOG_ONLY: WriteOptions = { bookkeeping: true, keepsViewers: true };
 
 export interface OpenOptions {
   readOnly?: boolean;
@@ -65,6 +73,7 @@ export class Db {
    * The server opens it anew (queries/open-server-db.ts).
    */
   invalidated = false;
+  private viewerWrites = 0;
 
   /**
    * Opened with access_mode READ_ONLY (the server on a file it may not write, docs/reliability.md): every change is
@@ -148,6 +157,16 @@ export class Db {
   /** The data changed outside run/write/transaction (an import on its own connection): drop the kept results. */
   changed(): void {
     this.results.clear();
+    this.viewerWrites++;
+  }
+
+  /**
+   * Grows after every write that may have changed who a session's viewer is (all but LOG_ONLY ones): a viewer read
+   * before it must be read again (queries/auth/sessions.ts). Read it before the statement, so a write that lands
+   * while the viewer is read makes that read stale.
+   */
+  get viewerVersion(): number {
+    return this.viewerWrites;
   }
 
   private async writing<T>(options: WriteOptions, fn: () => Promise<T>): Promise<T> {
@@ -156,6 +175,7 @@ export class Db {
       return await this.writes.run(fn);
     } finally {
       if (!options.bookkeeping) this.changed();
+      else if (!options.keepsViewers) this.viewerWrites++;
     }
   }
 

@@ -68,9 +68,14 @@ export function sendTargets(db: Db): Promise<{ id: number; kind: 'section' | 'de
   return db.all(namedSql('queries/warnings/detail.sql').targets);
 }
 
-/** How many doubts wait for the viewer's unit to answer (待办), for the header; 0 for the unscoped roles. */
+/**
+ * How many doubts wait for the viewer's unit to answer (待办), for the header; 0 for the unscoped roles. Kept until the
+ * data changes (every workflow step and rule run is a write that drops it): every page of a scoped viewer asks, and
+ * though it takes ≈ 4 ms alone, under load each statement on a page's path waits for DuckDB's threads — a median
+ * 270 ms, the largest DuckDB cost of the load test's mix (BENCHMARKS.md "Issue 12: load").
+ */
 export async function todoCount(db: Db, scope: Scope): Promise<number> {
   if (scope.kind === 'all') return 0;
-  const row = await db.one<{ n: number }>(sqlFile('queries/warnings/todo_count.sql'), { unit: scope.unitId });
+  const [row] = await db.kept<{ n: number }>(sqlFile('queries/warnings/todo_count.sql'), { unit: scope.unitId });
   return row?.n ?? 0;
 }

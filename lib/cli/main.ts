@@ -13,6 +13,7 @@ import { benchBriefingCommand } from './bench-briefing';
 import { benchJourneyCommand } from './bench-journey';
 import { backupCommand, restoreCommand } from './backup';
 import { exportParquetCommand } from './export-parquet';
+import { loadtestCommand } from './loadtest';
 import { BRIEFING_FORMATS } from '@/lib/briefing/formats';
 import { VIEWS } from '@/lib/views/registry';
 
@@ -194,6 +195,18 @@ program
   .option('--with-payees', 'include payees\' names, accounts and banks (left out by default: no measure needs them)')
   .option('--json', 'print what was written as JSON')
   .action((opts) => exportParquetCommand({ ...opts, db: opts.db ?? defaultDbFile() }));
+
+program
+  .command('loadtest')
+  .description('load a running site: N users signed in as demo roles request 总览, 支付明细, 数据质量, /api/payments, views\' JSON and an export for S seconds; per route p50/p95/p99, requests/s, errors')
+  .requiredOption('--url <url>', 'the site, e.g. http://127.0.0.1:3000')
+  .option('--users <n>', 'virtual users, each on its own connection', integer, 50)
+  .option('--seconds <s>', 'how long the load lasts', integer, 30)
+  .option('--think <ms>', 'each user\'s pause between requests (0.5–1.5 × this; 0: none)', integer, 0)
+  .option('--roles <list>', 'demo roles the users sign in as, in turn', 'leader,town,section')
+  .option('--password <p>', 'the demo accounts\' password', 'demo2018')
+  .option('--json', 'print the figures as one JSON object')
+  .action(loadtestCommand);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { BOOKKEEPING, type Db } from '../db';
+import { LOG_ONLY, type Db } from '../db';
 import { namedSql } from '../sql';
 
 const sql = () => namedSql('queries/auth/audit.sql');
@@ -38,7 +38,7 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
     console.log(`[audit] ${JSON.stringify({ happened_at: new Date().toISOString(), ...entryParams(entry) })}`);
     return;
   }
-  return db.run(sql().insert, entryParams(entry), BOOKKEEPING);
+  return db.run(sql().insert, entryParams(entry), LOG_ONLY);
 }
 
 /** audit on a connection the caller holds, inside its transaction: the change and its record land together or not at all. */

@@ -4,8 +4,10 @@ VALUES ($token_hash, $user_id, current_localtimestamp() + to_minutes($absolute_m
 
 -- name: viewer
 -- A session is alive until its absolute expiry and while it has been used within the idle limit.
+-- valid_until_ms: when the session ends unless used again (UTC, as every timestamp is stored: queries/db.ts).
 SELECT u.id, u.username, u.display_name, u.role, u.unit_id, un.name AS unit_name,
-       coalesce(u.must_change_password, false) AS must_change_password
+       coalesce(u.must_change_password, false) AS must_change_password,
+       epoch_ms(least(s.expires_at, s.last_seen + to_minutes($idle_minutes::BIGINT))) AS valid_until_ms
 FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN units un ON un.id = u.unit_id
 WHERE s.token_hash = $token_hash AND NOT u.disabled
   AND s.expires_at > current_localtimestamp()

@@ -37,4 +37,11 @@ describe('todoCount', () => {
     expect(await todoCount(db, { kind: 'all' })).toBe(0);
     expect(await todoCount(db, { kind: 'section', unitId: 9999 })).toBe(0);
   });
+
+  it('is kept for the header, and counts again once a step lands', async () => {
+    expect(await todoCount(db, { kind: 'town', unitId: 9003 })).toBe(1);
+    // 乙镇 answers k6 (a write through the owner, as every workflow step is): nothing waits for it any more.
+    await db.run("UPDATE warnings SET status = 'rectified' WHERE key = 'k6'");
+    expect(await todoCount(db, { kind: 'town', unitId: 9003 })).toBe(0);
+  });
 });
