@@ -6,7 +6,10 @@ interface Held {
   lastSeen: number;
 }
 
-const byDb = new WeakMap<Db, Map<string, Held>>();
+// On globalThis, as the server's Db is (queries/open-server-db.ts): Next bundles its pages and its route handlers
+// apart, each with its own copy of this module, and a session made by the sign-in must be found by every route.
+const holder = globalThis as typeof globalThis & { __fundMonitorMemorySessions?: WeakMap<Db, Map<string, Held>> };
+const byDb = (holder.__fundMonitorMemorySessions ??= new WeakMap());
 
 /**
  * The sessions of a database opened read-only (docs/reliability.md "Read-only database"): kept in the server's memory

@@ -161,7 +161,7 @@ describe('the site on a read-only database', () => {
     await page.goto(`${server.url}/login`);
     await expect.poll(() => page.getByTestId('read-only-banner').textContent()).toContain(READ_ONLY_BANNER);
     await signIn(page, server.url, 'admin');
-    for (const p of ['/', '/payments', '/quality', '/warnings', '/views/ledger', '/import', '/settings']) {
+    for (const p of ['/', '/payments', '/quality', '/views/warnings_by_rule', '/views/ledger', '/import', '/settings']) {
       const answer = await page.goto(`${server.url}${p}`);
       expect(answer!.status(), p).toBe(200);
       expect(await page.getByTestId('read-only-banner').textContent(), p).toContain(READ_ONLY_BANNER);
