@@ -18,3 +18,6 @@ export class DiskFullError extends Error {
     super(`磁盘空间已满，文件“${fileName}”未能导入，本次没有导入任何数据，数据库保持导入前的状态。请清理数据库所在磁盘（或原始文件目录）的空间后重新导入。`);
   }
 }
+
+/** Whether an error is a DiskFullError, by its name (as isReadOnlyError, read-only.ts, says why). */
+export const isDiskFullError = (error: unknown): error is DiskFullError => error instanceof Error && error.name === 'DiskFullError';

@@ -10,3 +10,9 @@ export class ReadOnlyError extends Error {
     super(READ_ONLY_REFUSAL);
   }
 }
+
+/**
+ * Whether an error is a ReadOnlyError, by its name: the server's Db is made in another of Next's bundles than the
+ * route that catches its error, each with its own copy of this class, so `instanceof` would miss it.
+ */
+export const isReadOnlyError = (error: unknown): error is ReadOnlyError => error instanceof Error && error.name === 'ReadOnlyError';

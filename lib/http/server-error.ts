@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
-import { ReadOnlyError } from '@/lib/faults/read-only';
+import { isReadOnlyError } from '@/lib/faults/read-only';
 
 /**
  * The answer of an API route to a failure that is ours, not the user's: the error is logged under a short id and the
@@ -10,7 +10,7 @@ import { ReadOnlyError } from '@/lib/faults/read-only';
  */
 export function serverError(error: unknown, where: string): Response {
   // Not a fault: the database is read-only (docs/reliability.md), and the user is told so.
-  if (error instanceof ReadOnlyError) return Response.json({ error: error.message }, { status: 503 });
+  if (isReadOnlyError(error)) return Response.json({ error: error.message }, { status: 503 });
   const errorId = randomBytes(4).toString('hex').toUpperCase();
   console.error(`[${where}] 错误编号 ${errorId}:`, error);
   return Response.json({ error: `服务器内部错误（错误编号 ${errorId}）`, error_id: errorId }, { status: 500 });

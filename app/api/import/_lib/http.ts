@@ -1,7 +1,7 @@
 import { SourceError } from '@/lib/import/source';
 import { serverError } from '@/lib/http/server-error';
 import { KIND_LABELS, type ImportKind } from '@/lib/import/types';
-import { DiskFullError } from '@/lib/faults/disk-full';
+import { isDiskFullError } from '@/lib/faults/disk-full';
 
 /** A JSON error answer with a message for the user. */
 export const fail = (status: number, error: string, extra: Record<string, unknown> = {}) => Response.json({ error, ...extra }, { status });
@@ -30,7 +30,7 @@ export const kindRefused = (kind: ImportKind) =>
 export function importError(error: unknown, what: string): Response {
   const message = error instanceof Error ? error.message : String(error);
   // 507 Insufficient Storage: the disk is full; the message names the file and says nothing was imported.
-  if (error instanceof DiskFullError) return fail(507, message);
+  if (isDiskFullError(error)) return fail(507, message);
   const ours = error instanceof Error && (error.name === 'SourceError' || error.name === 'ImportRequestError');
   if (error instanceof SourceError || ours || /^(缺少必填字段|映射中的字段|无法确定项目年度)/.test(message)) return fail(422, message);
   return serverError(error, `import: ${what}`);
