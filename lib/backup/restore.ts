@@ -27,7 +27,7 @@ export interface RestoreResult {
 }
 
 /** Reads a database file's checksums read-only, so checking changes nothing (no migration runs). */
-async function checksumsOf(file: string) {
+export async function checksumsOf(file: string) {
   const db = await Db.open(file, { readOnly: true });
   try {
     return await db.withConnection((conn) => tableChecksums(conn));

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { Db } from '@/queries/db';
+import type { Db } from '@/queries/db';
+import { withDbFile } from '../helpers/temp-db';
 import { buildDemoFile } from '@/lib/cli/demo';
 import { runRules } from '@/queries/rules/run';
 import { rawDirFor } from '@/lib/import/raw-dir';
@@ -44,14 +45,7 @@ describe('the server killed mid-operation', () => {
   let browser: Browser;
   let server: RunningServer | undefined;
 
-  const withDb = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
-    const db = await Db.open(file);
-    try {
-      return await fn(db);
-    } finally {
-      db.close();
-    }
-  };
+  const withDb = <T>(fn: (db: Db) => Promise<T>): Promise<T> => withDbFile(file, fn);
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'fund-monitor-e2e-faults-'));

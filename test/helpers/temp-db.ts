@@ -17,3 +17,13 @@ export async function tempDb(): Promise<{ db: Db; file: string; cleanup: () => v
     },
   };
 }
+
+/** Runs `fn` on the database file opened on its own (read-write), and closes it whatever happens. */
+export async function withDbFile<T>(file: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await Db.open(file);
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}

@@ -3,10 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '@/queries/db';
-import { tableChecksums } from '@/queries/backup/checksums';
 import { makeBackup } from '@/lib/backup/make';
 import { readManifest } from '@/lib/backup/manifest';
-import { restoreBackup } from '@/lib/backup/restore';
+import { checksumsOf, restoreBackup } from '@/lib/backup/restore';
 import { listBackupNames, pruneBackups } from '@/lib/backup/retention';
 import { nightlyTick } from '@/lib/backup/nightly';
 import { saveBackupSchedule } from '@/queries/settings';
@@ -15,14 +14,6 @@ import { tempDb } from '../helpers/temp-db';
 
 const WRITES = 300;
 
-async function checksumsOf(file: string) {
-  const db = await Db.open(file, { readOnly: true });
-  try {
-    return await db.withConnection((conn) => tableChecksums(conn));
-  } finally {
-    db.close();
-  }
-}
 
 describe('backup and restore', () => {
   let ctx: Awaited<ReturnType<typeof tempDb>>;

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Db } from '@/queries/db';
+import type { Db } from '@/queries/db';
+import { withDbFile } from '../helpers/temp-db';
 import { buildDemoFile } from '@/lib/cli/demo';
 import { ORPHAN_AGE_MS, sweepRawDir } from '@/lib/import/load/raw-sweep';
 import { COMMITTING_PREFIX } from '@/lib/import/load/raw-file';
@@ -25,14 +26,7 @@ describe('killed mid-operation', () => {
   let rawDir = '';
   let csvFile = '';
 
-  const withDb = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
-    const db = await Db.open(file);
-    try {
-      return await fn(db);
-    } finally {
-      db.close();
-    }
-  };
+  const withDb = <T>(fn: (db: Db) => Promise<T>): Promise<T> => withDbFile(file, fn);
   const importArgs = () => [BIN, 'import', csvFile, '--kind', 'payments', '--db', file, '--raw-dir', rawDir, '--json'];
 
   beforeAll(async () => {
