@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough, pipeline, type Readable } from 'node:stream';
 import archiver from 'archiver';
+import { strToU8, zipSync } from 'fflate';
 import { yuanToWanExact } from '@/lib/format';
 import { columnName } from '@/lib/xlsx/cell-ref';
 import { safeCell } from './safe-cell';
@@ -217,23 +218,37 @@ function roomIn(stream: EventEmitter, out: EventEmitter): Promise<void> {
   });
 }
 
-async function writeSheet(sheet: PassThrough, out: Readable, table: ExportTable, chunks: RowChunks, strings: SharedStrings): Promise<void> {
-  const headers = table.columns.map((c) => exportHeader(c, '万元'));
-  const names = table.columns.map((_, i) => columnName(i));
-  const formats = table.columns.map((c) => c.format);
-  let r = 2;
-  let started = false;
-  const start = (sample: Cell[][]) => {
-    sheet.write(sheetStart(table, headers, columnWidths(table, headers, sample)));
-    started = true;
-  };
-  const shared = formats.map(() => true);
-  const xml = new XmlBuffer();
-  for await (const rows of chunks) {
-    if (!started) start(rows);
+/**
+ * The sheet's XML, a chunk of rows at a time: `rows` writes one chunk (the first also measures the column widths) and
+ * hands its bytes over, `end` closes the sheet. Shared by the streamed workbook and the one made at once.
+ */
+class SheetWriter {
+  private readonly headers: string[];
+  private readonly names: string[];
+  private readonly formats: CellFormat[];
+  private readonly shared: boolean[];
+  private readonly xml = new XmlBuffer();
+  private r = 2;
+  private started = false;
+
+  constructor(private readonly table: ExportTable, private readonly strings: SharedStrings) {
+    this.headers = table.columns.map((c) => exportHeader(c, '万元'));
+    this.names = table.columns.map((_, i) => columnName(i));
+    this.formats = table.columns.map((c) => c.format);
+    this.shared = this.formats.map(() => true);
+  }
+
+  private start(sample: Cell[][]): void {
+    this.xml.utf8(sheetStart(this.table, this.headers, columnWidths(this.table, this.headers, sample)));
+    this.started = true;
+  }
+
+  rows(rows: Cell[][]): Buffer {
+    const { xml, names, formats, shared, strings } = this;
+    if (!this.started) this.start(rows);
     const added = formats.map(() => 0);
     for (const row of rows) {
-      r += 1;
+      const r = (this.r += 1);
       xml.ascii(`<row r="${r}">`);
       // A cell names its place only after an empty one: the rest follow on (a third of the markup, and of its time).
       let follows = false;
@@ -245,35 +260,55 @@ async function writeSheet(sheet: PassThrough, out: Readable, table: ExportTable,
       xml.ascii('</row>');
     }
     added.forEach((n, i) => (shared[i] &&= n <= rows.length / 2));
+    return xml.take();
+  }
+
+  end(): Buffer {
+    if (!this.started) this.start([]);
+    // The title spans the columns (a merge of one cell alone is one Excel repairs).
+    const last = columnName(this.table.columns.length - 1);
+    const merge = last === 'A' ? '' : `<mergeCells count="1"><mergeCell ref="A1:${last}1"/></mergeCells>`;
+    this.xml.ascii(`</sheetData>${merge}`
+      + '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+      + '<pageSetup paperSize="9" orientation="landscape"/></worksheet>');
+    return this.xml.take();
+  }
+}
+
+async function writeSheet(sheet: PassThrough, out: Readable, writer: SheetWriter, chunks: RowChunks): Promise<void> {
+  for await (const rows of chunks) {
     // Wait for the zip to take this chunk (and for a slow download) before reading the next; stop when the
     // download is cancelled, which ends the query.
-    if (!sheet.write(xml.take())) await roomIn(sheet, out);
+    if (!sheet.write(writer.rows(rows))) await roomIn(sheet, out);
     if (out.destroyed) return;
   }
-  if (!started) start([]);
-  // The title spans the columns (a merge of one cell alone is one Excel repairs).
-  const last = columnName(table.columns.length - 1);
-  const merge = last === 'A' ? '' : `<mergeCells count="1"><mergeCell ref="A1:${last}1"/></mergeCells>`;
-  sheet.end(`</sheetData>${merge}`
-    + '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-    + '<pageSetup paperSize="9" orientation="landscape"/></worksheet>');
+  sheet.end(writer.end());
 }
+
+/** The parts of the workbook around its sheet and shared strings, by their names in the zip. */
+function workbookParts(table: ExportTable): [string, string][] {
+  const name = sheetName(table.title);
+  return [
+    ['[Content_Types].xml', CONTENT_TYPES],
+    ['_rels/.rels', ROOT_RELS],
+    ['docProps/core.xml', CORE],
+    ['xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${xmlText(name).replace(/"/g, '&quot;')}" sheetId="1" r:id="rId1"/></sheets>`
+      + `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'${xmlText(name).replace(/'/g, "''")}'!$1:$2</definedName></definedNames></workbook>`],
+    ['xl/_rels/workbook.xml.rels', WORKBOOK_RELS],
+    ['xl/styles.xml', STYLES],
+  ];
+}
+
+const SHEET_PART = 'xl/worksheets/sheet1.xml';
+const STRINGS_PART = 'xl/sharedStrings.xml';
 
 /** The workbook as a stream: the download starts with the first chunk of rows, and cancelling it stops the rows. */
 export function xlsxStream(table: ExportTable, chunks: RowChunks): Readable {
   // Level 1: the sheet XML is repetitive, so the fastest level already shrinks it about ten times (BENCHMARKS.md).
   const zip = archiver('zip', { zlib: { level: 1 } });
-  const name = sheetName(table.title);
-  zip.append(CONTENT_TYPES, { name: '[Content_Types].xml' });
-  zip.append(ROOT_RELS, { name: '_rels/.rels' });
-  zip.append(CORE, { name: 'docProps/core.xml' });
-  zip.append(`${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${xmlText(name).replace(/"/g, '&quot;')}" sheetId="1" r:id="rId1"/></sheets>`
-    + `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'${xmlText(name).replace(/'/g, "''")}'!$1:$2</definedName></definedNames></workbook>`,
-  { name: 'xl/workbook.xml' });
-  zip.append(WORKBOOK_RELS, { name: 'xl/_rels/workbook.xml.rels' });
-  zip.append(STYLES, { name: 'xl/styles.xml' });
+  for (const [name, text] of workbookParts(table)) zip.append(text, { name });
   const sheet = new PassThrough();
-  zip.append(sheet, { name: 'xl/worksheets/sheet1.xml' });
+  zip.append(sheet, { name: SHEET_PART });
   // archiver's streams are readable-stream's; the caller gets a Node stream, whose end, in either direction, ends the other.
   const out = new PassThrough();
   pipeline(zip, out, () => {});
@@ -281,14 +316,24 @@ export function xlsxStream(table: ExportTable, chunks: RowChunks): Readable {
   const strings = new SharedStrings();
   const finish = () => {
     if (out.destroyed) return;
-    zip.append(strings.xml(), { name: 'xl/sharedStrings.xml' });
+    zip.append(strings.xml(), { name: STRINGS_PART });
     return zip.finalize();
   };
-  writeSheet(sheet, out, table, chunks, strings).then(finish).catch(fail);
+  writeSheet(sheet, out, new SheetWriter(table, strings), chunks).then(finish).catch(fail);
   return out;
 }
 
-/** The whole workbook in memory, for a view's lines (aggregates: a few hundred rows). */
+/**
+ * The whole workbook at once, for a view's lines (aggregates: a few hundred rows): written and zipped in one
+ * synchronous step (fflate). Through the streams, each of a small workbook's dozens of hops waited its turn behind
+ * every page being rendered, and a busy server took seconds for a file of 50 ms (BENCHMARKS.md "Issue 12: load").
+ */
 export async function xlsxBuffer(table: ExportTable, rows: Cell[][]): Promise<Buffer> {
-  return Buffer.concat(await xlsxStream(table, [rows]).toArray());
+  const strings = new SharedStrings();
+  const writer = new SheetWriter(table, strings);
+  const sheet = Buffer.concat([writer.rows(rows), writer.end()]);
+  const files: Record<string, Uint8Array> = Object.fromEntries(workbookParts(table).map(([name, text]) => [name, strToU8(text)]));
+  files[SHEET_PART] = sheet;
+  files[STRINGS_PART] = strToU8(strings.xml());
+  return Buffer.from(zipSync(files, { level: 1 }));
 }
