@@ -12,11 +12,13 @@ const SCRIPT = path.resolve('test/fixtures/faults/read-only-server.ts');
 
 /**
  * Runs the server's database code (test/fixtures/faults/read-only-server.ts) on `file`. As root, whom file modes do
- * not stop, the process runs as the unprivileged user nobody (setpriv), so chmod means what it means to a service.
+ * not stop, the process runs without the capabilities that override them (setpriv drops CAP_DAC_OVERRIDE and
+ * CAP_DAC_READ_SEARCH from its bounding set), so chmod means what it means to a service. Still root, it reads the
+ * checkout wherever it lies (another user could not pass a private folder such as a 0700 temporary clone).
  */
 function serveReadOnly(file: string, csvFile: string) {
   const node = [process.execPath, '--import', 'tsx', SCRIPT, csvFile];
-  const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+  const asUser = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--'] : [];
   const [cmd, ...args] = [...asUser, ...node];
   const r = spawnSync(cmd, args, {
     encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, NODE_NO_WARNINGS: '1', FUND_MONITOR_DB: file, HOME: os.tmpdir() },
