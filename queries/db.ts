@@ -74,6 +74,7 @@ export class Db {
    */
   invalidated = false;
   private viewerWrites = 0;
+  private dataWrites = 0;
 
   /**
    * Opened with access_mode READ_ONLY (the server on a file it may not write, docs/reliability.md): every change is
@@ -157,7 +158,16 @@ export class Db {
   /** The data changed outside run/write/transaction (an import on its own connection): drop the kept results. */
   changed(): void {
     this.results.clear();
+    this.dataWrites++;
     this.viewerWrites++;
+  }
+
+  /**
+   * Grows whenever the kept results are dropped: a page rendered before it may show other figures now
+   * (lib/http/kept-pages.ts keeps whole pages per data version).
+   */
+  get dataVersion(): number {
+    return this.dataWrites;
   }
 
   /**

@@ -24,7 +24,8 @@ describe('API tokens page', () => {
     expect(secret).toMatch(/^fmt_[A-Za-z0-9_-]{43}$/);
     expect(await page.getByTestId('token-message').innerText()).toBe('已创建令牌“每日导入脚本”');
     await page.getByTestId('token-copy').click();
-    expect(await page.getByTestId('token-copy').innerText()).toBe('已复制');
+    // The button says so once the clipboard has taken the text (an await in the click handler), not at the click.
+    await page.getByTestId('token-copy').filter({ hasText: '已复制' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
     await page.screenshot({ path: 'test-results/api-tokens-created.png', fullPage: true });
 

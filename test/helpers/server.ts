@@ -4,7 +4,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { inject } from 'vitest';
 
-const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
+/** The production server, as `npm start` runs it: Next.js with kept pages in front (bin/server.mjs). */
+const SERVER = path.resolve('bin/server.mjs');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -71,9 +72,9 @@ async function ensureBuilt(env: NodeJS.ProcessEnv): Promise<void> {
 
 function spawnServer(dbFile: string, port: number, extraEnv: Record<string, string>, stderr: 'inherit' | 'pipe'): ChildProcess {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FUND_MONITOR_DB: dbFile };
-  // next's own entry run by this node, not through npx: the child is the server itself, so its exit means the lock
-  // on the database file is free. Its stdout is not read by anyone, so it must not be a pipe that can fill up.
-  return spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // Run by this node, not through npm: the child is the server itself, so its exit means the lock on the database
+  // file is free. Its stdout is not read by anyone, so it must not be a pipe that can fill up.
+  return spawn(process.execPath, [SERVER, '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', stderr], detached: true,
   });
 }
@@ -106,7 +107,7 @@ export async function startServer(dbFile: string, extraEnv: Record<string, strin
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).status < 500) return { url, pid: child.pid!, stop };
     } catch {
@@ -115,7 +116,7 @@ export async function startServer(dbFile: string, extraEnv: Record<string, strin
     await new Promise((r) => setTimeout(r, 300));
   }
   await stop();
-  throw new Error('next start did not answer within 60 s');
+  throw new Error('the server did not answer within 60 s');
 }
 
 /**
