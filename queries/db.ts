@@ -219,7 +219,11 @@ export class Db {
     return this.writing({}, () => inTransaction(conn, fn));
   }
 
+  /** Closed by close(): work scheduled for later (a batch of session marks) must not start on it. */
+  closed = false;
+
   close(): void {
+    this.closed = true;
     this.instance.closeSync();
   }
 }

@@ -4,6 +4,8 @@ import { build, type Histogram } from 'hdr-histogram-js';
 export interface RouteSummary {
   route: string;
   requests: number;
+  /** how many answers the server sent from its kept pages (lib/http/kept-pages.ts) rather than rendered */
+  kept: number;
   errors: number;
   /** how many of each problem (loadtest-check.ts, or the socket's error), so a failing run says why */
   problems: Record<string, number>;
@@ -24,6 +26,7 @@ const ms = (us: number) => Math.round(us / 100) / 10;
 class RouteFigures {
   readonly histogram = newHistogram();
   requests = 0;
+  kept = 0;
   errors = 0;
   readonly problems: Record<string, number> = {};
 }
@@ -41,10 +44,11 @@ export class LoadStats {
     return figures;
   }
 
-  /** `latencyMs` is null when no answer came; `problem` is null for a good answer. */
-  record(route: string, latencyMs: number | null, problem: string | null): void {
+  /** `latencyMs` is null when no answer came; `problem` is null for a good answer; `kept`: sent from the kept pages. */
+  record(route: string, latencyMs: number | null, problem: string | null, kept = false): void {
     const figures = this.of(route);
     figures.requests++;
+    if (kept) figures.kept++;
     if (latencyMs !== null) figures.histogram.recordValue(Math.max(1, Math.round(latencyMs * 1000)));
     if (problem !== null) {
       figures.errors++;
@@ -58,6 +62,7 @@ export class LoadStats {
     const routes = [...this.routes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([route, f]) => {
       total.histogram.add(f.histogram);
       total.requests += f.requests;
+      total.kept += f.kept;
       total.errors += f.errors;
       for (const [p, n] of Object.entries(f.problems)) total.problems[p] = (total.problems[p] ?? 0) + n;
       return summarize(route, f, seconds);
@@ -70,7 +75,7 @@ function summarize(route: string, f: RouteFigures, seconds: number): RouteSummar
   // A percentile is the top of its bucket, which may lie past the largest value recorded.
   const at = (q: number) => (f.histogram.totalCount ? ms(Math.min(f.histogram.getValueAtPercentile(q), f.histogram.maxValue)) : 0);
   return {
-    route, requests: f.requests, errors: f.errors, problems: { ...f.problems },
+    route, requests: f.requests, kept: f.kept, errors: f.errors, problems: { ...f.problems },
     rps: seconds > 0 ? Math.round((f.requests / seconds) * 10) / 10 : 0,
     p50: at(50), p95: at(95), p99: at(99), max: f.histogram.totalCount ? ms(f.histogram.maxValue) : 0,
   };
@@ -78,8 +83,9 @@ function summarize(route: string, f: RouteFigures, seconds: number): RouteSummar
 
 /** The summary as a plain-text table, a row per route and the totals last. */
 export function summaryTable(s: { routes: RouteSummary[]; total: RouteSummary }): string {
-  const head = ['route', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'];
-  const line = (r: RouteSummary) => [r.route, r.requests, r.rps, r.p50, r.p95, r.p99, r.max, r.errors].map(String);
+  const head = ['route', 'requests', 'kept %', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'];
+  const keptShare = (r: RouteSummary) => (r.requests ? Math.round((r.kept / r.requests) * 100) : 0);
+  const line = (r: RouteSummary) => [r.route, r.requests, keptShare(r), r.rps, r.p50, r.p95, r.p99, r.max, r.errors].map(String);
   const rows = [head, ...s.routes.map(line), line(s.total)];
   // East Asian characters take two columns in a terminal.
   const width = (t: string) => [...t].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);

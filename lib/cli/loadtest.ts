@@ -1,4 +1,5 @@
 import { Client } from 'undici';
+import { KEPT_HEADER } from '@/lib/http/kept-pages';
 import { answerProblem } from './loadtest-check';
 import { signIn } from './loadtest-login';
 import { LOAD_ROLES, nextRequest, ROLE_MIX, seededRandom, type LoadRole } from './loadtest-mix';
@@ -13,6 +14,12 @@ export interface LoadtestOptions {
   /** comma-separated demo roles, the users dealt out among them in turn */
   roles: string;
   password: string;
+  /**
+   * Every request's URL made unique with a throwaway parameter, so the server keeps no answer for a second asker
+   * (docs/performance.md "Pages kept per data version"): what the pages cost when they are rendered every time, as
+   * right after a change of data.
+   */
+  fresh?: boolean;
   json?: boolean;
 }
 
@@ -27,6 +34,7 @@ export function parseRoles(text: string): LoadRole[] {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface VirtualUser {
+  id: number;
   role: LoadRole;
   client: Client;
   cookie: string;
@@ -38,16 +46,19 @@ interface VirtualUser {
  * uniformly from 0.5–1.5 × `think` (users that paused exactly alike would arrive in lockstep). The first request
  * waits a random part of one think time, so the users' arrivals spread out from the start.
  */
-async function runUser(user: VirtualUser, stats: LoadStats, deadline: number, think: number): Promise<void> {
+async function runUser(user: VirtualUser, stats: LoadStats, deadline: number, opts: LoadtestOptions): Promise<void> {
+  const { think, fresh } = opts;
   if (think > 0) await sleep(user.random() * think);
-  while (performance.now() < deadline) {
+  for (let n = 0; performance.now() < deadline; n++) {
     const planned = nextRequest(ROLE_MIX[user.role], user.random);
+    const path = fresh ? `${planned.path}${planned.path.includes('?') ? '&' : '?'}_fresh=${user.id}.${n}` : planned.path;
     const started = performance.now();
     try {
-      const res = await user.client.request({ path: planned.path, method: 'GET', headers: { cookie: user.cookie } });
+      const res = await user.client.request({ path, method: 'GET', headers: { cookie: user.cookie } });
       const body = Buffer.from(await res.body.arrayBuffer());
       const contentType = String(res.headers['content-type'] ?? '');
-      stats.record(planned.route, performance.now() - started, answerProblem(planned.expect, { status: res.statusCode, contentType, body }));
+      const problem = answerProblem(planned.expect, { status: res.statusCode, contentType, body });
+      stats.record(planned.route, performance.now() - started, problem, res.headers[KEPT_HEADER] === '1');
     } catch (error) {
       stats.record(planned.route, null, `socket: ${(error as { code?: string }).code ?? (error as Error).message}`);
     }
@@ -59,6 +70,7 @@ async function runUser(user: VirtualUser, stats: LoadStats, deadline: number, th
 async function signInAll(opts: LoadtestOptions, roles: LoadRole[]): Promise<VirtualUser[]> {
   const origin = new URL(opts.url).origin;
   const users: VirtualUser[] = Array.from({ length: opts.users }, (_, i) => ({
+    id: i,
     role: roles[i % roles.length],
     // One connection per user, kept alive, as a browser tab mostly uses one; no pipelining.
     client: new Client(origin, { pipelining: 1, headersTimeout: 120_000, bodyTimeout: 120_000 }),
@@ -76,6 +88,7 @@ export interface LoadResult {
   users: number;
   seconds: number;
   think_ms: number;
+  fresh: boolean;
   roles: LoadRole[];
   routes: RouteSummary[];
   total: RouteSummary;
@@ -96,21 +109,21 @@ export async function runLoad(opts: LoadtestOptions): Promise<LoadResult> {
   const stats = new LoadStats();
   const started = performance.now();
   try {
-    await Promise.all(users.map((u) => runUser(u, stats, started + opts.seconds * 1000, opts.think)));
+    await Promise.all(users.map((u) => runUser(u, stats, started + opts.seconds * 1000, opts)));
   } finally {
     await Promise.all(users.map((u) => u.client.close()));
   }
   const summary = stats.summary((performance.now() - started) / 1000);
-  return { url: opts.url, users: opts.users, seconds: opts.seconds, think_ms: opts.think, roles, ...summary };
+  return { url: opts.url, users: opts.users, seconds: opts.seconds, think_ms: opts.think, fresh: Boolean(opts.fresh), roles, ...summary };
 }
 
-/** `fund-monitor loadtest --url URL --users N --seconds S [--think MS] [--roles leader,town,section] [--json]` (issue 12). */
+/** `fund-monitor loadtest --url URL --users N --seconds S [--think MS] [--roles leader,town,section] [--fresh] [--json]` (issue 12). */
 export async function loadtestCommand(opts: LoadtestOptions): Promise<void> {
   const result = await runLoad(opts);
   if (opts.json) {
     console.log(JSON.stringify(result));
     return;
   }
-  console.log(`${result.url} · ${result.users} users (${result.roles.join(', ')}) · ${result.seconds} s · think ${result.think_ms} ms`);
+  console.log(`${result.url} · ${result.users} users (${result.roles.join(', ')}) · ${result.seconds} s · think ${result.think_ms} ms${result.fresh ? ' · fresh URLs (nothing kept)' : ''}`);
   console.log(summaryTable(result));
 }

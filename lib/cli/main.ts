@@ -205,6 +205,7 @@ program
   .option('--think <ms>', 'each user\'s pause between requests (0.5–1.5 × this; 0: none)', integer, 0)
   .option('--roles <list>', 'demo roles the users sign in as, in turn', 'leader,town,section')
   .option('--password <p>', 'the demo accounts\' password', 'demo2018')
+  .option('--fresh', 'a throwaway parameter on every URL, so no answer is kept: what rendering every page costs')
   .option('--json', 'print the figures as one JSON object')
   .action(loadtestCommand);
 

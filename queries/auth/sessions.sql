@@ -21,8 +21,10 @@ FROM users u LEFT JOIN units un ON un.id = u.unit_id
 WHERE u.id = $user_id AND NOT u.disabled;
 
 -- name: touch
+-- $token_hashes: the sessions used lately, their digests joined by commas (sessions.ts markUsed).
 UPDATE sessions SET last_seen = current_localtimestamp()
-WHERE token_hash = $token_hash AND last_seen < current_localtimestamp() - INTERVAL 1 MINUTE;
+WHERE token_hash IN (SELECT unnest(string_split($token_hashes, ',')))
+  AND last_seen < current_localtimestamp() - INTERVAL 1 MINUTE;
 
 -- name: delete
 DELETE FROM sessions WHERE token_hash = $token_hash;

@@ -52,6 +52,31 @@ const MARK_EVERY_MS = 60_000;
 
 const memos = new WeakMap<Db, { version: number; viewers: Map<string, Remembered> }>();
 
+/**
+ * Sessions are marked used in one statement for all those used within MARK_BATCH_MS. One write per session was one
+ * queued write each, and under load each took ≈ 190 ms of the one write queue (its completions wait for the busy main
+ * thread), so an export's audit row waited seconds behind them (BENCHMARKS.md "Issue 12: load"). A mark that is late by
+ * a few seconds only lets a session end as many seconds sooner; one lost with the process, no more than that.
+ */
+const MARK_BATCH_MS = 5_000;
+const unmarked = new WeakMap<Db, Set<string>>();
+
+function markUsed(db: Db, tokenHash: string): void {
+  let hashes = unmarked.get(db);
+  if (!hashes) unmarked.set(db, (hashes = new Set()));
+  if (hashes.size === 0) setTimeout(() => markBatch(db), MARK_BATCH_MS).unref();
+  hashes.add(tokenHash);
+}
+
+function markBatch(db: Db): void {
+  const hashes = unmarked.get(db);
+  if (!hashes?.size || db.closed) return;
+  // Hex digests: a comma never occurs in one.
+  const token_hashes = [...hashes].join(',');
+  hashes.clear();
+  db.run(sql().touch, { token_hashes }, LOG_ONLY).catch((error: unknown) => console.error('sessions\' last_seen not marked:', error));
+}
+
 function memoOf(db: Db): Map<string, Remembered> {
   let memo = memos.get(db);
   if (!memo || memo.version !== db.viewerVersion) memos.set(db, (memo = { version: db.viewerVersion, viewers: new Map() }));
@@ -95,7 +120,7 @@ export async function viewerForToken(db: Db, token: string | undefined): Promise
   let marked = remembered?.marked ?? 0;
   if (now - marked >= MARK_EVERY_MS) {
     marked = now;
-    db.run(sql().touch, { token_hash }, LOG_ONLY).catch((error: unknown) => console.error('session last_seen not marked:', error));
+    markUsed(db, token_hash);
   }
   const viewer = viewerOf(row);
   // Kept only if no write that could change it landed while it was read (the version read before the statement).

@@ -19,6 +19,16 @@ describe('loadtest against a running site', () => {
     const routes = result.routes.map((r) => r.route);
     expect(routes).toEqual(expect.arrayContaining(['总览 /', '支付明细 /payments', 'GET /api/payments']));
     for (const r of result.routes) expect(r.p50).toBeGreaterThan(0);
+    // The same users asked the same pages again: some answers came from the kept pages, never an export.
+    expect(result.total.kept).toBeGreaterThan(0);
+    expect(result.routes.find((r) => r.route.includes('export'))?.kept ?? 0).toBe(0);
+  });
+
+  it('with --fresh every URL is new, so every answer is rendered', async () => {
+    const result = await runLoad({ url: site.url, users: 3, seconds: 3, think: 0, roles: 'leader,town,section', password: 'demo2018', fresh: true });
+    expect(result.total.errors).toBe(0);
+    expect(result.total.requests).toBeGreaterThan(6);
+    expect(result.total.kept).toBe(0);
   });
 
   it('refuses to start with a wrong password', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/queries/db';
 import { tempDb } from '../helpers/temp-db';
 import { hashPassword, passwordProblem, verifyPassword } from '@/lib/auth/password';
@@ -103,6 +103,27 @@ describe('login, lockout, sessions and audit on a real database', () => {
     expect(await viewerForToken(db, token)).not.toBeNull(); // …and this use touches it again
     await db.run('UPDATE sessions SET last_seen = current_localtimestamp() - INTERVAL 121 MINUTE');
     expect(await viewerForToken(db, token)).toBeNull();
+  });
+
+  it('marks the sessions used within a few seconds in one batch, after those seconds', async () => {
+    // A database of its own: the other tests' uses are in this one's batch, on a real timer.
+    const own = await tempDb();
+    try {
+      const clerk = await createUser(own.db, { username: 'clerk2', displayName: null, role: 'leader', password: 'Right1234' });
+      const tokens = [await createSession(own.db, clerk), await createSession(own.db, clerk)];
+      await own.db.run('UPDATE sessions SET last_seen = current_localtimestamp() - INTERVAL 5 MINUTE');
+      const stale = async () => Number((await own.db.one<{ n: number }>(
+        'SELECT count(*)::INTEGER AS n FROM sessions WHERE last_seen < current_localtimestamp() - INTERVAL 4 MINUTE'))!.n);
+      vi.useFakeTimers({ toFake: ['setTimeout'] });
+      for (const token of tokens) expect(await viewerForToken(own.db, token)).not.toBeNull();
+      vi.advanceTimersByTime(4_900);
+      expect(await stale()).toBe(2);
+      vi.advanceTimersByTime(100);
+      await vi.waitFor(async () => expect(await stale()).toBe(0));
+    } finally {
+      vi.useRealTimers();
+      own.cleanup();
+    }
   });
 
   it('a session is refused after its absolute expiry, however recently it was used', async () => {

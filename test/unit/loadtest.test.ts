@@ -76,6 +76,20 @@ describe('loadtest statistics', () => {
     expect(total).toMatchObject({ route: '全部 total', requests: 102, errors: 2, rps: 10.2, p50: 51, max: 500 });
     expect(summaryTable({ routes, total })).toContain('1 × socket: ECONNRESET');
   });
+
+  it('counts the answers sent from the kept pages, per route and in all, and shows their share', () => {
+    const stats = new LoadStats();
+    for (let i = 0; i < 4; i++) stats.record('总览 /', 10, null, i > 0);
+    stats.record('export', 50, null);
+    const { routes, total } = stats.summary(1);
+    expect(routes.map((r) => [r.route, r.requests, r.kept])).toEqual([['export', 1, 0], ['总览 /', 4, 3]]);
+    expect(total).toMatchObject({ requests: 5, kept: 3 });
+    // 3 of 4 is 75 %; 3 of 5 is 60 %: the column after the request count.
+    const lines = summaryTable({ routes, total }).split('\n');
+    expect(lines[0].split(/\s{2,}/).slice(0, 3)).toEqual(['route', 'requests', 'kept %']);
+    expect(lines.find((l) => l.startsWith('总览'))!.split(/\s+/).slice(2, 4)).toEqual(['4', '75']);
+    expect(lines.at(-1)!.split(/\s+/).slice(2, 4)).toEqual(['5', '60']);
+  });
 });
 
 describe('loadtest answer check', () => {
