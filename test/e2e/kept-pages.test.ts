@@ -29,7 +29,7 @@ const site = useDemoSite('kept-pages', { payments: 2_000, year: 2018, seed: 7 },
   department = (await db.one<{ name: string }>("SELECT name FROM units WHERE kind = 'department' ORDER BY id LIMIT 1"))!.name;
 });
 
-interface Answer { status: number; kept: boolean; body: string; location?: string }
+interface Answer { status: number; kept: boolean; body: string; contentType?: string; location?: string }
 
 /** One user's signed-in connection. */
 async function session(username: string) {
@@ -38,7 +38,10 @@ async function session(username: string) {
   const get = async (path: string, headers: Record<string, string> = {}): Promise<Answer> => {
     const res = await client.request({ path, method: 'GET', headers: { cookie, ...headers } });
     const body = await res.body.text();
-    return { status: res.statusCode, kept: res.headers[KEPT_HEADER] === '1', body, location: res.headers.location as string | undefined };
+    return {
+      status: res.statusCode, kept: res.headers[KEPT_HEADER] === '1', body,
+      contentType: res.headers['content-type'] as string | undefined, location: res.headers.location as string | undefined,
+    };
   };
   return { client, cookie, get };
 }
@@ -60,6 +63,8 @@ describe('kept pages', () => {
     expect(first).toMatchObject({ status: 200, kept: false });
     expect(second).toMatchObject({ status: 200, kept: true });
     expect(second.body).toBe(first.body);
+    expect(second.contentType).toBe(first.contentType);
+    expect(first.contentType).toMatch(/^text\/html/);
     expect(first.body).toContain('总览');
   });
 
@@ -70,6 +75,7 @@ describe('kept pages', () => {
     expect(towns.map((a) => a.kept)).toEqual([false, true]);
     expect(count(towns[1])).toBeLessThan(count(leaders[1]));
     expect(count(towns[1])).toBe(count(towns[0]));
+    expect(towns[1].contentType).toMatch(/^application\/json/);
   });
 
   it('keeps a client navigation\'s RSC payload apart from the page', async () => {
