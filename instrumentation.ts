@@ -1,8 +1,8 @@
 /**
  * Runs once when the server starts, before it answers a request: opens the database and runs the start checks
  * (lib/auth/startup.ts: no demo accounts on a real database, the first admin on an empty one), then starts the nightly
- * backup's timer and hands the kept pages' handler to bin/server.mjs. A failed check stops the server with one line saying why, rather than serving requests that would
- * each fail.
+ * backup's timer and hands the kept pages' handler to bin/server.mjs. A failed check stops the server with one line
+ * saying why, rather than serving requests that would each fail.
  */
 export async function register() {
   // Only the Node.js server opens the database; `next build` also loads this file, and must not.

@@ -74,7 +74,9 @@ export class Db {
    */
   invalidated = false;
   private viewerWrites = 0;
-  private dataWrites = 0;
+
+  /** Closed by close(): work scheduled for later (a batch of session marks) must not start on it. */
+  closed = false;
 
   /**
    * Opened with access_mode READ_ONLY (the server on a file it may not write, docs/reliability.md): every change is
@@ -158,7 +160,6 @@ export class Db {
   /** The data changed outside run/write/transaction (an import on its own connection): drop the kept results. */
   changed(): void {
     this.results.clear();
-    this.dataWrites++;
     this.viewerWrites++;
   }
 
@@ -167,7 +168,7 @@ export class Db {
    * (lib/http/kept-pages.ts keeps whole pages per data version).
    */
   get dataVersion(): number {
-    return this.dataWrites;
+    return this.results.version;
   }
 
   /**
@@ -218,9 +219,6 @@ export class Db {
   transactionOn<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
     return this.writing({}, () => inTransaction(conn, fn));
   }
-
-  /** Closed by close(): work scheduled for later (a batch of session marks) must not start on it. */
-  closed = false;
 
   close(): void {
     this.closed = true;

@@ -12,6 +12,12 @@
  * Rows are frozen: every reader shares them, so a caller that changed one in place would change the next page's
  * figures — it fails at once instead.
  */
+/**
+ * The clock hour a kept result (or a kept page, lib/http/page-keeping.ts) belongs to: the same in every time zone
+ * the county might use, since each changes its date on the hour.
+ */
+export const clockHour = () => new Date().toISOString().slice(0, 13);
+
 export class ResultCache {
   private readonly entries = new Map<string, Promise<unknown[]>>();
   private generation = 0;
@@ -19,7 +25,7 @@ export class ResultCache {
   constructor(private readonly maxEntries = 500, private readonly maxRows = 5_000) {}
 
   get<T>(sql: string, params: Record<string, unknown> | undefined, compute: () => Promise<T[]>): Promise<T[]> {
-    const key = `${new Date().toISOString().slice(0, 13)}\u0000${sql}\u0000${stableJson(params ?? {})}`;
+    const key = `${clockHour()}\u0000${sql}\u0000${stableJson(params ?? {})}`;
     const kept = this.entries.get(key);
     if (kept) {
       // Map order is insertion order: move the entry to the back, so the least recently used goes first.
@@ -47,6 +53,11 @@ export class ResultCache {
   clear(): void {
     this.generation++;
     this.entries.clear();
+  }
+
+  /** Grows at every clear(): what was computed before may differ now. */
+  get version(): number {
+    return this.generation;
   }
 
   get size(): number {

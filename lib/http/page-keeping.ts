@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '@/queries/db';
+import { clockHour } from '@/queries/result-cache';
 import { viewerForToken } from '@/queries/auth/sessions';
 import { SESSION_COOKIE } from '@/lib/auth/cookie';
 import type { Viewer } from '@/lib/auth/roles';
@@ -56,8 +57,8 @@ export function requestKey(req: IncomingMessage, viewer: Viewer): string {
   return JSON.stringify([viewerKey(viewer), req.url, varying]);
 }
 
-/** The data version of one opened database, within the clock hour (the hour as result-cache.ts keys its results). */
-const stampOf = (db: Db) => () => `${db.dataVersion}\u0000${new Date().toISOString().slice(0, 13)}`;
+/** The data version of one opened database, within the clock hour (as result-cache.ts keys its results). */
+const stampOf = (db: Db) => () => `${db.dataVersion}\u0000${clockHour()}`;
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, next: () => unknown) => Promise<unknown>;
 
